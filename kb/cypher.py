@@ -1,0 +1,27 @@
+"""Reading Cypher files from ``cypher/``: the schema and named queries."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+
+def cypher_dir() -> Path:
+    """``$KB_CYPHER_DIR`` or the repository's ``cypher/`` folder."""
+    if os.environ.get("KB_CYPHER_DIR"):
+        return Path(os.environ["KB_CYPHER_DIR"])
+    return Path(__file__).resolve().parent.parent / "cypher"
+
+
+_COMMENT = re.compile(r"^\s*//.*$", re.M)
+
+
+def statements(text: str) -> list[str]:
+    """Split a Cypher script into statements (``;`` at the end of a line ends one)."""
+    body = _COMMENT.sub("", text)
+    parts = re.split(r";\s*(?:\n|$)", body)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def read(name: str) -> str:
+    return (cypher_dir() / f"{name}.cypher").read_text(encoding="utf-8")

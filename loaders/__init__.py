@@ -1,0 +1,1 @@
+"""Sources → articles → extracted facts. Pure functions of (page text, issue date, outlet)."""

@@ -1,0 +1,234 @@
+"""Plain dataclasses passed between the pipeline stages.
+
+clean → segment → mentions → titles → events → dates → graph.
+
+Offsets are always character offsets (Python ``str`` indices) into the *decoded*
+source file, so ``source_text[start:end]`` gives the evidence back. Cleaned text
+carries a ``char_map``: ``char_map[i]`` is the source offset of cleaned character
+``i``; use :func:`source_span` to turn a span of cleaned text into a source span.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Optional
+
+
+@dataclass
+class SourceText:
+    """A decoded input file."""
+
+    path: str          # path as given
+    name: str          # file name (the ``source`` of every article)
+    text: str          # decoded text exactly as in the file (CRLF kept): offsets index into this
+    encoding: str      # detected encoding (utf-8, utf-8-sig, gb18030)
+
+
+@dataclass
+class Cleaned:
+    """Reflowed text with a map back into the source."""
+
+    text: str
+    char_map: list[int]  # len(char_map) == len(text)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets of cleaned ``text[i:j]`` (j exclusive)."""
+        return source_span(self.char_map, i, j)
+
+
+def source_span(char_map: list[int], i: int, j: int) -> tuple[int, int]:
+    """Map the cleaned span [i, j) to source offsets [start, end)."""
+    if not char_map:
+        return (0, 0)
+    i = max(0, min(i, len(char_map) - 1))
+    j = max(i + 1, min(j, len(char_map)))
+    return (char_map[i], char_map[j - 1] + 1)
+
+
+@dataclass
+class Evidence:
+    """Where a fact was read: the sentence and its offsets into the source file."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Caption:
+    text: str
+    credit: Optional[str]  # photographer / 供图 source
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    start: int
+    end: int
+
+
+@dataclass
+class Byline:
+    """A named credit on the page: 株洲日报记者 温琳, 通讯员/严丹, 宋律 供图, (编辑:杨媛)."""
+
+    name: str
+    title: str                      # as written: 株洲日报记者 | 记者 | 通讯员 | 供图 | 摄 | 编辑 …
+    role: str                       # reporter | correspondent | photographer | author | editor
+    start: int                      # source offsets of the name
+    end: int
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One article of a page, cleaned, with provenance."""
+
+    source: str                     # file name
+    start: int                      # offsets of the whole article in the source file
+    end: int
+    published: Optional[date]       # issue date
+    published_inferred: bool        # True when not given (flag, manifest, name, masthead)
+    published_basis: str            # how the date was known: "option", "manifest", "filename", "masthead", "inferred: ..."
+    outlet: Optional[str]
+    kicker: Optional[str]           # 引题
+    title: Optional[str]
+    subtitle: Optional[str]         # 副题
+    reporters: list[str]            # 记者
+    correspondents: list[str]       # 通讯员
+    dateline: Optional[str]         # 株洲日报讯, 本报讯, 新华社北京3月1日电 …
+    reprint_source: Optional[str]   # outlet a reprint comes from (新华社, 人民日报 …)
+    text: str                       # cleaned body, paragraphs joined by "\n"
+    char_map: list[int]             # cleaned body index -> source offset
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    jumps: list[str] = field(default_factory=list)   # jump markers seen (下转A2版 …)
+    kind: str = "news"              # news | commentary | column | web
+    authors: list[str] = field(default_factory=list)  # commentary signatures (朱理平), editors of web pages
+    bylines: list[Byline] = field(default_factory=list)  # every credit with its title as written
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets of ``text[i:j]``."""
+        return source_span(self.char_map, i, j)
+
+    def evidence(self, i: int, j: int) -> Evidence:
+        s, e = self.span(i, j)
+        return Evidence(self.text[i:j], s, e)
+
+
+# ---------------------------------------------------------------- extraction
+
+@dataclass
+class Title:
+    """A post as written (市委副书记) split into organisation and post."""
+
+    text: str                       # as written: 市委副书记
+    organization: Optional[str]     # normalised: 株洲市委
+    post: Optional[str]             # 副书记
+
+
+@dataclass
+class Person:
+    name: str
+    titles: list[Title] = field(default_factory=list)
+    role: Optional[str] = None      # reporter | correspondent | author | official | other
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def organization(self) -> Optional[str]:
+        return next((t.organization for t in self.titles if t.organization), None)
+
+    @property
+    def post(self) -> Optional[str]:
+        return next((t.post for t in self.titles if t.post), None)
+
+
+@dataclass
+class Organization:
+    name: str                       # normalised (株洲市委)
+    aliases: list[str] = field(default_factory=list)   # as written (市委, 中共株洲市委)
+    kind: Optional[str] = None      # party | government | company | hospital | school | community | other
+    place: Optional[str] = None     # division it lies in, when known
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    name: str                       # full official name (株洲市石峰区)
+    code: Optional[str] = None      # GB/T 2260 code where the gazetteer has one
+    level: Optional[str] = None     # province | city | county | town | village
+    parent: Optional[str] = None    # name of the parent division
+    parent_code: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)   # as written (石峰区, 醴陵)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Participant:
+    name: str
+    role: str                       # lead | chair | accompanying | attendee | speaker
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    name: str                       # as written
+    order: int                      # visit order, 1-based
+    place: Optional[str] = None     # division the site lies in, when the text says
+    evidence: Optional[Evidence] = None
+
+
+@dataclass
+class Event:
+    type: str                       # inspection | meeting | appointment | donation | policy | statistic | other
+    trigger: str                    # 督导, 调研, 主持召开 …
+    date: Optional[date]
+    end_date: Optional[date]
+    date_precision: str             # day | month | approximate | unknown
+    planned: bool = False           # 将于… : announced, not yet happened
+    name: Optional[str] = None      # meeting name, policy title …
+    lead: Optional[str] = None      # lead person (or chair for meetings)
+    participants: list[Participant] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)         # area named for the trip (醴陵, 茶陵县)
+    organizations: list[str] = field(default_factory=list)
+    summary: Optional[str] = None
+    evidence: Optional[Evidence] = None
+
+
+@dataclass
+class ExtractedArticle:
+    """An article and what was extracted from it."""
+
+    article: Article
+    persons: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def to_jsonable(obj):
+    """dataclass → JSON-ready dict (dates as ISO strings; char_map dropped)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        d = asdict(obj)
+    else:
+        d = obj
+    return _clean(d)
+
+
+def _clean(v):
+    if isinstance(v, dict):
+        return {k: _clean(x) for k, x in v.items() if k != "char_map"}
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
