@@ -24,7 +24,6 @@ COMMANDS = {
     "query": "query",
     "timeline": "timeline",
     "browser": "browser",
-    "demo": "demo",
 }
 
 

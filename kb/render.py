@@ -63,3 +63,66 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
     for r in rows:
         w.writerow([cell(r.get(c)) for c in columns])
     return buf.getvalue()
+
+
+# ------------------------------------------------------------------ markdown
+
+def md_escape(s) -> str:
+    """A value for a markdown table cell: pipes escaped, no line breaks."""
+    return cell(s).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def markdown_table(rows: list[dict], columns: list[str] | None = None) -> str:
+    """A GitHub-flavoured markdown table (lists joined with 、)."""
+    if not rows:
+        return "_(no rows)_"
+    columns = columns or list(rows[0].keys())
+    lines = ["| " + " | ".join(md_escape(c) for c in columns) + " |",
+             "| " + " | ".join("---" for _ in columns) + " |"]
+    lines += ["| " + " | ".join(md_escape(r.get(c)) for c in columns) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def inspections_markdown(items, title: str = "Inspection visits") -> str:
+    """Inspection visits (kb.timeline.Inspection) as markdown: one section per official, in order of
+    their first visit, a table of visits with the sites in visit order and the evidence sentence."""
+    from .timeline import SITE_SEP, span
+
+    out = [f"# {title}", ""]
+    if not items:
+        out.append("_(no inspection visits)_")
+        return "\n".join(out) + "\n"
+    n_people = len({i.person for i in items})
+    days = [i.date for i in items if i.date]
+    out.append(f"{len(items)} visit{'s' if len(items) != 1 else ''} by {n_people} "
+               f"official{'s' if n_people != 1 else ''}"
+               + (f", {min(days).isoformat()} to {max(days).isoformat()}." if days else "."))
+    groups: dict[str, list] = {}
+    for i in items:
+        groups.setdefault(i.person, []).append(i)
+    for person, visits in groups.items():
+        titles = []
+        for v in visits:
+            titles += [t for t in v.titles if t not in titles]
+        out += ["", f"## {person}" + (f" ({'、'.join(titles)})" if titles else ""), ""]
+        rows = [{"date": span(v.date, v.end_date), "place": "、".join(v.places),
+                 "sites (in order)": SITE_SEP.join(v.sites), "accompanying": "、".join(v.accompanying),
+                 "article": (v.article_title or "") + (f" ({v.source})" if v.source else ""),
+                 "evidence": v.evidence or ""} for v in visits]
+        out.append(markdown_table(rows))
+    return "\n".join(out) + "\n"
+
+
+def entries_markdown(items, title: str, kind: str = "person") -> str:
+    """A person's / place's / organisation's timeline (kb.timeline.Entry) as a markdown table."""
+    from .timeline import entry_rows
+
+    out = [f"# {title}", ""]
+    if not items:
+        out.append("_(no events)_")
+        return "\n".join(out) + "\n"
+    rows = entry_rows(items, kind)
+    for r, e in zip(rows, items):
+        r["evidence"] = e.evidence or ""
+    out.append(markdown_table(rows))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,204 @@
+"""Score extracted articles against hand-written gold (``../shared/gold``).
+
+Articles: a prediction matches a gold title when its title with kicker and subtitle contains the gold
+title, ignoring spaces and punctuation; matching is one-to-one (maximum bipartite matching).
+Other metrics plug in: when the module ``kb.eval_facts`` exists, its
+``score_page(gold_page: dict, extracted: list[ExtractedArticle]) -> dict[str, Counts]`` is called for
+every gold page and its counts are summed over pages (micro-average) into the same report.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .errors import InputError
+
+ARTICLES = "articles"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def normalize(text: Optional[str]) -> str:
+    """Drop spaces and punctuation (Unicode categories Z*, P*, and S* symbols), NFKC-fold."""
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in t if not unicodedata.category(c)[0] in "ZPS" and not c.isspace())
+
+
+def full_title(article) -> str:
+    """Kicker + title + subtitle of an Article (or a JSON record)."""
+    get = (lambda k: article.get(k)) if isinstance(article, dict) else (lambda k: getattr(article, k, None))
+    return "".join(x for x in (get("kicker"), get("title"), get("subtitle")) if x)
+
+
+def match_titles(gold: list[str], predicted: list[str]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """One-to-one matches (gold i, predicted j) where normalize(pred) contains normalize(gold).
+
+    Returns (matches, unmatched gold indices, unmatched predicted indices).
+    """
+    g = [normalize(x) for x in gold]
+    p = [normalize(x) for x in predicted]
+    cand = [[j for j in range(len(p)) if g[i] and g[i] in p[j]] for i in range(len(g))]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in cand[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(g)):
+        augment(i, set())
+    matches = sorted((i, j) for j, i in owner.items())
+    mg = {i for i, _ in matches}
+    mp = {j for _, j in matches}
+    return matches, [i for i in range(len(g)) if i not in mg], [j for j in range(len(p)) if j not in mp]
+
+
+@dataclass
+class PageResult:
+    file: str
+    metrics: dict[str, Counts] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)      # gold titles not found
+    extra: list[str] = field(default_factory=list)       # predicted titles matching no gold title
+    error: Optional[str] = None
+
+
+@dataclass
+class Report:
+    metrics: dict[str, Counts] = field(default_factory=dict)
+    pages: list[PageResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, name: str, c: Counts) -> None:
+        self.metrics[name] = self.metrics.get(name, Counts()) + c
+
+    def as_dict(self, verbose: bool = False) -> dict:
+        d = {"metrics": {k: v.as_dict() for k, v in self.metrics.items()}, "errors": self.errors}
+        d["pages"] = [
+            {"file": p.file, "metrics": {k: v.as_dict() for k, v in p.metrics.items()},
+             **({"missed": p.missed, "extra": p.extra} if verbose else {}),
+             **({"error": p.error} if p.error else {})}
+            for p in self.pages
+        ]
+        return d
+
+
+def read_gold(path) -> list[dict]:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: gold file not found")
+    pages = []
+    for n, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            pages.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            raise InputError(f"{path}: line {n}: not JSON ({e.msg})")
+    return pages
+
+
+def _fact_scorer():
+    if importlib.util.find_spec("kb.eval_facts") is None:
+        return None
+    mod = importlib.import_module("kb.eval_facts")
+    return getattr(mod, "score_page", None)
+
+
+def score_articles(gold_page: dict, extracted: list) -> tuple[Counts, list[str], list[str]]:
+    gold = list(gold_page.get("articles") or [])
+    preds = [full_title(ea.article if hasattr(ea, "article") else ea) for ea in extracted]
+    matches, miss, extra = match_titles(gold, preds)
+    c = Counts(tp=len(matches), fp=len(extra), fn=len(miss))
+    return c, [gold[i] for i in miss], [preds[j] or "(untitled)" for j in extra]
+
+
+def evaluate(gold_path, paths, manifest=None, published=None, outlet=None, layout="auto") -> Report:
+    """Extract every file under ``paths`` and score the pages listed in ``gold_path``."""
+    from loaders.pipeline import iter_paths
+
+    gold = read_gold(gold_path)
+    by_file: dict[str, list] = {}
+    report = Report()
+    for res in iter_paths(paths, published=published, manifest=manifest, outlet=outlet, layout=layout):
+        name = Path(res.path).name
+        if res.error is not None:
+            report.errors.append(str(res.error))
+            continue
+        by_file[name] = res.articles
+    scorer = _fact_scorer()
+    for page in gold:
+        name = Path(page.get("file", "")).name
+        pr = PageResult(file=name)
+        extracted = by_file.get(name)
+        if extracted is None:
+            pr.error = "no extracted file for this gold page"
+            extracted = []
+        if "articles" in page:
+            c, miss, extra = score_articles(page, extracted)
+            pr.metrics[ARTICLES] = c
+            pr.missed, pr.extra = miss, extra
+            report.add(ARTICLES, c)
+        if scorer is not None:
+            for k, c in (scorer(page, extracted) or {}).items():
+                c = c if isinstance(c, Counts) else Counts(c.tp, c.fp, c.fn)
+                pr.metrics[k] = c
+                report.add(k, c)
+        report.pages.append(pr)
+    return report
+
+
+def render_report(report: Report, verbose: bool = False) -> str:
+    from wcwidth import wcswidth
+
+    rows = [["metric", "tp", "fp", "fn", "precision", "recall", "f1"]]
+    for k, c in report.metrics.items():
+        rows.append([k, str(c.tp), str(c.fp), str(c.fn), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"])
+    widths = [max(max(wcswidth(r[i]), len(r[i])) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i]) for i in range(len(r))).rstrip()
+             for r in rows]
+    if verbose:
+        for p in report.pages:
+            if p.error:
+                lines.append(f"error  {p.file}: {p.error}")
+            for t in p.missed:
+                lines.append(f"miss   {p.file}: {t}")
+            for t in p.extra:
+                lines.append(f"extra  {p.file}: {t}")
+    return "\n".join(lines) + "\n"

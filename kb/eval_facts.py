@@ -1,0 +1,162 @@
+"""Fact metrics for ``kb eval``: persons, titles, inspections, inspection sites, meetings.
+
+``score_page(gold_page, extracted)`` returns ``{metric: Counts}`` for one page; kb/eval.py sums the
+counts over pages (micro-average). Matching rules:
+
+- persons: the set of predicted names on the page against the gold names (exact, spaces dropped).
+- titles: recall only (fp = 0). For every gold person that was found, each gold title counts as found
+  when one of the predicted titles of that person matches it: equal after normalisation, or one contains
+  the other and the shorter has at least 4 characters (院感科主任 ⊂ 市中心医院院感科主任), or the
+  predicted title ends with the gold post (株洲日报记者 for 记者) and not with its deputy (副市长 ≠ 市长).
+- inspections: (lead person, start day) pairs, one per official and day, one-to-one.
+- sites: within each matched inspection, gold and predicted sites are matched one-to-one, in order,
+  when their normalised names are equal or one contains the other (at least 2 characters). Sites of a
+  missed gold inspection count as missed; sites of a spurious predicted inspection count as extra.
+- meetings: a predicted meeting (event type ``meeting``) matches a gold one when the start days are equal
+  and either the normalised names contain one another or both name the same chair; one-to-one.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from .eval import Counts, normalize
+
+
+def _d(x) -> Optional[str]:
+    if x is None:
+        return None
+    if isinstance(x, date):
+        return x.isoformat()
+    return str(x)[:10]
+
+
+def _name(s: Optional[str]) -> str:
+    return normalize(s or "")
+
+
+def title_matches(gold: str, pred: str) -> bool:
+    g, p = _name(gold), _name(pred)
+    if not g or not p:
+        return False
+    if g == p:
+        return True
+    short, long_ = (g, p) if len(g) <= len(p) else (p, g)
+    if len(short) >= 4 and short in long_:
+        return True
+    if p.endswith(g) and not p.endswith("副" + g) and len(g) >= 2:
+        return True
+    return False
+
+
+def _contains(a: str, b: str, min_len: int = 2) -> bool:
+    a, b = _name(a), _name(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= min_len and short in long_
+
+
+def _match_lists(gold: list[str], pred: list[str]) -> int:
+    used: set[int] = set()
+    tp = 0
+    for g in gold:
+        for j, p in enumerate(pred):
+            if j not in used and _contains(g, p):
+                used.add(j)
+                tp += 1
+                break
+    return tp
+
+
+def _events(extracted, typ: str):
+    out = []
+    for ea in extracted:
+        for ev in getattr(ea, "events", []) or []:
+            if ev.type == typ:
+                out.append(ev)
+    return out
+
+
+def score_page(gold_page: dict, extracted: list) -> dict[str, Counts]:
+    res: dict[str, Counts] = {}
+
+    # persons and titles
+    pred_persons: dict[str, list[str]] = {}
+    for ea in extracted:
+        for p in getattr(ea, "persons", []) or []:
+            titles = pred_persons.setdefault(_name(p.name), [])
+            titles.extend(t.text if hasattr(t, "text") else str(t) for t in p.titles)
+    gold_persons = {_name(p["name"]): p.get("titles") or [] for p in gold_page.get("persons", [])}
+    if "persons" in gold_page:
+        tp = len(set(gold_persons) & set(pred_persons))
+        res["persons"] = Counts(tp, len(set(pred_persons) - set(gold_persons)), len(set(gold_persons) - set(pred_persons)))
+        t = Counts()
+        for n, gts in gold_persons.items():
+            if n not in pred_persons:
+                continue
+            for g in gts:
+                if any(title_matches(g, p) for p in pred_persons[n]):
+                    t.tp += 1
+                else:
+                    t.fn += 1
+        res["titles"] = t
+
+    # inspections and sites
+    if "inspections" in gold_page:
+        preds = {}
+        for ev in _events(extracted, "inspection"):
+            key = (_name(ev.lead), _d(ev.date))
+            if key not in preds:
+                preds[key] = ev
+            else:  # same official and day in two articles: keep both sites lists
+                preds[key].sites = list(preds[key].sites) + [s for s in ev.sites if all(
+                    not _contains(s.name, o.name) for o in preds[key].sites)]
+        insp = Counts()
+        sites = Counts()
+        matched: set = set()
+        for g in gold_page.get("inspections", []):
+            key = (_name(g.get("person")), _d(g.get("date")))
+            gsites = list(g.get("sites") or [])
+            if key in preds and key not in matched:
+                matched.add(key)
+                insp.tp += 1
+                psites = [s.name for s in preds[key].sites]
+                k = _match_lists(gsites, psites)
+                sites.tp += k
+                sites.fn += len(gsites) - k
+                sites.fp += len(psites) - k
+            else:
+                insp.fn += 1
+                sites.fn += len(gsites)
+        for key, ev in preds.items():
+            if key not in matched:
+                insp.fp += 1
+                sites.fp += len(ev.sites)
+        res["inspections"] = insp
+        res["sites"] = sites
+
+    # meetings
+    if "meetings" in gold_page:
+        preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
+        used: set[int] = set()
+        c = Counts()
+        for g in gold_page.get("meetings", []):
+            hit = None
+            for j, ev in enumerate(preds):
+                if j in used or _d(ev.date) != _d(g.get("date")):
+                    continue
+                if _contains(g.get("name") or "", ev.name or "", 2) or \
+                        (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)):
+                    hit = j
+                    break
+            if hit is None:
+                c.fn += 1
+            else:
+                used.add(hit)
+                c.tp += 1
+        c.fp = len(preds) - len(used)
+        res["meetings"] = c
+    return res

@@ -1,0 +1,228 @@
+"""Date grammar for news text, resolved against the issue date.
+
+Covers: 2020年3月6日, 3月6日, 3 月 6 日 (spaced digits), ３月６日, 三月六日 / 二〇二〇年三月六日 (Chinese
+numerals), 6日 (month from the last date written before it, else the issue month), ranges (3月25日至26日,
+25—26日, 1月27日至2月1日), 2020-03-06, month only (去年10月, 3月), parts of the day (上午/下午/傍晚 …, kept
+in ``part``), relative days (当天/当日 = the date last written before, 昨日/昨天, 今日/今天, 前日/前天,
+明日/明天), approximate (日前/近日/连日/近期/前不久 → an interval ending on the issue date) and planned
+dates (将于/拟于/定于/计划于 … → ``planned``).
+
+Year resolution: a month-day without a year takes the issue year; when that falls more than a month
+after the issue date and is not planned, it is last year's (12月28日 in a January issue). A past-tense
+date is never moved after the issue date by this grammar: day-only dates beyond the issue day fall back
+to the previous month.
+
+Measured before writing this (tests/test_dates.py cases, see bench/compare_dates.py): jionlp.parse_time
+with the issue date as base gets the absolute forms right but not 6日/当天/日前 with our meaning, and
+needs its noise (党龄, 届) filtered; dateparser gets few of them (no 26日, 当天, 日前). Hence our own grammar.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+_CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+       "九": 9, "十": 10}
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+APPROX_DAYS = 7  # 日前/近日: "within the last week or so"
+
+
+def cn_number(s: str) -> Optional[int]:
+    """'26' / '2 6' / '二十六' / '十二' / '二〇二〇' → int."""
+    s = s.translate(_FW).replace(" ", "")
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(c in _CN for c in s):
+        if "十" not in s:  # digit by digit: 二〇二〇
+            v = 0
+            for c in s:
+                v = v * 10 + _CN[c]
+            return v
+        a, _, b = s.partition("十")
+        tens = _CN[a] if a else 1
+        ones = _CN[b] if b else 0
+        if len(a) > 1 or len(b) > 1:
+            return None
+        return tens * 10 + ones
+    return None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: Optional[date]
+    end_date: Optional[date] = None
+    precision: str = "day"          # day | month | approximate
+    kind: str = "absolute"          # absolute | relative | approximate
+    planned: bool = False
+    part: Optional[str] = None      # 上午 / 下午 / 傍晚 …
+
+
+_D = r"(?:\d(?:\s?\d)?|[０-９]{1,2}|[〇零一二两三四五六七八九十]{1,3})"
+_Y = r"(?:(?P<y>\d(?:\s?\d){3}|[〇零一二三四五六七八九]{4})\s*年\s*|(?P<yrel>去年|今年|前年|明年)\s*)"
+_PART = r"(?:\s*(?P<part>凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚|早))?"
+_SEP = r"\s*(?:至|到|—+|－|-|–|~|～)\s*"
+
+_RX_MD = re.compile(
+    _Y + r"?(?P<m>" + _D + r")\s*月\s*(?:(?P<d>" + _D + r")\s*[日号])?"
+    r"(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?(?P<d2>" + _D + r")\s*[日号])?" + _PART)
+_RX_DAY = re.compile(
+    r"(?<![\d０-９月年第号.\-/:])(?P<d>\d{1,2}|[０-９]{1,2})\s*(?:日)?"
+    r"(?:" + _SEP + r"(?P<d2>\d{1,2}|[０-９]{1,2}))?\s*日(?![内后以之])" + _PART)
+_RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_RX_REL = re.compile(r"(?P<w>当天|当日|是日|同日|昨日|昨天|今日|今天|前日|前天|明日|明天|次日|翌日)" + _PART)
+_RX_APPROX = re.compile(r"日前|近日|连日来|连日|近期|前不久|近来|这几天|这些天|近段时间")
+_RX_PLANNED = re.compile(r"(?:将于|将在|拟于|拟在|定于|计划于|计划在|预计于|将)\s*$")
+
+
+def _valid(y: int, m: int, d: int) -> Optional[date]:
+    try:
+        return date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(m: int, d: int, base: date, planned: bool) -> int:
+    """Issue year, or last year when the date would lie more than a month after a past issue date."""
+    y = base.year
+    cand = _valid(y, m, d) or _valid(y, m, min(d, 28))
+    if cand and cand > base and not planned and (cand - base).days > 31:
+        return y - 1
+    if cand and cand < base and planned and (base - cand).days > 300:
+        return y + 1
+    return y
+
+
+def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against the issue date ``base``.
+
+    Dates that cannot be resolved (no base for a month-day, invalid days) get ``date=None``.
+    """
+    spans: list[tuple[int, int, str, re.Match]] = []
+    for rx, kind in ((_RX_ISO, "iso"), (_RX_MD, "md"), (_RX_DAY, "day"), (_RX_REL, "rel"),
+                     (_RX_APPROX, "approx")):
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            spans.append((m.start(), m.end(), kind, m))
+    # keep the earliest-longest non-overlapping matches
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen = []
+    last_end = -1
+    for s in spans:
+        if s[0] >= last_end:
+            chosen.append(s)
+            last_end = s[1]
+    out: list[DateMention] = []
+    ctx: Optional[date] = None   # last absolute date written (for 6日 / 当天)
+    for start, end, kind, m in chosen:
+        planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
+        part = m.groupdict().get("part")
+        mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned, part)
+        if kind == "iso":
+            mention.date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+        elif kind == "md":
+            mo = cn_number(m["m"])
+            if not mo or not 1 <= mo <= 12:
+                continue
+            if m["y"]:
+                y = cn_number(m["y"])
+            elif m["yrel"]:
+                if base is None:
+                    y = None
+                else:
+                    y = base.year + {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[m["yrel"]]
+            else:
+                y = None
+            if m["d"] is None:
+                # month only (a range needs days)
+                if m["d2"] is not None:
+                    continue
+                if y is None:
+                    if base is None:
+                        out.append(mention)
+                        continue
+                    y = base.year if (mo <= base.month or planned) else base.year - 1
+                mention.date = date(y, mo, 1)
+                mention.end_date = _month_end(y, mo)
+                mention.precision = "month"
+                out.append(mention)
+                continue
+            d = cn_number(m["d"])
+            if not d or not 1 <= d <= 31:
+                continue
+            if y is None:
+                if base is None:
+                    out.append(mention)
+                    continue
+                y = _year_for(mo, d, base, planned)
+            mention.date = _valid(y, mo, d)
+            if m["d2"]:
+                mo2 = cn_number(m["m2"]) if m["m2"] else mo
+                d2 = cn_number(m["d2"])
+                if mo2 and d2:
+                    y2 = y + (1 if mo2 < mo else 0)
+                    mention.end_date = _valid(y2, mo2, d2)
+        elif kind == "day":
+            d = cn_number(m["d"])
+            if not d or not 1 <= d <= 31:
+                continue
+            ref = ctx or base
+            if ref is None:
+                out.append(mention)
+                continue
+            y, mo = ref.year, ref.month
+            cand = _valid(y, mo, d)
+            # "6日" in a page of the 8th: this month; "28日" in a page of the 8th: last month
+            if base is not None and (cand is None or cand > base) and not planned and ref == base:
+                mo -= 1
+                if mo == 0:
+                    y, mo = y - 1, 12
+                cand = _valid(y, mo, d)
+            mention.date = cand
+            if m["d2"]:
+                d2 = cn_number(m["d2"])
+                mention.end_date = _valid(y, mo, d2) if d2 else None
+        elif kind == "rel":
+            w = m["w"]
+            mention.kind = "relative"
+            if w in ("当天", "当日", "是日", "同日"):
+                mention.date = ctx or base
+            elif base is None:
+                pass
+            elif w in ("次日", "翌日"):
+                mention.date = (ctx + timedelta(days=1)) if ctx else None
+            else:
+                off = {"昨日": -1, "昨天": -1, "今日": 0, "今天": 0, "前日": -2, "前天": -2,
+                       "明日": 1, "明天": 1}[w]
+                mention.date = base + timedelta(days=off)
+                if off > 0:
+                    mention.planned = True
+        elif kind == "approx":
+            mention.kind = "approximate"
+            mention.precision = "approximate"
+            if base is not None:
+                mention.date = base - timedelta(days=APPROX_DAYS)
+                mention.end_date = base
+        if mention.date is not None and kind in ("iso", "md", "day"):
+            ctx = mention.date
+        out.append(mention)
+    return out
+
+
+def parse_date(expr: str, base: Optional[date]) -> Optional[DateMention]:
+    """The first date in ``expr`` (a convenience for tests and callers with one expression)."""
+    found = find_dates(expr, base)
+    return found[0] if found else None

@@ -1,0 +1,625 @@
+"""Typed, dated events from an article: inspections, meetings, and the lighter types.
+
+Inspection (gold rule: one per official and article-day): a sentence outside quotes where a named
+official (or 他/她, or a bare post such as 市长, resolved to the article's holder) is the subject of an
+inspection verb (调研, 督导, 督查, 检查, 考察, 视察, 走访, 暗访, 看望慰问, 参与…服务 …), with no reporting verb
+(强调/要求/叮嘱 …) in between. A group subject (观摩团 …) takes its lead from the 参加 list that follows.
+Sites, in text order, come from movement verbs (先后来到 A、B 和 C; 首先来到 A … 随后来到 B; 先后察看了 …),
+from 在 A， openings, and from a paragraph that opens with a site (X是…) where the lead then acts; 赴/前往/
+莅临 name the trip's area (place), not a site. Generic nouns (生产车间, 这里, 高速出口 …) are not sites.
+
+Meeting: X召开 / 召开X / 召开的X上 / 主持召开X with X ending in a meeting noun (会议, 座谈会, 调度会, 全会,
+常委会 …), skipping mentions of another meeting's spirit (…会议精神) and repeated meetings (多次召开).
+The chair comes from 主持; attendees from 参加/出席/列席. A session at an office to dispatch work
+(来到…办公室/指挥部 …调度/听取汇报/研究部署) is a meeting chaired by its subject, never an inspection.
+
+Dates: the sentence's own date, else one earlier in the paragraph, else the article's lead date (the
+first date of the first paragraph that has one) when the person is named there too.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from .dates import DateMention, find_dates
+from .mentions import PersonMention
+from .models import Article, Event, Participant, Person, Site
+from .titles import wordlist, wordmap
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=1)
+def _rx():
+    insp = _alt(wordlist("inspection_triggers")) + r"|参与[\u4e00-\u9fff]{0,10}服务"
+    move = _alt(wordlist("movement_verbs"))
+    nouns = _alt(wordlist("meeting_nouns"))
+    other = wordmap("event_triggers")
+    generic = wordlist("generic_sites")
+    return {
+        "insp": re.compile(insp),
+        "move": re.compile(r"(?:" + move + r")"),
+        "meeting_name": re.compile(r"(?:" + nouns + r")"),
+        "nouns": tuple(sorted(set(wordlist("meeting_nouns")), key=len, reverse=True)),
+        "other": re.compile(_alt(other)),
+        "other_map": other,
+        "generic_exact": {g for g in generic if not g.startswith("^")} | {g[1:] for g in generic if g.startswith("^")},
+        "generic_lead": tuple(g[1:] for g in generic if g.startswith("^")),
+    }
+
+
+REPORTING = re.compile(r"强调|要求|指出|叮嘱|嘱咐|希望|表示|说|提出|建议|鼓励|勉励|认为|介绍|督促|要|号召|倡议")
+SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街道|医院|卫生院|学校|小学|中学|大学|学院|站|出口|入口|"
+                         r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
+                         r"场|馆|所|局|机构|养老院|福利院|景区|景点|口|路|桥|库|区|垸|堤|大厦|广场|店|银行|网点)$")
+PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
+_OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
+_DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排部署")
+_CHAIR = re.compile(r"主持")
+_ATTEND = re.compile(r"参加|出席|列席|陪同")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    para: int
+    quoted: list[tuple[int, int]]    # spans (absolute) inside “…”
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    para = 0
+    i = 0
+    n = len(text)
+    depth = 0
+    qstart = None
+    quoted_all: list[tuple[int, int]] = []
+    for k, c in enumerate(text):
+        if c == _QUOTE_OPEN:
+            depth += 1
+            if depth == 1:
+                qstart = k
+        elif c == _QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0 and qstart is not None:
+                quoted_all.append((qstart, k + 1))
+        elif c == "\n":
+            depth = 0
+    j = 0
+    while i < n:
+        k = i
+        while k < n and text[k] not in "。！？!?；\n":
+            k += 1
+        # keep closing quotes with the sentence
+        e = k + 1 if k < n else n
+        while e < n and text[e] in "”’」』)）":
+            e += 1
+        if text[i:e].strip():
+            qs = [(a, b) for a, b in quoted_all if a < e and b > i]
+            out.append(Sentence(i, e, text[i:e], para, qs))
+        if k < n and text[k] == "\n":
+            para += 1
+        i = e
+        j += 1
+    return out
+
+
+def _in_quote(s: Sentence, pos: int) -> bool:
+    return any(a <= pos < b for a, b in s.quoted)
+
+
+# ---------------------------------------------------------------------------- context
+
+class Context:
+    def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
+        self.article = article
+        self.text = article.text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.persons = {p.name: p for p in persons}
+        self.dates = [d for d in find_dates(self.text, article.published)]
+        self.sents = sentences(self.text)
+        self.officials = {p.name for p in persons if p.titles and p.role not in
+                          ("reporter", "correspondent", "photographer", "editor", "author")}
+        self.lead_date = self._lead_date()
+
+    def _lead_date(self) -> Optional[DateMention]:
+        for d in self.dates:
+            if d.date is not None and d.precision in ("day", "approximate") and not d.planned:
+                return d
+        return None
+
+    def mentions_in(self, a: int, b: int) -> list[PersonMention]:
+        return [m for m in self.mentions if a <= m.start < b]
+
+    def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
+        own = [d for d in self.dates if s.start <= d.start < s.end and d.date is not None]
+        if own:
+            return own[0]
+        para_start = s.start
+        while para_start > 0 and self.text[para_start - 1] != "\n":
+            para_start -= 1
+        before = [d for d in self.dates if para_start <= d.start < s.start and d.date is not None]
+        if before:
+            return before[-1]
+        ld = self.lead_date
+        if ld is None:
+            return None
+        if not names:
+            return ld
+        # the lead date carries over when the person is named in the lead date's paragraph
+        ps = ld.start
+        while ps > 0 and self.text[ps - 1] != "\n":
+            ps -= 1
+        pe = self.text.find("\n", ld.start)
+        pe = len(self.text) if pe < 0 else pe
+        if any(self.text.find(n, ps, pe) >= 0 for n in names):
+            return ld
+        return None
+
+    def resolve_pronoun(self, pos: int) -> Optional[str]:
+        """他/她 at ``pos``: the last named official before it."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.name in self.officials:
+                return m.name
+        return None
+
+    def holder_of(self, post: str) -> Optional[str]:
+        for p in self.persons.values():
+            if any(t.text.endswith(post) and not t.text.endswith("副" + post) for t in p.titles):
+                return p.name
+        return None
+
+
+def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
+    """Named officials who are the subject of the verb at ``t`` in sentence ``s``."""
+    ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
+    out: list[str] = []
+    for m in ms:
+        between = ctx.text[m.end:t]
+        if REPORTING.search(between) or _ATTEND.search(between[:4]):
+            continue
+        if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
+            continue
+        if m.name not in out:
+            out.append(m.name)
+    if out:
+        # 甲带领乙 / 甲、乙 … : subjects are the names before the first verb-ish gap
+        return out
+    # pronoun or bare post right before
+    head = ctx.text[s.start:t]
+    pm = re.search(r"(他|她)[^，。]{0,12}$", head)
+    if pm:
+        who = ctx.resolve_pronoun(s.start + pm.start())
+        if who:
+            return [who]
+    for post in ("书记", "市长", "县长", "区长", "省长", "主席", "主任"):
+        k = head.rfind(post)
+        if k >= 0 and not REPORTING.search(head[k:]):
+            who = ctx.holder_of(post)
+            if who and who in ctx.officials:
+                return [who]
+    return []
+
+
+# ---------------------------------------------------------------------------- sites
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s，、。；：“”\"'（）()《》—\-·]", "", s)
+
+
+def _is_generic(site: str) -> bool:
+    R = _rx()
+    if site in R["generic_exact"]:
+        return True
+    if site.startswith(R["generic_lead"]):
+        return True
+    if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
+        return True
+    return False
+
+
+_LIST_TAIL = re.compile(r"等(?:地|处|企业|单位|项目现场|项目|重点项目|关卡|场所|网点|乡镇|村|社区|点位|现场|部门|地方)?[\u4e00-\u9fff]{0,4}$")
+
+
+def split_sites(obj: str) -> list[str]:
+    """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
+    obj = obj.strip()
+    obj = re.sub(r"^(?:了|到|至|在)", "", obj)
+    obj = _LIST_TAIL.sub("", obj)
+    parts = [p for p in obj.split("、") if p]
+    merged: list[str] = []
+    for p in parts:
+        if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
+            merged[-1] = merged[-1] + "、" + p
+        else:
+            merged.append(p)
+    if merged:
+        last = merged[-1]
+        m = re.match(r"^(.+?)(?:和|及|以及)(.+)$", last)
+        if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2:
+            merged[-1:] = [m.group(1), m.group(2)]
+    return [p.strip() for p in merged if p.strip()]
+
+
+_CLAUSE_END = re.compile(r"[，。；：,;！？\n]|(?:参与|督导|调研|检查|督查|考察|视察|开展|进行|实地|查看|察看|看望|慰问|"
+                         r"暗访|走访|观摩|指导|了解|听取|就|对|，)")
+
+
+def _object_after(text: str, pos: int, limit: int = 80) -> str:
+    m = _CLAUSE_END.search(text, pos, min(len(text), pos + limit))
+    end = m.start() if m else min(len(text), pos + limit)
+    return text[pos:end]
+
+
+@dataclass
+class SiteHit:
+    pos: int
+    name: str
+    kind: str     # move | at | para
+    place: bool = False
+
+
+def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[str]]:
+    text = ctx.text
+    R = _rx()
+    hits: list[SiteHit] = []
+    places: list[str] = []
+    for s in ctx.sents:
+        # movement verbs
+        for m in R["move"].finditer(s.text):
+            verb = m.group(0)
+            abs_pos = s.start + m.end()
+            if _in_quote(s, s.start + m.start()):
+                continue
+            if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
+                continue
+            if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
+                    not any(x.end == s.start + m.start() for x in ctx.mentions):
+                continue
+            obj = _object_after(text, abs_pos)
+            if not obj:
+                continue
+            if verb in ("赴", "前往", "先后前往") or (verb == "到" and PLACE_WORD.match(obj) and
+                                                 len(PLACE_WORD.match(obj).group(0)) == len(obj)):
+                # the trip's area
+                for item in split_sites(obj):
+                    pm = PLACE_WORD.match(item)
+                    place = pm.group(0) if pm else (item if _is_division(item) else None)
+                    if place and place not in places and len(place) <= 12:
+                        places.append(place)
+                continue
+            tail = _LIST_TAIL.search(obj.strip())
+            listed = bool(tail and tail.group(0) not in ("等", ""))
+            for item in split_sites(obj):
+                if _is_generic(item) or len(item) < 2:
+                    continue
+                if not listed and not SITE_SUFFIX.search(item) and verb not in ("来到", "先后来到", "首先来到"):
+                    continue
+                if verb.startswith("深入") and not SITE_SUFFIX.search(item):
+                    continue
+                hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, item, "move"))
+        # 在X， openings
+        for m in re.finditer(r"(?:^|(?<=[，。\n]))在([^，。；“”]{2,30}?)[，,]", s.text):
+            x = m.group(1)
+            if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()):
+                continue
+            if "的" in x:
+                x = x.rsplit("的", 1)[1]
+            if SITE_SUFFIX.search(x) and not _is_generic(x):
+                hits.append(SiteHit(s.start + m.start(1), x, "at"))
+    # a paragraph that opens with a site (X是…) where the lead acts afterwards
+    pos = 0
+    for para in text.split("\n"):
+        m = re.match(r"^([\u4e00-\u9fff（）()]{3,30}?)是", para)
+        if m and SITE_SUFFIX.search(m.group(1)) and not _is_generic(m.group(1)) and \
+                any(n in para[m.end():] for n in lead_names) and not re.search(r"[（(]", m.group(1)):
+            hits.append(SiteHit(pos, m.group(1), "para"))
+        pos += len(para) + 1
+    hits.sort(key=lambda h: h.pos)
+    out: list[SiteHit] = []
+    for h in hits:
+        n = _norm(h.name)
+        if any(n in _norm(o.name) or _norm(o.name) in n for o in out):
+            continue
+        out.append(h)
+    return out, places
+
+
+# ---------------------------------------------------------------------------- events
+
+def _participants_after(ctx: Context, s_index: int, exclude: set[str], window: int = 6) -> list[str]:
+    """Names in 参加/出席/陪同 sentences from sentence ``s_index`` on (within the article)."""
+    out = []
+    for s in ctx.sents[s_index:s_index + window]:
+        if not _ATTEND.search(s.text) or _in_quote(s, s.start):
+            continue
+        for m in ctx.mentions_in(s.start, s.end):
+            k = ctx.text.find("参加", m.end, s.end)
+            if m.name not in exclude and m.name not in out and (m.name in ctx.officials or m.titles):
+                out.append(m.name)
+    return out
+
+
+def extract_events(article: Article, mentions: list[PersonMention], persons: list[Person]) -> list[Event]:
+    ctx = Context(article, mentions, persons)
+    R = _rx()
+    events: list[Event] = []
+    text = ctx.text
+    meeting_sents: set[int] = set()
+
+    # ---- dispatch sessions at an office (meetings, not inspections)
+    for i, s in enumerate(ctx.sents):
+        if _in_quote(s, s.start):
+            continue
+        om = _OFFICE.search(s.text)
+        if not om or not _DISPATCH.search(s.text[om.end():] + (ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else "")):
+            continue
+        subj = _subject(ctx, s, s.start + om.start())
+        if not subj:
+            continue
+        d = ctx.date_for(s, tuple(subj))
+        topic = re.search(r"就([^，。]{2,20}?)进行", s.text)
+        name = (topic.group(1) if topic else "工作") + "调度"
+        ev = _event("meeting", "调度", d, s, article, name=name, lead=subj[0])
+        ev.participants.append(Participant(subj[0], "chair", _titles(ctx, subj[0])))
+        for a in _participants_after(ctx, i, set(subj)):
+            ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+        events.append(ev)
+        meeting_sents.add(i)
+
+    # ---- meetings
+    nouns = "|".join(map(re.escape, R["nouns"]))
+    pats = [
+        re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:召开|举行|开幕)"),
+        re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?![\u4e00-\u9fff]*精神)"),
+        re.compile(r"召开的(?P<name>[^，。；：、“”,;:\n]{2,40}?(?:" + nouns + r"))上"),
+    ]
+    for i, s in enumerate(ctx.sents):
+        if i in meeting_sents:
+            continue
+        for k, rx in enumerate(pats):
+            for m in rx.finditer(s.text):
+                if _in_quote(s, s.start + m.start()):
+                    continue
+                name = m.group("name")
+                if re.search(r"精神|期间|以来", s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+                    continue
+                if re.search(r"多次|定期|每周|每月|每天|经常|多场", s.text[max(0, m.start() - 6):m.end()]):
+                    continue
+                if _in_title(s.text, m.start("name")):
+                    continue
+                name = _clean_meeting_name(name)
+                if re.match(r"^(?:一次|一场|这次|此次|本次|该|各类|有关|相关|多个|各种)", name):
+                    continue
+                if k == 0:
+                    follow = re.match(r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
+                                      s.text[m.end("name"):])
+                    if follow:
+                        name = name + follow.group("n2")
+                if k == 1:
+                    body = _clean_meeting_name(m.group("body") or "")
+                    body = re.sub(r"^.*?(?:主持|和|与)", "", body)
+                    if body and not _has_person_name(ctx, s.start + m.start("body"), s.start + m.end("body")) \
+                            and re.search(r"(?:委|会|政府|组|院|局)$", body):
+                        name = body + name
+                    # 县长X主持召开 …: the body is the chair, not part of the name
+                if len(name) < 2 or name in R["nouns"] and k != 1:
+                    continue
+                if name in ("会议", "会") or re.fullmatch(r"(?:" + nouns + r")", name):
+                    # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
+                    body = s.text[:m.start("name")]
+                    body = re.sub(r"(?:主持)?(?:召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
+                    body = re.sub(r"(?:将于|拟于|定于|计划于|于|在)?[\d\s年月日号上下午晚]*$", "", body)
+                    body = _clean_meeting_name(body)
+                    if k == 1 and body and re.search(r"(?:委|会|政府|组)$", body) and \
+                            not _has_person_name(ctx, s.start, s.start + len(body)):
+                        name = body + name
+                    else:
+                        continue
+                names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
+                d = ctx.date_for(s, names_here)
+                if d is None:
+                    continue
+                chair = _chair(ctx, i)
+                ev = _event("meeting", "召开", d, s, article, name=name, lead=chair)
+                if chair:
+                    ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
+                for a in _participants_after(ctx, i, {chair} if chair else set(), window=4):
+                    ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+                events.append(ev)
+                meeting_sents.add(i)
+    events = _merge_meetings(events)
+
+    # ---- inspections
+    found: dict[tuple[str, Optional[date]], Event] = {}
+    order: list[tuple[str, Optional[date]]] = []
+    for i, s in enumerate(ctx.sents):
+        if i in meeting_sents and _OFFICE.search(s.text):
+            continue
+        for m in R["insp"].finditer(s.text):
+            t = s.start + m.start()
+            if _in_quote(s, t):
+                continue
+            pre = text[max(s.start, t - 2):t]
+            if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
+                continue
+            subj = _subject(ctx, s, t)
+            group = False
+            if not subj and re.search(r"(?:团|组|一行)[^，。]{0,6}$", text[s.start:t]) or \
+                    (not subj and re.search(r"(?:观摩团|调研组|督导组|检查组|考察团|督查组)", s.text)):
+                # a delegation: its lead is the first official of the 参加 list that follows
+                for s2 in ctx.sents[i:i + 3]:
+                    if _ATTEND.search(s2.text):
+                        ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
+                        if ms:
+                            subj = [ms[0]]
+                            group = True
+                            break
+            if not subj:
+                continue
+            d = ctx.date_for(s, tuple(subj))
+            if d is None or d.planned:
+                continue
+            for lead in subj:
+                key = (lead, d.date)
+                if key in found:
+                    continue
+                ev = _event("inspection", m.group(0), d, s, article, lead=lead)
+                ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
+                found[key] = ev
+                order.append(key)
+                if group:
+                    for s2 in ctx.sents[i:i + 3]:
+                        if _ATTEND.search(s2.text):
+                            for x in ctx.mentions_in(s2.start, s2.end):
+                                if x.name != lead and x.name in ctx.officials and \
+                                        all(p.name != x.name for p in ev.participants):
+                                    ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
+                            break
+    if found:
+        leads = {k[0] for k in order}
+        hits, places = site_hits(ctx, leads)
+        for key in order:
+            ev = found[key]
+            ev.sites = [Site(h.name, n + 1, None, article.evidence(h.pos, h.pos + len(h.name)))
+                        for n, h in enumerate(hits)]
+            ev.places = list(places)
+            if not ev.places and hits:
+                pm = PLACE_WORD.match(hits[0].name)
+                if pm:
+                    ev.places = [pm.group(0)]
+            # accompanying officials: 参加/陪同 sentences of the article
+            for s in ctx.sents:
+                if _ATTEND.search(s.text) and not _in_quote(s, s.start):
+                    for x in ctx.mentions_in(s.start, s.end):
+                        if x.name not in leads and x.name in ctx.officials and \
+                                all(p.name != x.name for p in ev.participants):
+                            ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
+            for st in ev.sites:
+                st.place = _site_place(st.name)
+            events.append(ev)
+
+    # ---- other typed events (appointment, donation, policy, award, statistic)
+    om = R["other_map"]
+    seen_other: set[int] = set()
+    for i, s in enumerate(ctx.sents):
+        if i in meeting_sents or i in seen_other or _in_quote(s, s.start):
+            continue
+        m = R["other"].search(s.text)
+        if not m:
+            continue
+        typ = om[m.group(0)]
+        if typ == "award":
+            typ = "other"
+        ms = ctx.mentions_in(s.start, s.end)
+        d = ctx.date_for(s, tuple(x.name for x in ms))
+        ev = _event(typ, m.group(0), d, s, article, lead=ms[0].name if ms else None)
+        for x in ms:
+            if all(p.name != x.name for p in ev.participants):
+                ev.participants.append(Participant(x.name, "lead" if x is ms[0] else "attendee", _titles(ctx, x.name)))
+        if typ == "policy":
+            t = re.search(r"《([^》]{2,60})》", s.text)
+            ev.name = t.group(1) if t else None
+        ev.summary = s.text.strip()[:120]
+        events.append(ev)
+        seen_other.add(i)
+    events.sort(key=lambda e: (e.evidence.start if e.evidence else 0))
+    return events
+
+
+def _is_division(name: str) -> bool:
+    try:
+        from .gazetteer import gazetteer
+
+        return name in gazetteer().upper
+    except FileNotFoundError:
+        return False
+
+
+def _site_place(name: str) -> Optional[str]:
+    m = PLACE_WORD.match(name)
+    if m and len(m.group(0)) < len(name):
+        return m.group(0)
+    return None
+
+
+def _in_title(t: str, pos: int) -> bool:
+    """Inside 《…》 (a document's title)?"""
+    return t.rfind("《", 0, pos) > t.rfind("》", 0, pos)
+
+
+def _titles(ctx: Context, name: str) -> list[str]:
+    p = ctx.persons.get(name)
+    return [t.text for t in p.titles] if p else []
+
+
+def _has_person_name(ctx: Context, a: int, b: int) -> bool:
+    return any(a <= m.start < b for m in ctx.mentions)
+
+
+def _clean_meeting_name(name: str) -> str:
+    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,]?", "", name)
+    name = re.sub(r"^(?:随后|同时|当天|今天|昨天|日前|近日|全体|并|还|又|也|在|的)+", "", name)
+    return name.strip()
+
+
+def _chair(ctx: Context, i: int) -> Optional[str]:
+    """主持 in the meeting's sentence, the rest of its paragraph, or the next two sentences."""
+    para = ctx.sents[i].para
+    window = [s for s in ctx.sents[i:] if s.para == para]
+    window += [s for s in ctx.sents[i + len(window):i + len(window) + 2]]
+    for s in window:
+        for m in re.finditer(r"主持", s.text):
+            pos = s.start + m.start()
+            ms = [x for x in ctx.mentions_in(s.start, pos) if ctx.text.find("委托", x.end, x.end + 3) < 0]
+            if ms:
+                return ms[-1].name
+    return None
+
+
+def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, article: Article,
+           name: Optional[str] = None, lead: Optional[str] = None) -> Event:
+    ev = Event(type=typ, trigger=trigger,
+               date=d.date if d else None,
+               end_date=d.end_date if d else None,
+               date_precision=(d.precision if d else "unknown"),
+               planned=bool(d and d.planned),
+               name=name, lead=lead)
+    a = s.start
+    b = s.end
+    while a < b and article.text[a] in " \n":
+        a += 1
+    ev.evidence = article.evidence(a, b)
+    return ev
+
+
+def _merge_meetings(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        if e.type != "meeting":
+            out.append(e)
+            continue
+        dup = None
+        for o in out:
+            if o.type == "meeting" and o.date == e.date and o.name and e.name and \
+                    (_norm(o.name) in _norm(e.name) or _norm(e.name) in _norm(o.name) or
+                     (o.lead and o.lead == e.lead)):
+                dup = o
+                break
+        if dup is None:
+            out.append(e)
+        else:
+            if not dup.lead and e.lead:
+                dup.lead = e.lead
+                dup.participants = e.participants + [p for p in dup.participants if p.name != e.lead]
+    return out

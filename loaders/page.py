@@ -1,0 +1,945 @@
+"""Segment a newspaper page (text flattened from a page PDF) into articles.
+
+Layout rules, all general (no names of people, places or papers):
+
+* **Anchors.** An article is anchored by a *byline header* (``<outlet>记者 NAME…`` / ``通讯员/NAME…``
+  lines, optionally followed by a dateline paragraph ``<outlet>讯`` / ``<outlet><place><date>电``), by a
+  *dateline* alone, or by a *pen name* (a 2–4 character name on its own line right under a title:
+  commentaries).
+* **Title blocks** are runs of at most five short lines (≤ 48 chars, balanced quotes, no 。, not ending
+  in a comma, not a byline/dateline/caption/jump/masthead line), separated by at most single blank
+  lines, whose line above ends a paragraph. They are looked for backwards from every anchor, every
+  jump marker (下转A2版) and the end of the page; photo captions and jump markers between a title
+  block and its anchor are skipped.
+* **Title before or after.** A title block right before an anchor is the *previous* article's title
+  when that article has a body and no title yet (title-after layout), otherwise the next article's
+  title (title-before layout). A title block before a jump marker or at the end of the page closes the
+  current article. A line repeating the previous article's title is kept in that article.
+* **Commentaries** (title block + pen name): the body follows the pen name when body text follows;
+  otherwise it is the text before the title block (split from an untitled preceding article at its
+  title block, if there is one).
+* Inside a title block: lines starting with —— are subtitles, lines ending with ——/……/：/强调… are
+  kickers; of the rest the first group is the title, a third group is a subtitle.
+* Captions (``… 供图``, ``… 摄``), tables (≥ 2 lines of ≥ 2 cells), jump markers are kept apart from
+  the body.
+
+Everything keeps source offsets: ``Article.start/end``, paragraphs, captions, tables, bylines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from .clean import STRIP_CHARS, clean_span, display_width, ends_sentence, reflow, split_lines
+from .models import Article, Byline, Caption, Paragraph, Table, source_span
+
+HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+
+# ------------------------------------------------------------------ credits (bylines)
+
+_OUTLET_PREFIX = (
+    rf"(?:本报|本台|本网|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|早报|时报|商报|报社|报|网|电视台|台|社|融媒体中心|新闻中心|中心))"
+)
+_REPORTER_ROLE = (
+    rf"(?:{_OUTLET_PREFIX})?(?:全媒体|融媒体|首席|特约|见习|实习|驻站|视频|摄影)?(?P<rr>记者|通讯员)"
+)
+_EDITOR_ROLE = r"(?P<er>责任编辑|值班编辑|编辑|审核人|审核|审校|校对|签发|图文|撰稿|作者|文/图|文图|(?:文|图)(?=\s*[:：/／]))"
+ROLE_RE = re.compile(rf"{_REPORTER_ROLE}|{_EDITOR_ROLE}")
+_NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
+_NOT_NAMES = frozenset({"报道", "摄影", "摄", "供图", "提供", "记者", "通讯员", "编辑", "审核", "签发"})
+_SEP_CHARS = " \t\u3000\u00a0/／:：、，,;；|（）()【】[]"
+
+ROLE_KIND = {
+    "记者": "reporter", "通讯员": "correspondent", "责任编辑": "editor", "值班编辑": "editor",
+    "编辑": "editor", "审核人": "editor", "审核": "editor", "审校": "editor", "校对": "editor",
+    "签发": "editor", "图文": "author", "撰稿": "author", "作者": "author", "文/图": "author",
+    "文图": "author", "文": "author", "图": "photographer", "摄": "photographer", "摄影": "photographer",
+    "供图": "photographer",
+}
+
+
+def _name_tokens(src: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Han runs in src[s:e]; consecutive single characters (杨 媛) merge into one name."""
+    toks = [(m.start(), m.end()) for m in _NAME_TOKEN_RE.finditer(src, s, e)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        a, b = toks[i]
+        if b - a == 1:
+            j = i
+            while j + 1 < len(toks) and toks[j + 1][1] - toks[j + 1][0] == 1 and j - i < 3:
+                j += 1
+            if j > i:
+                out.append((a, toks[j][1]))
+                i = j + 1
+                continue
+        out.append((a, b))
+        i += 1
+    return out
+
+
+def _name_text(src: str, s: int, e: int) -> str:
+    return "".join(src[s:e].split())
+
+
+def parse_credits(src: str, s: int, e: int) -> tuple[list[Byline], bool]:
+    """Credits in src[s:e] (a byline line or a parenthesised run-in byline).
+
+    Returns (bylines, complete): ``complete`` is True when the span holds only roles, names and
+    separators (a byline line), False when other text is left over.
+    """
+    out: list[Byline] = []
+    roles = list(ROLE_RE.finditer(src, s, e))
+    if not roles:
+        return out, False
+    complete = not src[s:roles[0].start()].strip(_SEP_CHARS + STRIP_CHARS)
+    for k, m in enumerate(roles):
+        nend = roles[k + 1].start() if k + 1 < len(roles) else e
+        title = m.group(0)
+        base = m.group("rr") or m.group("er")
+        kind = ROLE_KIND.get(base, "other")
+        covered = m.end()
+        names = 0
+        for a, b in _name_tokens(src, m.end(), nend):
+            nm = _name_text(src, a, b)
+            if nm in _NOT_NAMES or not (2 <= len(nm) <= 8):
+                if nm in ("报道",):
+                    covered = b
+                    continue
+                break
+            if src[covered:a].strip(_SEP_CHARS + STRIP_CHARS):
+                break
+            after = src[b:nend].lstrip(" \t\u3000")
+            if after[:1] in (":", "："):
+                break   # a label (阅读次数:), not a name
+            out.append(Byline(name=nm, title=title, role=kind, start=a, end=b))
+            covered = b
+            names += 1
+        if names == 0 or src[covered:nend].strip(_SEP_CHARS + STRIP_CHARS):
+            complete = False
+    return out, complete
+
+
+_BYLINE_HINT = ("记者", "通讯员")
+_RUNIN_RE = re.compile(
+    rf"(?:(?:{_REPORTER_ROLE.replace('(?P<rr>', '(?:')})[ \t\u3000]*[/／:：]?[ \t\u3000]*"
+    rf"(?:[{HAN}]{{2,4}}[ \t\u3000]+)+)+"
+)
+
+# ------------------------------------------------------------------ datelines
+
+DATELINE_XUN_RE = re.compile(
+    rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)?"
+    rf"[ \t\u3000]*讯"
+)
+DATELINE_DIAN_RE = re.compile(
+    rf"(?P<outlet>[{HAN}]{{2,10}}?(?:社|报|台|网))(?P<place>[{HAN}]{{0,8}}?)"
+    rf"(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)[ \t\u3000]*电"
+)
+_PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
+HOME_OUTLETS = frozenset({"本报", "本台", "本网", "本刊"})
+
+
+@dataclass
+class Dateline:
+    text: str
+    outlet: str
+    start: int
+    end: int            # end of the dateline (and of a run-in parenthesised byline)
+    month_day: Optional[tuple[int, int]] = None
+    bylines: list[Byline] = field(default_factory=list)
+
+
+def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
+    """A dateline at the start of src[s:e]."""
+    m = DATELINE_XUN_RE.match(src, s, e) or DATELINE_DIAN_RE.match(src, s, e)
+    if not m:
+        return None
+    md = None
+    if m.group("date"):
+        nums = re.findall(r"\d+", m.group("date"))
+        md = (int(nums[0]), int(nums[1]))
+    text = "".join(m.group(0).split())
+    dl = Dateline(text=text, outlet=m.group("outlet"), start=m.start(), end=m.end(), month_day=md)
+    p = _PAREN_CREDIT_RE.match(src, m.end(), e)
+    if p and any(h in p.group(1) for h in _BYLINE_HINT):
+        bl, _ = parse_credits(src, p.start(1), p.end(1))
+        if bl:
+            dl.bylines = bl
+            dl.end = p.end()
+    return dl
+
+
+# ------------------------------------------------------------------ other line kinds
+
+JUMP_RE = re.compile(
+    r"[（(]?[ \t\u3000]*(?P<dir>下转|上接|转下|接上|转至|转|接)[ \t\u3000]*(?:第[ \t\u3000]*)?"
+    r"(?P<page>[A-Za-z]?[ \t\u3000]*\d{1,2})[ \t\u3000]*版[ \t\u3000]*(?P<num>[①-⑳]|[（(]?\d{1,2}[）)]?)?"
+    r"[ \t\u3000]*[）)]?"
+)
+CAPTION_RE = re.compile(
+    rf"(?:^|(?<=[\s。！？”（(]))(?P<credit>(?:{_OUTLET_PREFIX})?(?:记者|通讯员)?[ \t\u3000/]*"
+    rf"[{HAN}·]{{2,10}}(?:[ \t\u3000、]+[{HAN}·]{{2,6}})*)[ \t\u3000/／]+(?P<kind>供图|摄影|摄)[ \t\u3000]*[）)]?$"
+)
+MASTHEAD_RE = re.compile(
+    r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?.{0,12}|\d{1,2}|(?:星期|周)[一二三四五六日天]"
+    r"|第[ \t]*\d+[ \t]*期|(?:今日|本期)[ \t]*\d+[ \t]*版|[A-Z]\d{1,2}(?:[ \t]*版)?|第?[ \t]*[A-Z]?\d{1,2}[ \t]*版"
+    r"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)|.*天气.*|.*气温.*|.{0,12}\d+[ \t]*℃.*"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年.*|农历.*"
+    r"|.*(?:出版物号|刊号|邮发代号|主管|主办|CN[ \t]*\d|新闻热线|广告热线|总编辑|社长|值班).*)"
+)
+_PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
+_URLISH = re.compile(r"https?://|www\.|@|\d{3,4}-\d{6,}")
+_TABLE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|[ \t\u3000]*[|｜][ \t\u3000]*")
+_KICKER_END = ("——", "—", "……", "…", "：", ":", "强调", "指出", "表示", "要求", "提出")
+_BAD_TITLE_END = frozenset("，,、；;。")
+MAX_TITLE_CHARS = 48
+MAX_TITLE_LINES = 5
+
+
+def _balanced(t: str) -> bool:
+    return (t.count("“") == t.count("”") and t.count("《") == t.count("》")
+            and t.count("（") == t.count("）") and t.count("(") == t.count(")"))
+
+
+def is_masthead(t: str) -> bool:
+    return len(t) <= 40 and MASTHEAD_RE.fullmatch(t) is not None
+
+
+def norm_title(t: str) -> str:
+    return re.sub(r"[\s\W_]+", "", t)
+
+
+# ------------------------------------------------------------------ segmentation
+
+
+@dataclass
+class _TitleBlock:
+    lines: list[int]            # line indices (non-blank) in order
+    groups: list[list[int]]     # the same, grouped by blank lines
+
+
+@dataclass
+class _Art:
+    kind: str = "news"
+    header: list[int] = field(default_factory=list)       # byline / pen-name line indices
+    bylines: list[Byline] = field(default_factory=list)
+    authors: list[tuple[str, int, int]] = field(default_factory=list)
+    dateline: Optional[Dateline] = None
+    title: Optional[_TitleBlock] = None
+    body_start: int = 0          # first body line index
+    body_end: int = 0            # exclusive
+    body_first_offset: Optional[int] = None   # body starts mid-line (after a dateline / run-in byline)
+    extra: list[int] = field(default_factory=list)         # lines kept in the span (repeated titles…)
+    jumps: list[int] = field(default_factory=list)
+    extra_body: list[tuple[int, int]] = field(default_factory=list)  # (from, to) line ranges appended
+
+
+class PageSegmenter:
+    """Segment one page. Construct, then call :meth:`articles`."""
+
+    def __init__(self, src: str):
+        self.src = src
+        self.lines = split_lines(src)
+        self.n = len(self.lines)
+        self.text: list[str] = [src[ln[0]:ln[1]] if ln else "" for ln in self.lines]
+        self.kind: dict[int, str] = {}          # line -> byline|dateline|jump|caption|pen|table|masthead
+        self.claimed: set[int] = set()
+        self.captions: list[tuple[list[int], Caption]] = []
+        self.tables: list[tuple[list[int], Table]] = []
+        self.jump_info: dict[int, tuple[str, str, str, int, int]] = {}   # line -> (dir, page, num, s, e)
+        self.tail_jumps: dict[int, tuple[str, int, int]] = {}            # body line -> (text, s, e) at its end
+        self.datelines: dict[int, Dateline] = {}
+        self.bylines: dict[int, list[Byline]] = {}
+        self.runin: dict[int, int] = {}   # line -> offset where text after a run-in byline starts
+        self._classify()
+
+    # -------------------------------------------------------------- line classes
+    def _classify(self) -> None:
+        src, text, lines = self.src, self.text, self.lines
+        first_anchor_seen = False
+        for i in range(self.n):
+            ln = lines[i]
+            if ln is None:
+                continue
+            t = text[i]
+            s, e = ln
+            if "记者" in t or "通讯员" in t or "编辑" in t:
+                bl, complete = parse_credits(src, s, e)
+                if bl and complete and any(b.role in ("reporter", "correspondent") for b in bl):
+                    self.kind[i] = "byline"
+                    self.bylines[i] = bl
+                    first_anchor_seen = True
+                    continue
+                m = _RUNIN_RE.match(src, s, e) if bl else None
+                if m and m.end() < e:
+                    bl2, ok = parse_credits(src, s, m.end())
+                    if bl2 and ok:
+                        self.kind[i] = "byline"
+                        self.bylines[i] = bl2
+                        self.runin[i] = m.end()
+                        first_anchor_seen = True
+                        continue
+            if ("讯" in t[:24] or "电" in t[:30]):
+                dl = match_dateline(src, s, e)
+                if dl:
+                    self.kind[i] = "dateline"
+                    self.datelines[i] = dl
+                    first_anchor_seen = True
+                    continue
+            if "版" in t and len(t) <= 40:
+                m = JUMP_RE.fullmatch(src, s, e)
+                if m:
+                    self.kind[i] = "jump"
+                    self.jump_info[i] = (m.group("dir"), "".join(m.group("page").split()), m.group("num") or "", s, e)
+                    continue
+                m = JUMP_RE.search(src, s, e)
+                if m and not src[m.end():e].strip(STRIP_CHARS):
+                    self.tail_jumps[i] = ("".join(src[m.start():m.end()].split()), m.start(), m.end())
+            if t.endswith(("摄", "供图", "摄影", "摄）", "摄)", "供图）")):
+                m = CAPTION_RE.search(src, s, e)
+                if m:
+                    self.kind[i] = "caption"
+                    continue
+            if not first_anchor_seen and i < 80 and is_masthead(t):
+                self.kind[i] = "masthead"
+                continue
+            if ("\t" in t or "  " in t or "|" in t or "｜" in t or "\u3000" in t):
+                if len(_TABLE_SPLIT.split(t)) >= 2:
+                    self.kind[i] = "row"
+        self._find_tables()
+        self._find_captions()
+        self._find_pens()
+
+    def _find_tables(self) -> None:
+        rows = sorted(i for i, k in self.kind.items() if k == "row")
+        run: list[int] = []
+
+        def flush():
+            cells = [len(_TABLE_SPLIT.split(self.text[i])) for i in run]
+            if len(run) >= 2 and max(cells) - min(cells) <= 1:
+                data = [[c.strip() for c in _TABLE_SPLIT.split(self.text[i])] for i in run]
+                tb = Table(rows=data, start=self.lines[run[0]][0], end=self.lines[run[-1]][1])
+                self.tables.append((list(run), tb))
+                for i in run:
+                    self.kind[i] = "table"
+                    self.claimed.add(i)
+            else:
+                for i in run:
+                    self.kind.pop(i, None)
+
+        for i in rows:
+            if run and i != run[-1] + 1:
+                flush()
+                run = []
+            run.append(i)
+        if run:
+            flush()
+
+    def _find_captions(self) -> None:
+        src = self.src
+        for i in sorted(i for i, k in self.kind.items() if k == "caption"):
+            s, e = self.lines[i]
+            m = CAPTION_RE.search(src, s, e)
+            credit_s = m.start("credit")
+            lines = [i]
+            if src[s:credit_s].strip(STRIP_CHARS):
+                cs, ce = s, credit_s
+            else:  # caption text on the lines above, up to a blank line (at most 3)
+                j = i - 1
+                while j >= 0 and self.lines[j] is not None and self.kind.get(j) is None and len(lines) < 4 \
+                        and len(self.text[j]) <= 120 and j not in self.claimed:
+                    lines.insert(0, j)
+                    j -= 1
+                cs = self.lines[lines[0]][0]
+                ce = self.lines[lines[-2]][1] if len(lines) > 1 else s
+            cap_lines = split_lines(src, cs, ce) if ce > cs else []
+            c, _ = reflow(src, cap_lines, join_all=True)
+            credit_bl, _ = parse_credits(src, credit_s, m.start("kind"))
+            credit_names = [b.name for b in credit_bl] or \
+                [_name_text(src, a, b) for a, b in _name_tokens(src, credit_s, m.start("kind"))][-1:]
+            credit = " ".join(credit_names) or None
+            cap = Caption(text=c.text, credit=credit, start=self.lines[lines[0]][0], end=e)
+            for j in lines:
+                self.kind[j] = "caption"
+                self.claimed.add(j)
+            self.captions.append((lines, cap))
+
+    def _find_pens(self) -> None:
+        """A pen name: a 2–4 character line right below a title-ish line (commentaries)."""
+        for i, t in enumerate(self.text):
+            if not 2 <= len(t) <= 4 or i in self.kind or not _PEN_RE.fullmatch(t):
+                continue
+            j = self._prev_nonblank(i, max_blanks=1)
+            if j is None or j in self.kind:
+                continue
+            if not (self.text[j].startswith("——") or self._titleish(j)):
+                continue
+            self.kind[i] = "pen"
+
+    # -------------------------------------------------------------- helpers
+    def _prev_nonblank(self, i: int, max_blanks: int = 10**9) -> Optional[int]:
+        j = i - 1
+        blanks = 0
+        while j >= 0 and self.lines[j] is None:
+            blanks += 1
+            j -= 1
+        if j < 0 or blanks > max_blanks:
+            return None
+        return j
+
+    def _next_nonblank(self, i: int) -> Optional[int]:
+        j = i + 1
+        while j < self.n and self.lines[j] is None:
+            j += 1
+        return j if j < self.n else None
+
+    def _titleish(self, i: int) -> bool:
+        t = self.text[i]
+        if not t or i in self.kind or i in self.claimed:
+            return False
+        if len(t) > MAX_TITLE_CHARS or len(t) < 2:
+            return False
+        if t[-1] in _BAD_TITLE_END or "。" in t:
+            return False
+        if ends_sentence(t) and t[-1] in "”’\"」』":
+            return False
+        if not _balanced(t):
+            return False
+        if _URLISH.search(t) or is_masthead(t):
+            return False
+        return True
+
+    def _ends_para(self, j: int, blank_between: bool) -> bool:
+        t = self.text[j]
+        if not t:
+            return True
+        if self.kind.get(j) in ("byline", "dateline", "jump", "pen", "masthead", "caption", "table"):
+            return True
+        if ends_sentence(t) or len(t) > MAX_TITLE_CHARS * 1.5:
+            return True
+        return blank_between and t[-1] in "，,；;：:"
+
+    def scan_title(self, b: int, floor: int) -> Optional[_TitleBlock]:
+        """The title block ending before line ``b`` (skipping blanks, captions, jump markers)."""
+        i = b - 1
+        while i > floor and (self.lines[i] is None or self.kind.get(i) in ("caption", "jump", "table")
+                             or (i in self.claimed and self.kind.get(i) is None and False)):
+            i -= 1
+        block: list[int] = []
+        blanks_above: dict[int, bool] = {}
+        while i > floor:
+            if self.lines[i] is None:
+                k = i
+                while k > floor and self.lines[k] is None:
+                    k -= 1
+                if i - k > 2 or not block:
+                    break
+                blanks_above[block[0]] = True
+                i = k
+                continue
+            if not self._titleish(i) or len(block) >= MAX_TITLE_LINES:
+                break
+            block.insert(0, i)
+            i -= 1
+        # the line above the block must end a paragraph; else the block's top is a body tail
+        while block:
+            top = block[0]
+            above = self._prev_nonblank(top)
+            if above is None or above <= floor:
+                break
+            if self._ends_para(above, blanks_above.get(top, False) or self.lines[top - 1] is None):
+                break
+            block.pop(0)
+        if not block:
+            return None
+        total = sum(len(self.text[k]) for k in block)
+        if total > 110:
+            return None
+        groups: list[list[int]] = [[block[0]]]
+        for k in block[1:]:
+            if any(self.lines[x] is None for x in range(groups[-1][-1] + 1, k)):
+                groups.append([k])
+            else:
+                groups[-1].append(k)
+        return _TitleBlock(lines=block, groups=groups)
+
+    def _mid_split(self, lo: int, hi: int) -> Optional[_TitleBlock]:
+        """Last title-ish block inside lines [lo, hi) surrounded by blank lines (an untitled article's
+        title in a title-after layout, followed by another article's body)."""
+        best = None
+        i = lo
+        while i < hi:
+            if self.lines[i] is not None and self.lines[i - 1] is None and self._titleish(i):
+                j = i
+                while j + 1 < hi and self.lines[j + 1] is not None and self._titleish(j + 1) and j - i < 2:
+                    j += 1
+                if j + 1 < hi and self.lines[j + 1] is None:
+                    above = self._prev_nonblank(i)
+                    nxt = self._next_nonblank(j)
+                    if above is not None and above >= lo and self._ends_para(above, True) \
+                            and nxt is not None and nxt < hi:
+                        best = _TitleBlock(lines=list(range(i, j + 1)), groups=[list(range(i, j + 1))])
+                i = j + 1
+            else:
+                i += 1
+        return best
+
+    # -------------------------------------------------------------- assembly
+    def _header_end(self, i: int) -> tuple[int, list[Byline], Optional[Dateline], Optional[int]]:
+        """From a byline line i: the last header line, bylines, dateline, body start offset."""
+        bl: list[Byline] = list(self.bylines.get(i, []))
+        last = i
+        if i in self.runin:
+            return last, bl, None, self.runin[i]
+        j = i + 1
+        while j < self.n and (self.lines[j] is None or self.kind.get(j) == "byline") and j - last <= 2:
+            if self.kind.get(j) == "byline":
+                if j in self.runin:
+                    bl.extend(self.bylines[j])
+                    return j, bl, None, self.runin[j]
+                bl.extend(self.bylines[j])
+                last = j
+            j += 1
+        nxt = self._next_nonblank(last)
+        if nxt is not None and nxt - last <= 3 and self.kind.get(nxt) == "dateline":
+            dl = self.datelines[nxt]
+            bl.extend(dl.bylines)
+            return nxt, bl, dl, dl.end
+        return last, bl, None, None
+
+    def articles(self) -> list[_Art]:
+        n = self.n
+        kinds = self.kind
+        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump"))
+        done: list[_Art] = []
+        cur: Optional[_Art] = None
+        orphan: Optional[int] = None      # first line of body text not yet owned by an article
+        pending_jumps: list[int] = []
+        floor = -1
+        skip_until = -1
+
+        def claim(tb: Optional[_TitleBlock]):
+            if tb:
+                self.claimed.update(tb.lines)
+
+        def close(a: Optional[_Art], end: int):
+            if a is not None:
+                a.body_end = max(a.body_start, end)
+                done.append(a)
+
+        def has_body(a: _Art, end: int) -> bool:
+            return any(self.lines[k] is not None and k not in self.claimed
+                       for k in range(a.body_start, end)) or a.body_first_offset is not None
+
+        def orphan_has_text(end: int) -> bool:
+            return orphan is not None and any(
+                self.lines[k] is not None and k not in self.claimed and kinds.get(k) is None
+                for k in range(orphan, end))
+
+        def give_orphan_to_prev(end: int):
+            nonlocal orphan
+            if orphan is not None and done and orphan_has_text(end):
+                done[-1].extra_body.append((orphan, end))
+            orphan = None
+
+        for ev in events + [n]:
+            if ev <= skip_until:
+                continue
+            k = kinds.get(ev) if ev < n else "end"
+            if k == "jump":
+                tb = self.scan_title(ev, floor)
+                direction = self.jump_info[ev][0]
+                if direction in ("上接", "接上", "接"):
+                    # a continuation starts here; a title block just before is its (short) title
+                    if tb and cur is not None and cur.title is None and has_body(cur, tb.lines[0]):
+                        pass
+                    close(cur, tb.lines[0] if tb else ev)
+                    give_orphan_to_prev(tb.lines[0] if tb else ev)
+                    claim(tb)
+                    cur = _Art(title=tb, body_start=ev + 1, jumps=[ev])
+                    orphan = None
+                    floor = ev
+                    continue
+                if tb and cur is not None and cur.title is None and has_body(cur, tb.lines[0]):
+                    claim(tb)
+                    cur.title = tb
+                    cur.jumps.append(ev)
+                    close(cur, tb.lines[0])
+                    cur = None
+                    orphan = ev + 1
+                elif tb and cur is None and orphan_has_text(tb.lines[0]):
+                    claim(tb)
+                    a = _Art(title=tb, body_start=orphan, jumps=[ev])
+                    close(a, tb.lines[0])
+                    orphan = ev + 1
+                else:
+                    if cur is not None:
+                        cur.jumps.append(ev)
+                    elif done and orphan is not None and not orphan_has_text(ev):
+                        done[-1].jumps.append(ev)
+                        orphan = ev + 1
+                    else:
+                        pending_jumps.append(ev)
+                floor = ev
+                continue
+
+            if k == "pen":
+                tb = self.scan_title(ev, floor)
+                claim(tb)
+                nxt = self._next_nonblank(ev)
+                body_after = nxt is not None and kinds.get(nxt) not in ("byline", "dateline", "pen") \
+                    and not self._header_follows(nxt)
+                first = tb.lines[0] if tb else ev
+                art = _Art(kind="commentary", title=tb, header=[ev],
+                           authors=[(self.text[ev], self.lines[ev][0], self.lines[ev][1])])
+                if body_after:
+                    close(cur, first)
+                    give_orphan_to_prev(first)
+                    art.body_start = ev + 1
+                    cur = art
+                else:
+                    if orphan_has_text(first):
+                        art.body_start = orphan
+                        close(art, first)
+                    elif cur is not None and cur.title is None:
+                        split = self._mid_split(cur.body_start + 1, first)
+                        if split:
+                            claim(split)
+                            cur.title = split
+                            close(cur, split.lines[0])
+                            art.body_start = split.lines[-1] + 1
+                        else:
+                            close(cur, first)
+                            art.body_start = first
+                        close(art, first)
+                    else:
+                        close(cur, first)
+                        art.body_start = first
+                        close(art, first)
+                    cur = None
+                    orphan = ev + 1
+                floor = ev
+                continue
+
+            if k == "end":
+                tb = self.scan_title(n, floor)
+                if tb and cur is not None and cur.title is None and has_body(cur, tb.lines[0]):
+                    claim(tb)
+                    cur.title = tb
+                    close(cur, tb.lines[0])
+                    cur = None
+                elif tb and cur is None and orphan_has_text(tb.lines[0]):
+                    claim(tb)
+                    a = _Art(title=tb, body_start=orphan)
+                    close(a, tb.lines[0])
+                    orphan = None
+                else:
+                    close(cur, n)
+                    cur = None
+                    give_orphan_to_prev(n)
+                break
+
+            # a header: byline lines (+ dateline) or a dateline alone
+            last, bl, dl, first_off = self._header_end(ev) if k == "byline" else \
+                (ev, list(self.datelines[ev].bylines), self.datelines[ev], self.datelines[ev].end)
+            tb = self.scan_title(ev, floor)
+            pending: Optional[_TitleBlock] = None
+            if tb:
+                if cur is not None and cur.title is None and has_body(cur, tb.lines[0]):
+                    claim(tb)
+                    cur.title = tb
+                    close(cur, tb.lines[0])
+                    cur = None
+                    orphan = None
+                elif cur is None and orphan_has_text(tb.lines[0]):
+                    claim(tb)
+                    a = _Art(title=tb, body_start=orphan)
+                    close(a, tb.lines[0])
+                    orphan = None
+                else:
+                    # title-before: drop a leading repeat of the previous article's title
+                    prev = cur if cur is not None else (done[-1] if done else None)
+                    if prev is not None and prev.title is not None:
+                        pt = norm_title("".join(self.text[x] for x in prev.title.lines))
+                        while tb.lines and norm_title(self.text[tb.lines[0]]) and \
+                                norm_title(self.text[tb.lines[0]]) in pt:
+                            prev.extra.append(tb.lines[0])
+                            self.claimed.add(tb.lines[0])
+                            tb.lines.pop(0)
+                            for g in tb.groups:
+                                if g and g[0] not in tb.lines:
+                                    g.pop(0)
+                            tb.groups = [g for g in tb.groups if g]
+                    if tb.lines:
+                        claim(tb)
+                        pending = tb
+            first = pending.lines[0] if pending else ev
+            close(cur, first)
+            give_orphan_to_prev(first)
+            hdr_last = last if first_off is None else last - 1
+            cur = _Art(header=list(range(ev, hdr_last + 1)), bylines=bl,
+                       dateline=dl, title=pending, body_start=last + 1 if first_off is None else last,
+                       body_first_offset=first_off)
+            if pending_jumps:
+                cur.jumps.extend(pending_jumps)
+                pending_jumps = []
+            orphan = None
+            floor = last
+            skip_until = last
+        return done
+
+    def _header_follows(self, i: int) -> bool:
+        """Is line i the start of a title block directly followed by a header?"""
+        j = i
+        steps = 0
+        while j is not None and j < self.n and steps < 8:
+            if self.kind.get(j) in ("byline", "dateline"):
+                return True
+            if not self._titleish(j) and self.kind.get(j) not in ("caption", "jump"):
+                return False
+            j = self._next_nonblank(j)
+            steps += 1
+        return False
+
+    # -------------------------------------------------------------- output
+    def build(self, a: _Art, source: str, published, inferred, basis, outlet) -> Article:
+        src = self.src
+        header_set = set(a.header)
+        # body lines
+        body_lines: list[Optional[tuple[int, int]]] = []
+        captions: list[Caption] = []
+        tables: list[Table] = []
+        jumps: list[str] = []
+        span_lines: list[int] = list(a.header) + list(a.extra) + list(a.jumps)
+        if not hasattr(self, "_cap_by_line"):
+            self._cap_by_line = {ls[0]: cap for ls, cap in self.captions}
+            self._cap_lines = {x for ls, _ in self.captions for x in ls}
+            self._tab_by_line = {ls[0]: tb for ls, tb in self.tables}
+        cap_by_line, cap_lines, tab_by_line = self._cap_by_line, self._cap_lines, self._tab_by_line
+        kinds, claimed, lines_ = self.kind, self.claimed, self.lines
+        title_lines = set(a.title.lines) if a.title else set()
+
+        ranges = [(a.body_start, a.body_end)] + a.extra_body
+        for lo, hi in ranges:
+            for k in range(lo, hi):
+                ln = lines_[k]
+                if ln is None:
+                    body_lines.append(None)
+                    continue
+                kind = kinds.get(k)
+                if kind is None and k not in claimed and k not in header_set and k not in title_lines \
+                        and k != a.body_start and k not in self.tail_jumps:
+                    body_lines.append(ln)   # the common case: a plain body line
+                    span_lines.append(k)
+                    continue
+                if k in cap_by_line:
+                    captions.append(cap_by_line[k])
+                    span_lines.append(k)
+                    continue
+                if k in tab_by_line:
+                    tables.append(tab_by_line[k])
+                    span_lines.append(k)
+                    continue
+                kind = self.kind.get(k)
+                if k in cap_lines or kind == "table":
+                    span_lines.append(k)
+                    continue
+                if k in header_set or k in title_lines:
+                    continue
+                if k in self.claimed and kind is None:
+                    continue   # another article's title
+                runin_start = a.body_first_offset is not None and k == a.body_start
+                if kind in ("byline", "pen", "jump", "masthead") and not runin_start:
+                    if kind == "jump":
+                        if k not in a.jumps:
+                            a.jumps.append(k)
+                        span_lines.append(k)
+                    continue
+                s, e = ln
+                if a.body_first_offset is not None and s <= a.body_first_offset <= e and k == a.body_start:
+                    s = a.body_first_offset
+                    while s < e and src[s] in STRIP_CHARS:
+                        s += 1
+                if k in self.tail_jumps:
+                    jt, js, je = self.tail_jumps[k]
+                    jumps.append(jt)
+                    e = js
+                    while e > s and src[e - 1] in STRIP_CHARS:
+                        e -= 1
+                if e > s:
+                    body_lines.append((s, e, ln[0]) if s != ln[0] else (s, e))
+                    span_lines.append(k)
+        cleaned, paras = reflow(src, body_lines)
+        paragraphs = []
+        for i, j in paras:
+            if j > i:
+                ps, pe = source_span(cleaned.char_map, i, j)
+                paragraphs.append(Paragraph(text=cleaned.text[i:j], start=ps, end=pe))
+        for k in a.jumps:
+            if k in self.jump_info:
+                d, pg, num, _, _ = self.jump_info[k]
+                jumps.insert(0, f"{d}{pg}版{num}")
+        kicker, title, subtitle = self._split_title(a.title)
+        span_lines.extend(title_lines)
+        starts = [self.lines[k][0] for k in span_lines if self.lines[k]]
+        ends = [self.lines[k][1] for k in span_lines if self.lines[k]]
+        for c in captions:
+            starts.append(c.start)
+            ends.append(c.end)
+        start = min(starts) if starts else 0
+        end = max(ends) if ends else 0
+        bylines = list(a.bylines)
+        for c in captions:
+            if c.credit:
+                for nm in c.credit.split():
+                    pos = src.find(nm, c.start, c.end)
+                    kind = "供图" if "供图" in src[c.start:c.end] else "摄"
+                    bylines.append(Byline(name=nm, title=kind, role="photographer",
+                                          start=pos if pos >= 0 else c.start,
+                                          end=(pos + len(nm)) if pos >= 0 else c.end))
+        reporters = _uniq(b.name for b in bylines if b.role == "reporter")
+        correspondents = _uniq(b.name for b in bylines if b.role == "correspondent")
+        authors = [x[0] for x in a.authors]
+        for nm, s, e in a.authors:
+            bylines.append(Byline(name=nm, title="署名", role="author", start=s, end=e))
+        dateline = a.dateline.text if a.dateline else None
+        reprint = None
+        if a.dateline and a.dateline.outlet not in HOME_OUTLETS and outlet and \
+                norm_title(a.dateline.outlet) != norm_title(outlet):
+            reprint = a.dateline.outlet
+        return Article(
+            source=source, start=start, end=end, published=published, published_inferred=inferred,
+            published_basis=basis, outlet=outlet, kicker=kicker, title=title, subtitle=subtitle,
+            reporters=reporters, correspondents=correspondents, dateline=dateline,
+            reprint_source=reprint, text=cleaned.text, char_map=cleaned.char_map,
+            paragraphs=paragraphs, captions=captions, tables=tables, jumps=jumps, kind=a.kind,
+            authors=authors, bylines=bylines,
+        )
+
+    def _line_title(self, k: int) -> str:
+        return " ".join(self.text[k].split())
+
+    def _split_title(self, tb: Optional[_TitleBlock]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        if not tb or not tb.lines:
+            return None, None, None
+        kick: list[str] = []
+        subs: list[str] = []
+        groups: list[list[str]] = []
+        for g in tb.groups:
+            texts = [self._line_title(k) for k in g]
+            # a very short line and the next one in the same group are one title broken in two
+            merged: list[str] = []
+            for t in texts:
+                if merged and (len(merged[-1]) <= 5 or len(t) <= 3):
+                    merged[-1] = _join_title(merged[-1], t)
+                else:
+                    merged.append(t)
+            groups.append(merged)
+        flat: list[tuple[int, str]] = [(gi, t) for gi, g in enumerate(groups) for t in g]
+        rest: list[tuple[int, str]] = []
+        for idx, (gi, t) in enumerate(flat):
+            if t.startswith(("——", "—", "--", "─")):
+                subs.append(t.lstrip("—-─ "))
+            elif not rest and t.endswith(_KICKER_END) and idx < len(flat) - 1:
+                kick.append(t)
+            else:
+                rest.append((gi, t))
+        main: list[tuple[int, str]] = []
+        rest_groups = sorted({gi for gi, _ in rest})
+        if not kick and len(rest_groups) >= 3:
+            # three unmarked groups: kicker, title, subtitle
+            kick.extend(t for gi, t in rest if gi == rest_groups[0])
+            rest = [(gi, t) for gi, t in rest if gi != rest_groups[0]]
+        extra_subs: list[str] = []
+        for gi, t in rest:
+            if not main:
+                main.append((gi, t))
+            else:
+                extra_subs.append(t)
+        subs = extra_subs + subs
+        if not main:
+            if kick:
+                main = [(0, kick.pop())]
+            elif subs:
+                main = [(0, subs.pop(0))]
+        title = " ".join(t for _, t in main) or None
+        return (" ".join(kick) or None, title, _join_subs(subs) or None)
+
+
+def _join_title(a: str, b: str) -> str:
+    if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]):
+        return a + " " + b
+    return a + b
+
+
+def _join_subs(subs: list[str]) -> str:
+    out = ""
+    for s in subs:
+        if not out:
+            out = s
+        elif len(out) >= 20 and not out.endswith((" ", "”")):
+            out = _join_title(out, s)     # hard-wrapped subtitle
+        else:
+            out = out + " " + s
+    return out
+
+
+def _uniq(xs) -> list[str]:
+    seen: list[str] = []
+    for x in xs:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+def segment_page(src: str, source: str = "<text>", published: Optional[date] = None, inferred: bool = True,
+                 basis: str = "unknown", outlet: Optional[str] = None) -> list[Article]:
+    """Segment a page; return its articles in page order (empty when none is recognisable)."""
+    seg = PageSegmenter(src)
+    arts = seg.articles()
+    out = []
+    for a in arts:
+        art = seg.build(a, source, published, inferred, basis, outlet)
+        if not art.text and not art.title:
+            continue
+        out.append(art)
+    return join_jumps(out)
+
+
+def join_jumps(articles: list[Article]) -> list[Article]:
+    """Join an article continued elsewhere in the same input (下转X版N … 上接Y版N)."""
+    if not any(j.startswith(("上接", "接上", "接")) for a in articles for j in a.jumps):
+        return articles
+    out: list[Article] = []
+    for a in articles:
+        cont = [j for j in a.jumps if j.startswith(("上接", "接上", "接"))]
+        target = None
+        if cont:
+            num = cont[0][-1] if cont[0][-1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else ""
+            for b in out:
+                outs = [j for j in b.jumps if j.startswith(("下转", "转下", "转至", "转"))]
+                if not outs:
+                    continue
+                same_num = num and outs[0].endswith(num)
+                same_title = a.title and b.title and (norm_title(a.title) in norm_title(
+                    (b.kicker or "") + b.title + (b.subtitle or "")))
+                if same_num or same_title:
+                    target = b
+                    break
+        if target is None:
+            out.append(a)
+            continue
+        sep = "\n" if target.text and a.text else ""
+        brk = [target.char_map[-1]] if sep else []
+        target.text = target.text + sep + a.text
+        target.char_map = target.char_map + brk + a.char_map
+        target.paragraphs.extend(a.paragraphs)
+        target.captions.extend(a.captions)
+        target.tables.extend(a.tables)
+        target.jumps.extend(a.jumps)
+        target.bylines.extend(a.bylines)
+        target.end = max(target.end, a.end)
+    return out

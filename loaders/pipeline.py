@@ -1,0 +1,137 @@
+"""The pipeline top to bottom: file → text → issue date → articles → extracted facts.
+
+``extract_text`` is pure: (page text, issue date, outlet) in, articles out. ``extract_path`` adds
+reading and the issue date; ``iter_paths`` runs a batch (files and directories) and yields one
+result per file, so a bad file never stops the batch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from kb.errors import InputError
+
+from . import extract as _extract
+from .issue_date import IssueInfo, read_manifest, resolve_issue
+from .models import Article, ExtractedArticle
+from .page import segment_page
+from .reading import expand_paths, read_source
+from .web import looks_like_web, segment_web
+
+LAYOUTS = ("auto", "page", "web")
+
+
+def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] = None,
+                 outlet: Optional[str] = None, *, published_inferred: bool = False,
+                 published_basis: str = "given", layout: str = "auto") -> list[Article]:
+    """Segment ``text`` into articles (no fact extraction). ``layout``: auto | page | web."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}")
+    meta = dict(published=issue_date, inferred=published_inferred, basis=published_basis, outlet=outlet)
+    if layout == "web" or (layout == "auto" and looks_like_web(text)):
+        arts = segment_web(text, source, **meta)
+    else:
+        arts = segment_page(text, source, **meta)
+        if not arts and layout == "auto":
+            # no byline, dateline or commentary anchor: one article per file (a web page, a brief)
+            arts = segment_web(text, source, **meta) if _has_prose(text) else []
+    if not arts:
+        raise InputError(f"{source}: no recognisable article (no byline, dateline, title or prose paragraph)",
+                         hint="is this a newspaper page or article text?")
+    return arts
+
+
+def _has_prose(text: str) -> bool:
+    """At least one sentence-like line: 10+ characters with Chinese sentence punctuation."""
+    for line in text.splitlines():
+        t = line.strip()
+        if len(t) >= 10 and any(p in t for p in "。，,；！？"):
+            return True
+    return False
+
+
+def extract_text(text: str, source: str = "<text>", issue_date: Optional[date] = None,
+                 outlet: Optional[str] = None, *, published_inferred: bool = False,
+                 published_basis: str = "given", layout: str = "auto") -> list[ExtractedArticle]:
+    """Pure: text + issue date + outlet → extracted articles."""
+    arts = segment_text(text, source, issue_date, outlet, published_inferred=published_inferred,
+                        published_basis=published_basis, layout=layout)
+    return [_extract.extract_facts(a) for a in arts]
+
+
+def _load_manifest(manifest):
+    if manifest is None or isinstance(manifest, dict):
+        return manifest
+    return read_manifest(manifest)
+
+
+def extract_path(path, published=None, manifest=None, outlet: Optional[str] = None,
+                 layout: str = "auto") -> list[ExtractedArticle]:
+    """Read one file and extract its articles. Raises InputError for a bad file."""
+    src = read_source(path)
+    info = issue_for(src.name, src.text, published, _load_manifest(manifest), outlet, layout)
+    try:
+        arts = segment_text(src.text, src.name, info.published, info.outlet, published_inferred=info.inferred,
+                            published_basis=info.basis, layout=layout)
+    except InputError as e:   # name the path as given, like the reading errors
+        msg = str(e)
+        if msg.startswith(src.name + ": "):
+            msg = msg[len(src.name) + 2:]
+        raise InputError(f"{path}: {msg}", hint=e.hint) from None
+    return [_extract.extract_facts(a) for a in arts]
+
+
+def issue_for(name: str, text: str, published=None, manifest=None, outlet=None, layout="auto") -> IssueInfo:
+    web = layout == "web" or (layout == "auto" and looks_like_web(text))
+    return resolve_issue(name, text, published=published, manifest=manifest, outlet=outlet, web=web)
+
+
+@dataclass
+class FileResult:
+    path: str
+    articles: list[ExtractedArticle] = field(default_factory=list)
+    error: Optional[InputError] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def iter_paths(paths, published=None, manifest=None, outlet: Optional[str] = None,
+               layout: str = "auto") -> Iterator[FileResult]:
+    """Extract every file under ``paths`` (directories recurse over *.txt); one result per file."""
+    man = _load_manifest(manifest)
+    for p in expand_paths(paths):
+        try:
+            arts = extract_path(p, published=published, manifest=man, outlet=outlet, layout=layout)
+            yield FileResult(str(p), arts)
+        except InputError as e:
+            yield FileResult(str(p), [], e)
+
+
+RECORD_ARTICLE_FIELDS = (
+    "source", "published", "published_inferred", "published_basis", "outlet", "kind", "kicker", "title",
+    "subtitle", "reporters", "correspondents", "authors", "bylines", "dateline", "reprint_source", "jumps",
+    "text", "paragraphs", "captions", "tables",
+)
+RECORD_FACT_FIELDS = ("persons", "organizations", "places", "events")
+
+
+def to_record(ea: ExtractedArticle) -> dict:
+    """One JSON record per article: the documented contract (schema/extract.schema.json)."""
+    from .models import to_jsonable
+
+    art = to_jsonable(ea.article)
+    rec: dict = {"source": art["source"], "offsets": {"start": art["start"], "end": art["end"]}}
+    for k in RECORD_ARTICLE_FIELDS[1:]:
+        rec[k] = art.get(k)
+    facts = to_jsonable(ea)
+    for k in RECORD_FACT_FIELDS:
+        rec[k] = facts.get(k, [])
+    # anything the extraction stage adds to ExtractedArticle is passed through
+    for k, v in facts.items():
+        if k != "article" and k not in rec:
+            rec[k] = v
+    return rec

