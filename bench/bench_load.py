@@ -261,13 +261,12 @@ def run_import(csv_dir: Path, home: str, bolt: int, http: int, heap: str, pageca
     try:
         server.install(echo=log)
         server.stop()
-        args = ["database", "import", "full", "--overwrite-destination=true", "--array-delimiter=;",
+        args = ["database", "import", "full", "neo4j", "--overwrite-destination=true", "--array-delimiter=;",
                 "--id-type=string", "--threads=2"]
         for label in NODE_COLS:
             args.append(f"--nodes={label}={csv_dir / (label + '.csv')}")
         for name, (typ, *_r) in REL_FILES.items():
             args.append(f"--relationships={typ}={csv_dir / (name + '.csv')}")
-        args.append("neo4j")
         t0 = time.monotonic()
         server.admin(args, timeout=7200)
         t_import = time.monotonic() - t0

@@ -6,6 +6,8 @@ renders the result. Errors deriving from KbError are shown as one line plus the 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
 import sys
 
 import click
@@ -70,6 +72,14 @@ def main(argv=None):
     except KeyboardInterrupt:
         click.echo("kb: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `kb … | head`
+        sys.exit(0)
+    except Exception as e:  # a bug: one line, the traceback only when asked for
+        if os.environ.get("KB_DEBUG"):
+            raise
+        click.echo(f"kb: internal error: {type(e).__name__}: {e}", err=True)
+        click.echo("kb: next: rerun with KB_DEBUG=1 for the traceback and report it", err=True)
+        sys.exit(70)
 
 
 if __name__ == "__main__":

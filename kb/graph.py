@@ -560,7 +560,7 @@ def _write_tx(tx, rows: dict, force: bool, batch_size: int, sleep: float):
         for kind, _s, name in WRITES:
             if kind in PAGE_OWNED and rows.get(kind):
                 n = len(rows[kind])
-                if name[0].isupper():
+                if name in ("Article", "Event"):
                     result["nodes"][name] = result["nodes"].get(name, 0) + n
                 rel = {"Article": "CONTAINS", "Event": "REPORTS"}.get(name, name)
                 result["relationships"][rel] = result["relationships"].get(rel, 0) + n

@@ -37,15 +37,9 @@ class LoadReport:
     replaced: int = 0                   # of which had an older version (changed content or --force)
     skipped: int = 0                    # unchanged pages (same content hash)
     failed: list = field(default_factory=list)      # (file, message)
-    nodes: dict = field(default_factory=dict)       # label -> created
-    relationships: dict = field(default_factory=dict)  # type -> created
+    nodes: dict = field(default_factory=dict)       # label -> net change (count store, before/after)
+    relationships: dict = field(default_factory=dict)  # type -> net change
     seconds: float = 0.0
-
-    def add(self, res: dict):
-        for k, v in res.get("nodes", {}).items():
-            self.nodes[k] = self.nodes.get(k, 0) + v
-        for k, v in res.get("relationships", {}).items():
-            self.relationships[k] = self.relationships.get(k, 0) + v
 
 
 def collect_paths(paths: Iterable) -> list[Path]:
@@ -136,6 +130,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             continue
         names[f.name] = f
     try:
+        before = graph.stats(driver, database)
         known = graph.page_hashes(driver, database, [ids.page_id(f.name) for f in hashes])
     except Exception as e:  # noqa: BLE001
         if _server_gone(e):
@@ -180,7 +175,6 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         else:
             rep.loaded += 1
             rep.replaced += bool(res.get("replaced"))
-            rep.add(res)
             on_page(path, "loaded", res)
         if sleep:
             time.sleep(sleep)
@@ -212,5 +206,11 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown()
+    # what the load changed, from the count store (exact, whatever the statements were)
+    after = graph.stats(driver, database)
+    for part, target in (("nodes", rep.nodes), ("relationships", rep.relationships)):
+        for k, v in after[part].items():
+            if v - before[part].get(k, 0):
+                target[k] = v - before[part].get(k, 0)
     rep.seconds = time.monotonic() - t0
     return rep

@@ -71,7 +71,7 @@ class Table:
 
 @dataclass
 class Byline:
-    """A named credit on the page: 株洲日报记者 温琳, 通讯员/严丹, 宋律 供图, (编辑:杨媛)."""
+    """A named credit on the page: 株洲日报记者 张三, 通讯员/李四, 王五 供图, (编辑:赵六)."""
 
     name: str
     title: str                      # as written: 株洲日报记者 | 记者 | 通讯员 | 供图 | 摄 | 编辑 …
@@ -112,7 +112,7 @@ class Article:
     tables: list[Table] = field(default_factory=list)
     jumps: list[str] = field(default_factory=list)   # jump markers seen (下转A2版 …)
     kind: str = "news"              # news | commentary | column | web
-    authors: list[str] = field(default_factory=list)  # commentary signatures (朱理平), editors of web pages
+    authors: list[str] = field(default_factory=list)  # commentary signatures (pen names), editors of web pages
     bylines: list[Byline] = field(default_factory=list)  # every credit with its title as written
 
     def span(self, i: int, j: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ result per file, so a bad file never stops the batch.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -127,11 +127,14 @@ def to_record(ea: ExtractedArticle) -> dict:
     rec: dict = {"source": art["source"], "offsets": {"start": art["start"], "end": art["end"]}}
     for k in RECORD_ARTICLE_FIELDS[1:]:
         rec[k] = art.get(k)
-    facts = to_jsonable(ea)
     for k in RECORD_FACT_FIELDS:
-        rec[k] = facts.get(k, [])
+        rec[k] = [to_jsonable(x) for x in getattr(ea, k, [])]
+    # person-level organisation and post (properties, which asdict skips)
+    for d, person in zip(rec.get("persons", []), ea.persons):
+        d["organization"] = person.organization
+        d["post"] = person.post
     # anything the extraction stage adds to ExtractedArticle is passed through
-    for k, v in facts.items():
-        if k != "article" and k not in rec:
-            rec[k] = v
+    for f in fields(ea):
+        if f.name != "article" and f.name not in rec:
+            rec[f.name] = to_jsonable(getattr(ea, f.name))
     return rec

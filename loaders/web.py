@@ -2,7 +2,7 @@
 
 Layout: an optional headline line, optional meta lines (来源:… 发布时间:…, a time stamp, 浏览量),
 the body (image file names and the caption lines under them kept apart), and credit lines at the end
-(``(编辑:杨媛)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
+(``(编辑:张三)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
 line is already body text.
 """
 from __future__ import annotations
@@ -21,6 +21,9 @@ _META_RE = re.compile(
 )
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(r"(?:责任编辑|编辑|审核|签发|图文|作者|撰稿|校对|摄影)\s*[:：]")
+# credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
+_CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
+                 "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
 _TRAIL_NAMES_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,4})*)\s*[）)]\s*$")
 _ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
 
@@ -116,10 +119,20 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
             names = m.group(1).split()
             if not any(nm.endswith(_ORG_END) for nm in names):
                 pos = m.start(1)
+                credit, role = "署名", "author"
                 for nm in names:
                     p = src.find(nm, pos, m.end(1))
-                    bylines.append(Byline(name=nm, title="署名", role="author", start=p, end=p + len(nm)))
-                    authors.append(nm)
+                    pos = p + len(nm)
+                    if nm in _CREDIT_WORDS:  # (记者 张三): the word titles the names after it
+                        credit, role = nm, _CREDIT_WORDS[nm]
+                        continue
+                    if nm.endswith("摄") and len(nm) >= 3:  # (张三摄): a photo credit
+                        bylines.append(Byline(name=nm[:-1], title="摄", role="photographer", start=p,
+                                              end=p + len(nm) - 1))
+                        continue
+                    bylines.append(Byline(name=nm, title=credit, role=role, start=p, end=p + len(nm)))
+                    if role == "author":
+                        authors.append(nm)
             e = m.start()
             while e > bl[0] and src[e - 1] in STRIP_CHARS:
                 e -= 1

@@ -65,3 +65,14 @@ def test_sample_web_articles_one_each():
         arts = segment_web(src, p.name)
         assert len(arts) == 1, p.name
         assert arts[0].text
+
+
+def test_trailing_signature_with_credit_words():
+    src = "市长调研企业\n3月2日,市长张三调研企业。(记者 李四)\n"
+    (a,) = segment_web(src, "z.txt")
+    assert [(b.name, b.title, b.role) for b in a.bylines] == [("李四", "记者", "reporter")]
+    assert a.reporters == ["李四"] and a.authors == []
+    src = "县委书记调研\n12月23日,县委书记王五调研。 (赵六摄)\n"
+    (a,) = segment_web(src, "p.txt")
+    assert [(b.name, b.title, b.role) for b in a.bylines] == [("赵六", "摄", "photographer")]
+    assert src[a.bylines[0].start:a.bylines[0].end] == "赵六"

@@ -54,13 +54,13 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, no_t
                               published=published.date() if published else None, outlet=outlet,
                               batch_size=batch_size, force=force, workers=workers,
                               store_text=not no_text, on_page=on_page)
-    created = ", ".join(f"{v} {k}" for k, v in sorted(rep.nodes.items()) if v) or "no nodes"
-    rels = ", ".join(f"{v} {k}" for k, v in sorted(rep.relationships.items()) if v) or "no relationships"
+    created = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.nodes.items()) if v) or "none"
+    rels = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.relationships.items()) if v) or "none"
     rate_s = f"{rep.loaded / rep.seconds:.1f} pages/s" if rep.seconds > 0 else ""
     click.echo(f"pages: {rep.pages} given, {rep.loaded} loaded ({rep.replaced} replaced), "
                f"{rep.skipped} unchanged and skipped, {len(rep.failed)} failed — {rep.seconds:.1f} s {rate_s}")
-    click.echo(f"created nodes: {created}")
-    click.echo(f"created relationships: {rels}")
+    click.echo(f"nodes: {created}")
+    click.echo(f"relationships: {rels}")
     if rep.failed:
         click.echo(f"kb: {len(rep.failed)} page(s) failed: " + "; ".join(Path(p).name for p, _ in rep.failed),
                    err=True)
