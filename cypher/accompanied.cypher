@@ -34,4 +34,4 @@ WITH l.name AS lead, c.name AS accompanying, count(DISTINCT e) AS times,
 RETURN lead, accompanying, times, first, last,
        COLLECT { UNWIND ds AS d RETURN d ORDER BY d } AS dates
 ORDER BY times DESC, lead, accompanying
-LIMIT coalesce($limit, 1000);
+LIMIT toInteger(coalesce($limit, 1000));

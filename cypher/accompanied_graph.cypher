@@ -26,4 +26,4 @@ WHERE rl.role IN ['lead', 'chair'] AND rc.role = 'accompanying' AND l <> c
   AND ($to IS NULL OR e.date <= date($to))
 RETURN path
 ORDER BY e.date, l.name, c.name
-LIMIT coalesce($limit, 300);
+LIMIT toInteger(coalesce($limit, 300));

@@ -27,7 +27,7 @@ WITH day WHERE day IS NOT NULL
 MATCH (a:Article {published: day})
 WHERE $outlet IS NULL OR a.outlet = $outlet
 WITH a ORDER BY a.source, coalesce(a.start, 0), a.id
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN a.published AS published,
        a.outlet AS outlet,
        a.source AS source,

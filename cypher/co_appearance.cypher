@@ -34,4 +34,4 @@ RETURN person, other, events,
        COLLECT { UNWIND ts AS t RETURN t ORDER BY t } AS types,
        first, last
 ORDER BY events DESC, person, other
-LIMIT coalesce($limit, 1000);
+LIMIT toInteger(coalesce($limit, 1000));

@@ -58,7 +58,7 @@ WHERE ($from IS NULL OR e.date >= date($from))
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH p, pi, e, a
 ORDER BY e.date, p.name, a.published, a.source, coalesce(a.start, 0), coalesce(e.evidence_start, 0), e.id
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 WITH p, pi, e, a,
      COLLECT { MATCH (p)-[h:HELD]->(:Organization)
                RETURN h ORDER BY h.first_seen, h.title } AS held

@@ -27,7 +27,7 @@ WHERE e.type = 'meeting'
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH e, a
 ORDER BY e.date IS NULL, e.date, a.published, a.source, coalesce(a.start, 0), coalesce(e.evidence_start, 0), e.id
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN e.date AS date,
        e.name AS name,
        COLLECT { MATCH (p:Person)-[r:PARTICIPATED_IN]->(e) WHERE r.role IN ['chair', 'lead']

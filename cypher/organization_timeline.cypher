@@ -44,7 +44,7 @@ WHERE ($from IS NULL OR e.date >= date($from))
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH e, a, organization, vias
 ORDER BY e.date IS NULL, e.date, a.published, a.source, coalesce(a.start, 0), coalesce(e.evidence_start, 0), e.id, organization
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN e.date AS date,
        e.end_date AS end_date,
        e.type AS type,

@@ -31,7 +31,7 @@ WHERE ($type IS NULL OR e.type = $type)
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH p, r, e, a
 ORDER BY e.date IS NULL, e.date, a.published, a.source, coalesce(a.start, 0), coalesce(e.evidence_start, 0), e.id
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN e.date AS date,
        e.end_date AS end_date,
        e.date_precision AS date_precision,

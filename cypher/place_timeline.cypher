@@ -42,7 +42,7 @@ WHERE ($type IS NULL OR e.type = $type)
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH e, a, matched
 ORDER BY e.date IS NULL, e.date, a.published, a.source, coalesce(a.start, 0), coalesce(e.evidence_start, 0), e.id
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN e.date AS date,
        e.end_date AS end_date,
        e.type AS type,

@@ -28,4 +28,4 @@ RETURN p.name AS person,
        h.last_seen AS last_seen,
        size(coalesce(h.article_ids, [])) AS articles
 ORDER BY person, first_seen, last_seen, title, organization
-LIMIT coalesce($limit, 1000);
+LIMIT toInteger(coalesce($limit, 1000));

@@ -19,4 +19,4 @@ RETURN labels(node)[0] AS kind,
        round(score, 3) AS score,
        node.id AS id
 ORDER BY score DESC, kind, name
-LIMIT coalesce($limit, 50);
+LIMIT toInteger(coalesce($limit, 50));

@@ -27,7 +27,7 @@ WHERE (v.name CONTAINS $site OR s.name CONTAINS $site)
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH e, v, s, a
 ORDER BY e.date IS NULL, e.date, a.source, e.id, v.order
-LIMIT coalesce($limit, 1000)
+LIMIT toInteger(coalesce($limit, 1000))
 RETURN e.date AS date,
        coalesce(v.name, s.name) AS site,
        v.order AS order,

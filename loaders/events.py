@@ -491,7 +491,7 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
         hits, places = site_hits(ctx, leads)
         for key in order:
             ev = found[key]
-            ev.sites = [Site(h.name, n + 1, None, article.evidence(h.pos, h.pos + len(h.name)))
+            ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
                         for n, h in enumerate(hits)]
             ev.places = list(places)
             if not ev.places and hits:

@@ -594,7 +594,7 @@ def persons_of(article: Article, mentions: Optional[list[PersonMention]] = None)
         if pm.role and not p.role:
             p.role = pm.role
         if len(p.evidence) < 3:
-            p.evidence.append(article.evidence(pm.start, pm.end))
+            p.evidence.append(article.sentence_evidence(pm.start, pm.end))
     for cap in article.captions or []:
         for pm in find_person_mentions(cap.text):
             if pm.kind == "name":

@@ -123,6 +123,18 @@ class Article:
         s, e = self.span(i, j)
         return Evidence(self.text[i:j], s, e)
 
+    def sentence_evidence(self, i: int, j: int) -> Evidence:
+        """Evidence for a mention at ``text[i:j]``: the whole sentence around it."""
+        a = max(self.text.rfind(c, 0, i) for c in _SENTENCE_ENDS) + 1
+        ends = [k for k in (self.text.find(c, j) for c in _SENTENCE_ENDS) if k >= 0]
+        b = min(ends) + 1 if ends else len(self.text)
+        if self.text[b - 1:b] == "\n":
+            b -= 1
+        return self.evidence(a, max(b, j))
+
+
+_SENTENCE_ENDS = "。！？；\n"
+
 
 # ---------------------------------------------------------------- extraction
 
