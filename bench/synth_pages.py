@@ -369,8 +369,11 @@ class Score:
     fails: list = field(default_factory=list)
 
 
+SEGMENT = segment_page     # replaced by --segmenter (an older loaders/page.py, for before/after runs)
+
+
 def score_page(src: str, gold: list[Part], sc: Score) -> None:
-    arts = segment_page(src, "synth.txt", outlet=HOME)
+    arts = SEGMENT(src, "synth.txt", outlet=HOME)
     pred = ["".join(x for x in (a.kicker, a.title, a.subtitle) if x) for a in arts]
     g = [p.title for p in gold]
     matches, fn, fp = match_titles(g, pred)
@@ -400,8 +403,17 @@ def score_page(src: str, gold: list[Part], sc: Score) -> None:
         sc.fails.append((src, [g[i] for i in fn], [(arts[j].kicker, arts[j].title, arts[j].subtitle) for j in fp], bad))
 
 
-def run(pages: int = 40, seed: int = 1, cases: Optional[list[str]] = None) -> dict[str, Score]:
-    parts = sample_parts()
+def save_parts(parts: list[Part], path: Path) -> None:
+    path.write_text(json.dumps([p.__dict__ for p in parts], ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def load_parts(path: Path) -> list[Part]:
+    return [Part(**d) for d in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def run(pages: int = 40, seed: int = 1, cases: Optional[list[str]] = None,
+        parts: Optional[list[Part]] = None) -> dict[str, Score]:
+    parts = parts if parts is not None else sample_parts()
     out: dict[str, Score] = {}
     for ci, case in enumerate(CASES):
         if cases and case.name not in cases:
@@ -422,8 +434,25 @@ def main() -> None:
     ap.add_argument("--case", action="append", help="only these cases")
     ap.add_argument("--fails", type=int, default=0, help="print this many failing pages per case")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--parts", type=Path, help="read the article parts from this JSON file (else from the samples)")
+    ap.add_argument("--save-parts", type=Path, help="write the article parts taken from the samples here")
+    ap.add_argument("--segmenter", type=Path,
+                    help="score another version of loaders/page.py (e.g. `git show HEAD:loaders/page.py`)")
     args = ap.parse_args()
-    res = run(args.pages, args.seed, args.case)
+    global SEGMENT
+    parts = load_parts(args.parts) if args.parts else sample_parts()
+    if args.save_parts:
+        save_parts(parts, args.save_parts)
+    if args.segmenter:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("loaders._page_under_test", args.segmenter,
+                                                      submodule_search_locations=None)
+        mod = importlib.util.module_from_spec(spec)
+        mod.__package__ = "loaders"
+        sys.modules[spec.name] = mod
+        spec.loader.exec_module(mod)
+        SEGMENT = mod.segment_page
+    res = run(args.pages, args.seed, args.case, parts)
     total = Counts()
     rows = []
     for name, sc in res.items():

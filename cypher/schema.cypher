@@ -2,18 +2,32 @@
 // Apply with `kb schema apply` (or paste into the Neo4j Browser).
 //
 // The model (see README "Graph model"):
-//   (:Page {id, source, content_hash, published, outlet})-[:CONTAINS]->(:Article)
-//   (:Article {id, title, kicker, subtitle, published, published_inferred, source, outlet, start, end})
-//   (:Article)-[:REPORTS {date, article_id}]->(:Event {id, type, trigger, date, end_date, date_precision, name, summary, planned})
-//   (:Person {id, name, scope})-[:PARTICIPATED_IN {role, date, article_id}]->(:Event)
-//   (:Event)-[:VISITED {order, date, name, article_id}]->(:Place|:Organization)
-//   (:Event)-[:IN {date, article_id}]->(:Place)
-//   (:Person)-[:HELD {post, title, first_seen, last_seen, article_ids}]->(:Organization)
-//   (:Person)-[:WROTE {role, date, article_id}]->(:Article)
-//   (:Place {id, name, code, level})-[:PART_OF]->(:Place)
-//   (:Organization {id, name, aliases, kind})-[:LOCATED_IN {date, article_id}]->(:Place)
-// Ids are stable: content hashes of (source, offsets) for articles and events; normalised name + scope
-// for persons, organisations and places. Dates are Neo4j `date` values.
+//   (:Page {id, source, content_hash, published, outlet})-[:CONTAINS {date, article_id}]->(:Article)
+//   (:Article {id, title, kicker, subtitle, published, published_inferred, published_basis, source, outlet,
+//              start, end, kind, dateline, reprint_source, page_id, text, held})
+//   (:Article)-[:REPORTS {date, article_id}]->(:Event {id, type, trigger, date, end_date, date_precision, name,
+//              summary, planned, lead, article_id, published, evidence, evidence_start, evidence_end})
+//   (:Person {id, name, scope, scope_name})-[:PARTICIPATED_IN {role, titles, date, article_id, evidence_start, evidence_end}]->(:Event)
+//   (:Event)-[:VISITED {order, date, name, article_id, evidence_start, evidence_end}]->(:Place|:Organization)
+//   (:Event)-[:IN {date, article_id, evidence_start, evidence_end}]->(:Place)
+//   (:Person)-[:HELD {post, title, first_seen, last_seen, article_id, last_article_id, article_ids, mentions}]->(:Organization)
+//   (:Person)-[:WROTE {role, title, date, article_id, evidence_start, evidence_end}]->(:Article)
+//   (:Place {id, name, code, level, scope})-[:PART_OF {date, article_id, last_seen, last_article_id}]->(:Place)
+//   (:Organization {id, name, scope, aliases, kind})-[:LOCATED_IN {date, article_id, last_seen, last_article_id}]->(:Place)
+// Every relationship carries its date and the article it comes from (article_id). Relationships tied to
+// one article (CONTAINS, REPORTS, PARTICIPATED_IN, VISITED, IN, WROTE): date = the event's date (else the
+// issue date). Aggregated ones, one per pair, seen in many articles: PART_OF/LOCATED_IN keep the first
+// sighting (date, article_id) and the last (last_seen, last_article_id); HELD (one per person,
+// organisation and post) keeps first_seen/article_id, last_seen/last_article_id, mentions (how many
+// articles) and article_ids (the first 100 articles; count with `mentions`, not size(article_ids)).
+// Sites: a site is an Organization unless the gazetteer resolved it to a Place. Event.lead is the lead's
+// name; the lead also has PARTICIPATED_IN {role: 'lead'}. Article.held lists the HELD keys the article
+// fed (for reloads). Text: Article.text (kb load --no-text leaves it out).
+// Ids are stable (kb/ids.py): content hashes of (source, offsets) for articles; (article id, type, lead,
+// date, evidence offsets) for events; normalised name + scope for persons and organisations, where
+// scope is the region (GB/T 2260 code of the prefecture, or of the province for province-level bodies)
+// of the person's organisation, else of the outlet (person identity rule: kb.ids.person_scope); places
+// are `place:<GB/T 2260 code>` when known, else name + scope. Dates are Neo4j `date` values.
 
 CREATE CONSTRAINT page_id IF NOT EXISTS FOR (n:Page) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;

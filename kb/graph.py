@@ -63,8 +63,8 @@ def _map(src: str, names: list[str]) -> str:
 
 
 W_ARTICLES = f"""
-MATCH (p:Page {{id: $page}})
 UNWIND $rows AS row
+MATCH (p:Page {{id: row.page_id}})
 CREATE (a:Article {_map("row", ARTICLE_PROPS)})
 CREATE (p)-[:CONTAINS {{date: row.published, article_id: row.id}}]->(a)
 """
@@ -537,50 +537,55 @@ def _chunks(rows: list, n: int):
         yield rows[i:i + n]
 
 
-def _write_tx(tx, rows: dict, force: bool, batch_size: int, sleep: float):
-    page = rows["page"]
-    rec = tx.run(_PAGE_HASH, id=page["id"]).single()
-    old = rec["h"] if rec else None
-    if rec is not None and old == page.get("content_hash") and not force:
-        return {"skipped": True}
-    result = {"skipped": False, "replaced": rec is not None, "nodes": {}, "relationships": {}}
-    if rec is not None:
-        result["deleted"] = _delete_page_content(tx, page["id"])
-    c = tx.run(W_PAGE, row=page).consume().counters
-    result["nodes"]["Page"] = c.nodes_created
-    if sleep:
-        time.sleep(sleep)  # test hook: widen the window in which a kill lands mid-transaction
-    if all(len(rows.get(kind) or []) <= batch_size for kind, _s, _n in WRITES):
-        # one statement for the whole page; counters are per statement, so count from the rows
-        params = {kind: rows.get(kind) or [] for kind, _s, _n in WRITES}
-        params.update(page=page["id"], cap=HELD_IDS_CAP)
-        c = tx.run(W_ALL, params).consume().counters
-        result["nodes_created"] = c.nodes_created
-        result["relationships_created"] = c.relationships_created
+_PAGES_HASH = "UNWIND $ids AS id MATCH (p:Page {id: id}) RETURN p.id AS id, p.content_hash AS h"
+W_PAGES = "UNWIND $rows AS row MERGE (p:Page {id: row.id}) SET p += row"
+
+
+def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> list:
+    """Write ``pages`` (rows of page_rows) in this transaction; one result dict per page."""
+    recs = tx.run(_PAGES_HASH, ids=[r["page"]["id"] for r in pages]).data()
+    old = {r["id"]: r["h"] for r in recs}
+    results, todo = [], []
+    for rows in pages:
+        pid = rows["page"]["id"]
+        if pid in old and old[pid] == rows["page"].get("content_hash") and not force:
+            results.append({"skipped": True})
+            continue
+        res = {"skipped": False, "replaced": pid in old, "nodes": {"Page": 0 if pid in old else 1},
+               "relationships": {}}
+        if pid in old:
+            res["deleted"] = _delete_page_content(tx, pid)
         for kind, _s, name in WRITES:
             if kind in PAGE_OWNED and rows.get(kind):
                 n = len(rows[kind])
                 if name in ("Article", "Event"):
-                    result["nodes"][name] = result["nodes"].get(name, 0) + n
+                    res["nodes"][name] = res["nodes"].get(name, 0) + n
                 rel = {"Article": "CONTAINS", "Event": "REPORTS"}.get(name, name)
-                result["relationships"][rel] = result["relationships"].get(rel, 0) + n
-        return result
-    for kind, stmt, name in WRITES:
-        data = rows.get(kind) or []
-        for chunk in _chunks(data, batch_size):
-            params = {"rows": chunk}
-            if kind == "articles":
-                params["page"] = page["id"]
-            if kind == "held":
-                params["cap"] = HELD_IDS_CAP
-            c = tx.run(stmt, params).consume().counters
-            if c.nodes_created:
-                result["nodes"][name] = result["nodes"].get(name, 0) + c.nodes_created
-            if c.relationships_created:
-                # the article/event statements also create CONTAINS/REPORTS
-                rel = {"Article": "CONTAINS", "Event": "REPORTS"}.get(name, name)
-                result["relationships"][rel] = result["relationships"].get(rel, 0) + c.relationships_created
-    return result
+                res["relationships"][rel] = res["relationships"].get(rel, 0) + n
+        results.append(res)
+        todo.append(rows)
+    if not todo:
+        return results
+    tx.run(W_PAGES, rows=[r["page"] for r in todo]).consume()
+    if sleep:
+        time.sleep(sleep)  # test hook: widen the window in which a kill lands mid-transaction
+    merged = {kind: [x for r in todo for x in (r.get(kind) or [])] for kind, _s, _n in WRITES}
+    if all(len(v) <= batch_size for v in merged.values()):
+        # one statement for everything (one round trip)
+        c = tx.run(W_ALL, dict(merged, cap=HELD_IDS_CAP)).consume().counters
+    else:
+        for kind, stmt, _name in WRITES:
+            for chunk in _chunks(merged[kind], batch_size):
+                tx.run(stmt, {"rows": chunk, "cap": HELD_IDS_CAP}).consume()
+    return results
+
+
+def write_pages(driver, database: str, pages: list, force: bool = False, batch_size: int = 1000) -> list:
+    """Write several pages' rows in ONE transaction (bulk loads: fewer commits). Each page is still
+    whole or absent; a page already there with the same content hash is skipped unless ``force``."""
+    sleep = float(os.environ.get("KB_TEST_SLEEP_IN_TX") or 0)
+    with driver.session(database=database, default_access_mode="WRITE", notifications_min_severity="OFF") as s:
+        return s.execute_write(_write_tx, pages, force, max(1, int(batch_size)), sleep)
 
 
 def write_rows(driver, database: str, rows: dict, force: bool = False, batch_size: int = 1000) -> dict:
@@ -590,9 +595,7 @@ def write_rows(driver, database: str, rows: dict, force: bool = False, batch_siz
     unless ``force``; a page whose content hash changed, or a forced one, has its old articles,
     events and their relationships deleted first, in the same transaction.
     """
-    sleep = float(os.environ.get("KB_TEST_SLEEP_IN_TX") or 0)
-    with driver.session(database=database, default_access_mode="WRITE", notifications_min_severity="OFF") as s:
-        return s.execute_write(_write_tx, rows, force, max(1, int(batch_size)), sleep)
+    return write_pages(driver, database, [rows], force=force, batch_size=batch_size)[0]
 
 
 def write_page(driver, database: str, source: str, content_hash: str, published, outlet, articles,

@@ -352,7 +352,9 @@ def run_text(driver, database: str, text: str, params: dict, native: bool = True
         return [dict(r) for r in res], keys
 
     try:
-        with driver.session(database=database, default_access_mode="READ") as s:
+        # notifications off: a graph without, say, PART_OF yet would warn on every report
+        with driver.session(database=database, default_access_mode="READ",
+                            notifications_min_severity="OFF") as s:
             rows, keys = s.execute_read(work)
     except Neo4jError as e:
         raise QueryError(f"the query failed: {e.message}",
@@ -407,3 +409,53 @@ def jsonable(v):
     if hasattr(v, "iso_format"):
         return v.iso_format()
     return v
+
+
+# ------------------------------------------------------------------ docs/browser.md
+
+DOC_HEAD = """# The named queries in the Neo4j Browser
+
+`kb browser` prints the address of the local Neo4j Browser with the connection filled in
+(`kb browser --open` opens it, `kb browser --query NAME` also fills the editor with a query); log in
+as user `neo4j` with the password `kb server password` prints.
+
+Each query below is a file in `cypher/` (run it from the shell with `kb query NAME --param key=value`,
+print it with `kb query NAME --show`). In the Browser, run the `:param` lines first (they set the
+parameters; null means "no filter"), then the statement. Change a parameter with one more line,
+e.g. `:param person => '阳卫国';`, and run the statement again. `:params` shows what is set.
+
+![The inspections query in the Neo4j Browser](neo4j-browser-inspections.png)
+
+The HTML timeline (`kb timeline inspections --format html -o inspections.html`) of the sample pages:
+
+![The HTML timeline of the sample pages](timeline-sample-pages.png)
+
+This file is generated from the headers of `cypher/*.cypher`
+(`python -c "from kb import queries; print(queries.browser_doc(), end='')" > docs/browser.md`).
+"""
+
+
+def browser_doc() -> str:
+    """docs/browser.md: every named query with its :param lines and statement, to paste into the Browser."""
+    out = [DOC_HEAD]
+    out.append("| query | what it answers |\n| --- | --- |")
+    out += [f"| [`{q.name}`](#{q.name}) | {q.summary} |" for q in list_queries()]
+    for q in list_queries():
+        out.append(f"\n## {q.name}\n")
+        out.append(q.title + "\n")
+        params = "\n".join(f"- `{p.name}` — {p.description}" for p in q.params)
+        out.append(params + "\n")
+        out.append("```cypher\n" + "\n".join(q.param_lines()) + "\n```\n")
+        out.append("```cypher\n" + _body_with_comments(q) + "\n```\n")
+        if q.example_lines:
+            out.append("Example:\n\n```cypher\n" + "\n".join(q.example_lines) + "\n```")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _body_with_comments(q: NamedQuery) -> str:
+    """The statement as written in the file (its own comments kept), without the header."""
+    lines = q.text.splitlines()
+    k = 0
+    while k < len(lines) and (lines[k].strip().startswith("//") or not lines[k].strip()):
+        k += 1
+    return "\n".join(lines[k:]).rstrip()

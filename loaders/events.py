@@ -58,11 +58,24 @@ def _rx():
 REPORTING = re.compile(r"强调|要求|指出|叮嘱|嘱咐|希望|表示|说|提出|建议|鼓励|勉励|认为|介绍|督促|要|号召|倡议")
 SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街道|医院|卫生院|学校|小学|中学|大学|学院|站|出口|入口|"
                          r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
-                         r"场|馆|所|局|机构|养老院|福利院|景区|景点|口|路|桥|库|区|垸|堤|大厦|广场|店|银行|网点)$")
+                         r"场|馆|所|局|机构|养老院|福利院|敬老院|景区|景点|卡口|路口|渡口|港口|道口|河口|路|桥|库|区|垸|堤|"
+                         r"堤防|大厦|商厦|商城|广场|店|银行|网点|大棚|小镇|故居|旧居|旧址|遗址|楼|综合体|合作社|"
+                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户)$")
 PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
+DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟))+$")
+_NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
+                           r"商业区|工业区|生活区|办公区|安置区|集中区)$")
+
+
+def division_like(item: str) -> bool:
+    """An administrative area and nothing else (融安县, 浙江省湖州市, 寅街镇): the trip's area, not a site."""
+    if _NOT_DIVISION.search(item):
+        return False
+    return bool(DIVISION_RE.match(item)) or _is_division(item)
 _OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
 _DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排部署")
 _CHAIR = re.compile(r"主持")
+_COMPANION = re.compile(r"(?:参加|陪同|一同|一起|一道|随同|共同|参与)了?(?:实地)?$")
 _ATTEND = re.compile(r"参加|出席|列席|陪同")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
@@ -228,7 +241,10 @@ def _is_generic(site: str) -> bool:
     return False
 
 
-_LIST_TAIL = re.compile(r"等(?:地|处|企业|单位|项目现场|项目|重点项目|关卡|场所|网点|乡镇|村|社区|点位|现场|部门|地方)?[\u4e00-\u9fff]{0,4}$")
+_LIST_TAIL = re.compile(r"等(地|处|企业|单位|项目现场|项目|重点项目|关卡|场所|网点|乡镇|村|社区|点位|现场|部门|地方|"
+                        r"学校|医院|景区|市场|工地|站点|卡点|基地)?[\u4e00-\u9fff]{0,4}$")
+# a part of a site already visited (走进生产车间, 困难群众家中, 服务窗口): not a site of its own
+_PART = re.compile(r"(?:车间|家中|展厅|大厅|会议室|办公室|生产线|流水线|窗口|岗位|病房|教室|食堂|宿舍|书屋)$")
 
 
 def split_sites(obj: str) -> list[str]:
@@ -261,6 +277,26 @@ def _object_after(text: str, pos: int, limit: int = 80) -> str:
     return text[pos:end]
 
 
+def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
+    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…): take the next clause along when it is
+    a bare site (a site suffix, no verb, no person)."""
+    text = ctx.text
+    end = pos + len(obj)
+    while end < len(text) and text[end] in "，," and re.search(r"、", obj):
+        m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
+        if not m:
+            break
+        nxt = m.group(0)
+        after = text[end + 1 + len(nxt):end + 2 + len(nxt)]
+        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(nxt) or \
+                ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
+                _rx()["move"].search(nxt):
+            break
+        obj = obj + "、" + nxt
+        end = end + 1 + len(nxt)
+    return obj
+
+
 @dataclass
 class SiteHit:
     pos: int
@@ -289,23 +325,33 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
             obj = _object_after(text, abs_pos)
             if not obj:
                 continue
-            if verb in ("赴", "前往", "先后前往") or (verb == "到" and PLACE_WORD.match(obj) and
-                                                 len(PLACE_WORD.match(obj).group(0)) == len(obj)):
-                # the trip's area
-                for item in split_sites(obj):
+            obj = _continue_list(ctx, obj, abs_pos)
+            items = [x for x in split_sites(obj) if len(x) >= 2]
+            if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
+                                                 and items and all(division_like(x) for x in items)):
+                # the trip's area (赴X县, 深入A镇、B镇): the divisions named are places, not sites
+                areas = [x for x in items if division_like(x)]
+                for item in areas:
                     pm = PLACE_WORD.match(item)
-                    place = pm.group(0) if pm else (item if _is_division(item) else None)
-                    if place and place not in places and len(place) <= 12:
+                    place = item if len(item) <= 12 else (pm.group(0) if pm else None)
+                    if place and place not in places:
                         places.append(place)
-                continue
+                if len(areas) == len(items) or verb == "赴":
+                    continue
+                items = [x for x in items if x not in areas]   # 前往A公司: a site after all
+            if verb in ("察看了", "查看了", "察看", "查看") and any(
+                    h.kind == "at" and s.start <= h.pos < abs_pos for h in hits):
+                continue   # 在A，X察看了B: B is inside A
             tail = _LIST_TAIL.search(obj.strip())
-            listed = bool(tail and tail.group(0) not in ("等", ""))
-            for item in split_sites(obj):
-                if _is_generic(item) or len(item) < 2:
+            listed = bool(tail and tail.group(1))
+            for item in items:
+                if _is_generic(item) or _PART.search(item):
                     continue
                 if not listed and not SITE_SUFFIX.search(item) and verb not in ("来到", "先后来到", "首先来到"):
                     continue
                 if verb.startswith("深入") and not SITE_SUFFIX.search(item):
+                    continue
+                if verb.startswith("走") and (_PART.search(item) or not SITE_SUFFIX.search(item)):
                     continue
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, item, "move"))
         # 在X， openings
@@ -356,6 +402,7 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
     events: list[Event] = []
     text = ctx.text
     meeting_sents: set[int] = set()
+    para_of: dict[int, int] = {}
 
     # ---- dispatch sessions at an office (meetings, not inspections)
     for i, s in enumerate(ctx.sents):
@@ -376,11 +423,12 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
         events.append(ev)
         meeting_sents.add(i)
+        para_of[id(ev)] = s.para
 
     # ---- meetings
     nouns = "|".join(map(re.escape, R["nouns"]))
     pats = [
-        re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:召开|举行|开幕)"),
+        re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:召开|举行|开幕|闭幕)"),
         re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?![\u4e00-\u9fff]*精神)"),
         re.compile(r"召开的(?P<name>[^，。；：、“”,;:\n]{2,40}?(?:" + nouns + r"))上"),
     ]
@@ -438,10 +486,12 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                     ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
                 events.append(ev)
                 meeting_sents.add(i)
-    events = _merge_meetings(events)
+                para_of[id(ev)] = s.para
+    events = _merge_meetings(events, para_of)
 
     # ---- inspections
     found: dict[tuple[str, Optional[date]], Event] = {}
+    first_sent: dict[tuple[str, Optional[date]], int] = {}
     order: list[tuple[str, Optional[date]]] = []
     for i, s in enumerate(ctx.sents):
         if i in meeting_sents and _OFFICE.search(s.text):
@@ -453,6 +503,8 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             pre = text[max(s.start, t - 2):t]
             if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
                 continue
+            if _COMPANION.search(text[max(s.start, t - 5):t]):
+                continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
             subj = _subject(ctx, s, t)
             group = False
             if not subj and re.search(r"(?:团|组|一行)[^，。]{0,6}$", text[s.start:t]) or \
@@ -478,6 +530,7 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                 ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
                 found[key] = ev
                 order.append(key)
+                first_sent[key] = s.start
                 if group:
                     for s2 in ctx.sents[i:i + 3]:
                         if _ATTEND.search(s2.text):
@@ -489,10 +542,13 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
     if found:
         leads = {k[0] for k in order}
         hits, places = site_hits(ctx, leads)
+        spans = _trip_spans(ctx, found, order, first_sent)
         for key in order:
             ev = found[key]
+            a, b = spans[key]
+            mine = [h for h in hits if a <= h.pos < b]
             ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
-                        for n, h in enumerate(hits)]
+                        for n, h in enumerate(mine)]
             ev.places = list(places)
             if not ev.places and hits:
                 pm = PLACE_WORD.match(hits[0].name)
@@ -535,6 +591,34 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
         seen_other.add(i)
     events.sort(key=lambda e: (e.evidence.start if e.evidence else 0))
     return events
+
+
+def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dict:
+    """The stretch of text each inspection's sites are read from.
+
+    Inspections announced in the same sentence (县委书记A，县长B带队…) share a trip. When the article goes
+    on to another trip (2月19日，县长B到…), the sites after that trip's first sentence are that trip's.
+    """
+    starts: list[tuple[int, list]] = []
+    for key in order:
+        pos = first_sent[key]
+        if starts and (starts[-1][0] == pos or key[1] == found[starts[-1][1][0]].date and
+                       not _new_trip(ctx, starts[-1][0], pos)):
+            starts[-1][1].append(key)
+        else:
+            starts.append((pos, [key]))
+    out = {}
+    for n, (pos, keys) in enumerate(starts):
+        a = 0 if n == 0 else pos
+        b = starts[n + 1][0] if n + 1 < len(starts) else len(ctx.text) + 1
+        for k in keys:
+            out[k] = (a, b)
+    return out
+
+
+def _new_trip(ctx: Context, a: int, b: int) -> bool:
+    """Does the text between two inspections' sentences start a new trip (a new date written)?"""
+    return any(a < d.start <= b and d.date is not None for d in ctx.dates)
 
 
 def _is_division(name: str) -> bool:
@@ -603,7 +687,9 @@ def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, articl
     return ev
 
 
-def _merge_meetings(events: list[Event]) -> list[Event]:
+def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list[Event]:
+    """One meeting mentioned twice (names containing one another, or the same chair in one paragraph)."""
+    para_of = para_of or {}
     out: list[Event] = []
     for e in events:
         if e.type != "meeting":
@@ -613,7 +699,7 @@ def _merge_meetings(events: list[Event]) -> list[Event]:
         for o in out:
             if o.type == "meeting" and o.date == e.date and o.name and e.name and \
                     (_norm(o.name) in _norm(e.name) or _norm(e.name) in _norm(o.name) or
-                     (o.lead and o.lead == e.lead)):
+                     (o.lead and o.lead == e.lead and para_of.get(id(o)) == para_of.get(id(e)))):
                 dup = o
                 break
         if dup is None:

@@ -47,9 +47,20 @@ _ISO_RE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$")
 def parse_date(value: str) -> date:
     """ISO-ish date (2020-03-08, 2020/3/8, 2020年3月8日). Raises ValueError."""
     m = _ISO_RE.match(value or "")
-    if not m:
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    # Other spellings a user may type (8 March 2020, March 8, 2020, 2020年3月8日 星期日): dateparser is
+    # right on complete absolute dates; relative or partial ones (26日, 日前) are refused.
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", value or ""):  # dateparser fills a missing year with today's
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    import dateparser
+
+    d = dateparser.parse(value or "", languages=["zh", "en"],
+                         settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                                   "RETURN_AS_TIMEZONE_AWARE": False})
+    if d is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return d.date()
 
 
 def read_manifest(path) -> dict[str, ManifestRow]:

@@ -179,6 +179,22 @@ def after_score(text: str, j: int) -> int:
     return 0
 
 
+def _strong_end(text: str, j: int, words_only: bool = False) -> bool:
+    """Punctuation, the end, or a follower word of two characters or more at ``j``."""
+    if not words_only and (j >= len(text) or text[j] in BOUND or text[j].isspace()):
+        return True
+    L = lex()
+    for k in range(min(L.follow_max, len(text) - j), 1, -1):
+        if text[j:j + k] in L.follow_multi:
+            return True
+    return False
+
+
+def _is_placey(c: str) -> bool:
+    """Ends like a place or body (…镇, …村, …局): not a name without a surname."""
+    return c[-1] in "省市县区镇乡村街路州旗盟港湾岛山河湖江队站所局厅处科室院校园厂"
+
+
 def _not_place_part(text: str, j: int) -> bool:
     return not text.startswith(lex().not_after, j)
 
@@ -209,10 +225,15 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             if nxt in L.words or text[p + n:p + n + 3] in L.words or text[p + n:p + n + 4] in L.words:
                 s += 1.0
         if ok == "weak":
-            # a common word, or no listed surname: only a non-word with punctuation after it
-            if after_score(text, p + n) < 3 or not has_surname(c) or is_common_word(c):
+            # a common word (高峰, 建国) or no listed surname (娜仁, 巴特尔): only with a clear end right
+            # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
+            if not _strong_end(text, p + n) or (is_common_word(c) and not has_surname(c)):
                 continue
-            s -= 0.5
+            if is_common_word(c) and not _strong_end(text, p + n, words_only=True):
+                continue   # 领导班子、 成员单位、
+            if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c)):
+                continue
+            s -= 0.5 if has_surname(c) else 1.0
         if not _not_place_part(text, p + n):
             continue
         scored.append((s, n, c))
@@ -235,8 +256,11 @@ _LEAD_STRIP = ("受", "由", "经", "在", "向", "对", "据", "与", "和", "�
 _DATE_LEAD = re.compile(r"^[\d\s年月日号上下午晚早傍凌晨中]+")
 
 
-_VERBISH = re.compile(r"来到|前往|深入|先后|开展|组织|发挥|做好|推动|参加|出席|召开|举行|进行|要求|强调|表示|建立|成立|"
-                      r"实施|落实|加强|带领|率领|开设|推出|发动|引导|支持|提供|保障|研究|了|赴|到|着|把|将|让|使")
+# verbs that show a segment is a clause, not a title; a verb that also names a body (组织部, 研究室,
+# 社会保障局, 服务中心) is not one there
+_VERBISH = re.compile(r"来到|前往|深入|先后|开展|组织(?!部)|发挥|做好|推动|参加|出席|召开|举行|进行|要求|强调|表示|"
+                      r"建立|成立|实施|落实|加强|带领|率领|开设|推出|发动|引导|支持|提供|"
+                      r"保障(?![局厅部处科所中])|研究(?![院所室会员中生])|了|赴|到|着|把|将(?!军)|让|使(?!馆)")
 
 
 def _clean_segment(seg: str) -> str:
@@ -384,6 +408,53 @@ def _cut_at_credit(name: str) -> str:
     return name[: m.start()] if m else name
 
 
+_NAMES = r"[\u4e00-\u9fff]{2,4}?(?:同志)?(?:、[\u4e00-\u9fff]{2,4}?(?:同志)?)*?"
+_APPOINT = (
+    # 任命X为Y / 提名X同志为Y
+    re.compile(r"(?:决定任命|任命|提名|推选|推荐|选举|聘任|聘请)(?P<names>" + _NAMES + r")为(?P<title>[^，。；、“”\n]{2,40})"),
+    # X当选为Y / X被任命为Y / X任Y (X after a boundary)
+    re.compile(r"(?:^|(?<=[，。；：\n]))(?P<names>" + _NAMES + r")(?:当选为|当选|被任命为|被选举为|被提名为|被推选为|"
+               r"任|担任|出任)(?P<title>[^，。；、“”\n]{2,40})"),
+    # 免去X的Y职务
+    re.compile(r"免去(?P<names>" + _NAMES + r")的(?P<title>[^，。；、“”\n]{2,40}?)(?:职务|职位|一职)"),
+    re.compile(r"免去(?P<names>" + _NAMES + r")同志(?P<title>[^，。；、“”\n的]{2,40}?)(?:职务|职位|一职)"),
+)
+_TITLE_TAIL = re.compile(r"(?:职务|职位|一职|候选人|人选|等职)$")
+
+
+def _appointment_title(seg: str) -> Optional[str]:
+    """The title at the start of ``seg``: up to the last post word (县财政局局长职务 → 县财政局局长)."""
+    seg = _TITLE_TAIL.sub("", seg)
+    for k in range(len(seg), 1, -1):
+        t = seg[:k]
+        if post_suffix(t) and not _VERBISH.search(t[: len(t) - len(post_suffix(t))]):
+            return t
+    return None
+
+
+def _appointment_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    for rx in _APPOINT:
+        for m in rx.finditer(text):
+            title = _appointment_title(m.group("title"))
+            if not title:
+                continue
+            pos = m.start("names")
+            items = []
+            for raw in m.group("names").split("、"):
+                name = raw[:-2] if raw.endswith("同志") else raw
+                k = text.find(name, pos)
+                pos = k + len(raw)
+                if k in taken or name_ok(name) != "ok":
+                    items = []
+                    break
+                items.append((name, k))
+            for name, k in items:
+                out.append(PersonMention(name, k, k + len(name), [title], "titled"))
+                taken.update(range(k, k + len(name)))
+    return out
+
+
 _APPOS = re.compile(r"，?是([^，。；“”]{2,40}?)(?=[，。；])")
 
 
@@ -437,14 +508,19 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             j = j + 1 + len(nxt[0])
             prev_end = j
 
+    # appointments: 任命X为Y, X当选为Y, 免去X的Y职务 (the title follows the name)
+    for pm in _appointment_mentions(text, taken):
+        add(pm)
+
     known = {pm.name for pm in out}
+    titled_starts = {pm.start for pm in out if pm.kind in ("titled", "list")}
 
     # honorific after a name: X教授, X书记的讲话, X同志, X新时代…思想
     hon_alt = "|".join(map(re.escape, L.honorifics))
     for m in re.finditer(r"(?<![副委总支组记工党])(?:" + hon_alt + r"|新时代中国特色社会主义思想)", text):
         s = m.start()
-        if s - 1 in taken:
-            continue
+        if s - 1 in taken or m.end() in titled_starts:
+            continue   # 县工商联主席X: the word is the title of the name after it
         cand = None
         for n in (3, 2, 4):
             c = text[s - n:s]

@@ -43,21 +43,27 @@ _OUTLET_PREFIX = (
     rf"(?:本报|本台|本网|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|早报|时报|商报|报社|报|网|电视台|台|社|融媒体中心|新闻中心|中心))"
 )
 _REPORTER_ROLE = (
-    rf"(?:{_OUTLET_PREFIX})?(?:全媒体|融媒体|首席|特约|见习|实习|驻站|视频|摄影)?(?P<rr>记者|通讯员)"
+    rf"(?:{_OUTLET_PREFIX})?(?:全媒体|融媒体|首席|特约|见习|实习|驻站|视频|摄影)?(?P<rr>记者|通讯员|实习生)"
 )
-_EDITOR_ROLE = r"(?P<er>责任编辑|值班编辑|编辑|审核人|审核|审校|校对|签发|图文|撰稿|作者|文/图|文图|(?:文|图)(?=\s*[:：/／]))"
+_EDITOR_ROLE = (r"(?P<er>责任编辑|值班编辑|美术编辑|本版编辑|版式设计|版式|版面|责编|美编|编辑|审核人|审核|审校|校对|签发|图文|撰稿|作者"
+                r"|文[ \t\u3000]*[/／][ \t\u3000]*图|文图|(?:文|图)(?=[ \t\u3000]*[:：/／]))")
 ROLE_RE = re.compile(rf"{_REPORTER_ROLE}|{_EDITOR_ROLE}")
 _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
-_NOT_NAMES = frozenset({"报道", "摄影", "摄", "供图", "提供", "记者", "通讯员", "编辑", "审核", "签发"})
-_SEP_CHARS = " \t\u3000\u00a0/／:：、，,;；|（）()【】[]"
+_NOT_NAMES = frozenset({"报道", "摄影", "摄", "供图", "提供", "记者", "通讯员", "编辑", "审核", "签发", "摄影报道",
+                        "采写", "整理", "实习生", "文图"})
+_SKIP_WORDS = frozenset({"报道", "摄影报道", "采写", "整理"})
+# separators and the bullets some papers put before a byline (■本报记者 …)
+_SEP_CHARS = " \t\u3000\u00a0/／:：、，,;；|（）()【】[]■□◆◇●○◎▲△★☆▶►·•"
 
 ROLE_KIND = {
     "记者": "reporter", "通讯员": "correspondent", "责任编辑": "editor", "值班编辑": "editor",
     "编辑": "editor", "审核人": "editor", "审核": "editor", "审校": "editor", "校对": "editor",
     "签发": "editor", "图文": "author", "撰稿": "author", "作者": "author", "文/图": "author",
     "文图": "author", "文": "author", "图": "photographer", "摄": "photographer", "摄影": "photographer",
-    "供图": "photographer",
+    "供图": "photographer", "实习生": "reporter", "美术编辑": "editor", "本版编辑": "editor", "版式设计": "editor",
+    "版式": "editor", "版面": "editor", "责编": "editor", "美编": "editor",
 }
+_AUTHOR_TITLES = frozenset({"文/图", "文图", "图文", "文", "撰稿"})
 
 
 def _name_tokens(src: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -99,13 +105,15 @@ def parse_credits(src: str, s: int, e: int) -> tuple[list[Byline], bool]:
         nend = roles[k + 1].start() if k + 1 < len(roles) else e
         title = m.group(0)
         base = m.group("rr") or m.group("er")
+        if base.startswith("文") and base.endswith("图") and len(base) > 2:
+            base = "文/图"
         kind = ROLE_KIND.get(base, "other")
         covered = m.end()
         names = 0
         for a, b in _name_tokens(src, m.end(), nend):
             nm = _name_text(src, a, b)
             if nm in _NOT_NAMES or not (2 <= len(nm) <= 8):
-                if nm in ("报道",):
+                if nm in _SKIP_WORDS:
                     covered = b
                     continue
                 break
@@ -191,6 +199,13 @@ MASTHEAD_RE = re.compile(
     r"|.*(?:出版物号|刊号|邮发代号|主管|主办|CN[ \t]*\d|新闻热线|广告热线|总编辑|社长|值班).*)"
 )
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
+_BULLETS = "■□◆◇●○◎▲△★☆▶►•· \t\u3000"
+PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
+_CREDIT_HINT_RE = re.compile("记者|通讯员|实习生|编|校对|版")
+_AUTHOR_START = frozenset("文图撰■□◆◇●○◎▲△★☆▶►•· \t\u3000")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+_SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")
+_SECTION_RE = re.compile(rf"[{HAN}]{{2,6}}")
 _URLISH = re.compile(r"https?://|www\.|@|\d{3,4}-\d{6,}")
 _TABLE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|[ \t\u3000]*[|｜][ \t\u3000]*")
 _KICKER_END = ("——", "—", "……", "…", "：", ":", "强调", "指出", "表示", "要求", "提出")
@@ -266,13 +281,20 @@ class PageSegmenter:
                 continue
             t = text[i]
             s, e = ln
-            if "记者" in t or "通讯员" in t or "编辑" in t:
+            if _CREDIT_HINT_RE.search(t) or (t[0] in _AUTHOR_START and len(t) <= 40
+                                              and t.lstrip(_BULLETS).startswith(("文", "图文", "撰稿"))):
                 bl, complete = parse_credits(src, s, e)
-                if bl and complete and any(b.role in ("reporter", "correspondent") for b in bl):
-                    self.kind[i] = "byline"
-                    self.bylines[i] = bl
-                    first_anchor_seen = True
-                    continue
+                if bl and complete:
+                    roles = {b.role for b in bl}
+                    if roles & {"reporter", "correspondent"} or (
+                            len(t) <= 40 and bl[0].title in _AUTHOR_TITLES and "editor" not in roles):
+                        self.kind[i] = "byline"
+                        self.bylines[i] = bl
+                        first_anchor_seen = True
+                        continue
+                    if roles <= {"editor", "author", "photographer"} and "editor" in roles:
+                        self.kind[i] = "masthead"    # page furniture: 责任编辑 X 美术编辑 Y 校对 Z
+                        continue
                 m = _RUNIN_RE.match(src, s, e) if bl else None
                 if m and m.end() < e:
                     bl2, ok = parse_credits(src, s, m.end())
@@ -303,15 +325,40 @@ class PageSegmenter:
                 if m:
                     self.kind[i] = "caption"
                     continue
-            if not first_anchor_seen and i < 80 and is_masthead(t):
+            if (not first_anchor_seen and i < 80 and is_masthead(t)) or (len(t) <= 8 and PAGE_NO_RE.fullmatch(t)):
                 self.kind[i] = "masthead"
                 continue
             if ("\t" in t or "  " in t or "|" in t or "｜" in t or "\u3000" in t):
                 if len(_TABLE_SPLIT.split(t)) >= 2:
                     self.kind[i] = "row"
+        self._find_section_names()
         self._find_tables()
         self._find_captions()
         self._find_pens()
+
+    def _find_section_names(self) -> None:
+        """A page's section name (要闻, 要闻·综合) next to its masthead lines, before the first article."""
+        prev_mast = False
+        for i in range(min(self.n, 80)):
+            if self.lines[i] is None:
+                continue
+            k = self.kind.get(i)
+            if k == "masthead":
+                prev_mast = True
+                continue
+            if k is not None:
+                break
+            t = self.text[i]
+            core = "".join(ch for ch in t if ch not in " \t\u3000·•|｜/")
+            if 2 <= len(core) <= 6 and _SECTION_RE.fullmatch(core):
+                nxt = self._next_nonblank(i)
+                if prev_mast or (nxt is not None and self.kind.get(nxt) == "masthead"):
+                    self.kind[i] = "masthead"
+                    prev_mast = True
+                    continue
+            if len(t) > 8:
+                break
+            prev_mast = False
 
     def _find_tables(self) -> None:
         rows = sorted(i for i, k in self.kind.items() if k == "row")
@@ -412,7 +459,7 @@ class PageSegmenter:
             return False
         return True
 
-    def _ends_para(self, j: int, blank_between: bool) -> bool:
+    def _ends_para(self, j: int, blank_between: bool, strict: bool = False) -> bool:
         t = self.text[j]
         if not t:
             return True
@@ -420,12 +467,20 @@ class PageSegmenter:
             return True
         if ends_sentence(t) or len(t) > MAX_TITLE_CHARS * 1.5:
             return True
-        return blank_between and t[-1] in "，,；;：:"
+        if strict:
+            return blank_between and t[-1] in "，,；;：:"
+        # before a header, after a blank line: only a line cut inside a bracket or a quotation is
+        # surely continued (a paragraph may end in a URL, a number, a list item …)
+        return blank_between and t[-1] not in "“‘《（(【〔—、"
 
-    def scan_title(self, b: int, floor: int) -> Optional[_TitleBlock]:
-        """The title block ending before line ``b`` (skipping blanks, captions, jump markers)."""
+    def scan_title(self, b: int, floor: int, max_lines: int = MAX_TITLE_LINES,
+                   max_chars: int = 110) -> Optional[_TitleBlock]:
+        """The title block ending before line ``b`` (skipping blanks, captions, jump markers).
+
+        With larger limits the block may hold two titles (a title-after block directly followed by
+        a title-before block); :meth:`_plan_titles` splits it."""
         i = b - 1
-        while i > floor and (self.lines[i] is None or self.kind.get(i) in ("caption", "jump", "table")
+        while i > floor and (self.lines[i] is None or self.kind.get(i) in ("caption", "jump", "table", "masthead")
                              or (i in self.claimed and self.kind.get(i) is None and False)):
             i -= 1
         block: list[int] = []
@@ -440,7 +495,7 @@ class PageSegmenter:
                 blanks_above[block[0]] = True
                 i = k
                 continue
-            if not self._titleish(i) or len(block) >= MAX_TITLE_LINES:
+            if not self._titleish(i) or len(block) >= max_lines:
                 break
             block.insert(0, i)
             i -= 1
@@ -456,7 +511,7 @@ class PageSegmenter:
         if not block:
             return None
         total = sum(len(self.text[k]) for k in block)
-        if total > 110:
+        if total > max_chars:
             return None
         groups: list[list[int]] = [[block[0]]]
         for k in block[1:]:
@@ -479,7 +534,7 @@ class PageSegmenter:
                 if j + 1 < hi and self.lines[j + 1] is None:
                     above = self._prev_nonblank(i)
                     nxt = self._next_nonblank(j)
-                    if above is not None and above >= lo and self._ends_para(above, True) \
+                    if above is not None and above >= lo and self._ends_para(above, True, strict=True) \
                             and nxt is not None and nxt < hi:
                         best = _TitleBlock(lines=list(range(i, j + 1)), groups=[list(range(i, j + 1))])
                 i = j + 1
@@ -510,9 +565,99 @@ class PageSegmenter:
             return nxt, bl, dl, dl.end
         return last, bl, None, None
 
+    # -------------------------------------------------------------- title before or after
+    def _plan_titles(self) -> dict[int, tuple[_TitleBlock, int]]:
+        """Decide, for the title block before each byline/dateline header, how many of its groups
+        close the previous article (title after its body) and how many open the next one (title
+        before), over a whole run of articles at once: every article should get exactly one title,
+        with as few layout switches and block splits as possible (a title-after article directly
+        followed by a title-before one leaves both title blocks in one gap)."""
+        kinds = self.kind
+        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump"))
+        plan: dict[int, tuple[_TitleBlock, int]] = {}
+        run: list[tuple[int, Optional[_TitleBlock]]] = []
+        floor = -1
+        skip = -1
+        for ev in events:
+            if ev <= skip:
+                continue
+            k = kinds[ev]
+            if k in ("pen", "jump"):
+                end_block = None
+                if k == "jump" and self.jump_info[ev][0] not in ("上接", "接上", "接"):
+                    end_block = self.scan_title(ev, floor)
+                    if end_block is None:
+                        floor = ev
+                        continue
+                self._solve_run(run, end_block, plan, open_end=k == "pen")
+                run = []
+                floor = ev
+                continue
+            last = self._header_end(ev)[0] if k == "byline" else ev
+            run.append((ev, self.scan_title(ev, floor, 2 * MAX_TITLE_LINES, 220)))
+            floor = skip = last
+        self._solve_run(run, self.scan_title(self.n, floor), plan)
+        return plan
+
+    def _part_ok(self, lines: list[int]) -> bool:
+        if not lines or len(lines) > MAX_TITLE_LINES:
+            return False
+        total = sum(len(self.text[x]) for x in lines)
+        return 4 <= total <= 110
+
+    def _solve_run(self, run, end_block, plan, open_end: bool = False) -> None:
+        if len(run) < 2:
+            return
+        UNTITLED, SWITCH, SPLIT = 1.0, 0.25, 0.2
+        # state: (has a title before, layout of the last titled article) -> (cost, choices)
+        first = run[0][1]
+        states: dict[tuple[bool, Optional[str]], tuple[float, list[int]]] = {
+            (first is not None and self._part_ok(first.lines), None): (0.0, [])}
+        for j in range(1, len(run)):
+            tb = run[j][1]
+            g = len(tb.groups) if tb else 0
+            new: dict[tuple[bool, Optional[str]], tuple[float, list[int]]] = {}
+            for (bf, ll), (cost, ch) in states.items():
+                for k in range(g + 1):
+                    head = [x for grp in tb.groups[:k] for x in grp] if k else []
+                    tail = [x for grp in tb.groups[k:] for x in grp] if k < g else []
+                    if bf and head:
+                        continue
+                    if (head and not self._part_ok(head)) or (tail and not self._part_ok(tail)):
+                        continue
+                    c = cost + (SPLIT if 0 < k < g else 0.0)
+                    lay = "before" if bf else ("after" if head else None)
+                    if lay is None:
+                        c += UNTITLED
+                        nl = ll
+                    else:
+                        c += SWITCH if ll and ll != lay else 0.0
+                        nl = lay
+                    key = (bool(tail), nl)
+                    if key not in new or c < new[key][0]:
+                        new[key] = (c, ch + [k])
+            states = new
+            if not states:
+                return
+        best = None
+        for (bf, ll), (cost, ch) in states.items():
+            # a run closed by a commentary: the last article's title may sit before the commentary body
+            opts = [(cost + (0.0 if bf or open_end else UNTITLED), ch)]
+            if end_block is not None and not bf and self._part_ok(end_block.lines):
+                opts.append((cost + (SWITCH if ll and ll != "after" else 0.0), ch))
+            for o in opts:
+                if best is None or o[0] < best[0]:
+                    best = o
+        if best is None:
+            return
+        for (ev, tb), k in zip(run[1:], best[1]):
+            if tb is not None:
+                plan[ev] = (tb, k)
+
     def articles(self) -> list[_Art]:
         n = self.n
         kinds = self.kind
+        plan = self._plan_titles()
         events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump"))
         done: list[_Art] = []
         cur: Optional[_Art] = None
@@ -588,10 +733,25 @@ class PageSegmenter:
 
             if k == "pen":
                 tb = self.scan_title(ev, floor)
-                claim(tb)
                 nxt = self._next_nonblank(ev)
                 body_after = nxt is not None and kinds.get(nxt) not in ("byline", "dateline", "pen") \
                     and not self._header_follows(nxt)
+                if body_after and tb and len(tb.groups) >= 2 and cur is not None and cur.title is None \
+                        and has_body(cur, tb.lines[0]):
+                    # the previous article's title (after its body) directly followed by this
+                    # commentary's title: the commentary keeps its last group (and a —— subtitle)
+                    cut = len(tb.groups) - 1
+                    if cut > 1 and self.text[tb.groups[cut][0]].startswith(("——", "—", "--")):
+                        cut -= 1
+                    head = _TitleBlock(lines=[x for g in tb.groups[:cut] for x in g], groups=tb.groups[:cut])
+                    if self._part_ok(head.lines):
+                        claim(head)
+                        cur.title = head
+                        close(cur, head.lines[0])
+                        cur = None
+                        orphan = None
+                        tb = _TitleBlock(lines=[x for g in tb.groups[cut:] for x in g], groups=tb.groups[cut:])
+                claim(tb)
                 first = tb.lines[0] if tb else ev
                 art = _Art(kind="commentary", title=tb, header=[ev],
                            authors=[(self.text[ev], self.lines[ev][0], self.lines[ev][1])])
@@ -645,10 +805,33 @@ class PageSegmenter:
             # a header: byline lines (+ dateline) or a dateline alone
             last, bl, dl, first_off = self._header_end(ev) if k == "byline" else \
                 (ev, list(self.datelines[ev].bylines), self.datelines[ev], self.datelines[ev].end)
-            tb = self.scan_title(ev, floor)
+            planned = plan.get(ev)
+            if planned is not None:
+                tb, k_after = planned
+                tb = _TitleBlock(lines=list(tb.lines), groups=[list(g) for g in tb.groups])
+                if any(x in self.claimed for x in tb.lines):
+                    tb = self.scan_title(ev, floor)
+                    k_after = len(tb.groups) if tb else 0
+                elif 0 < k_after < len(tb.groups) and cur is not None and cur.title is None \
+                        and has_body(cur, tb.lines[0]):
+                    head = _TitleBlock(lines=[x for g in tb.groups[:k_after] for x in g],
+                                       groups=tb.groups[:k_after])
+                    claim(head)
+                    cur.title = head
+                    close(cur, head.lines[0])
+                    cur = None
+                    orphan = None
+                    tb = _TitleBlock(lines=[x for g in tb.groups[k_after:] for x in g], groups=tb.groups[k_after:])
+                elif k_after == 0 and len(tb.lines) <= MAX_TITLE_LINES:
+                    pass
+                elif not self._part_ok(tb.lines):
+                    tb = self.scan_title(ev, floor)
+            else:
+                k_after = None
+                tb = self.scan_title(ev, floor)
             pending: Optional[_TitleBlock] = None
             if tb:
-                if cur is not None and cur.title is None and has_body(cur, tb.lines[0]):
+                if cur is not None and cur.title is None and has_body(cur, tb.lines[0]) and k_after != 0:
                     claim(tb)
                     cur.title = tb
                     close(cur, tb.lines[0])
@@ -689,7 +872,122 @@ class PageSegmenter:
             orphan = None
             floor = last
             skip_until = last
-        return done
+        return self._split_untitled_briefs(done)
+
+    def _page_lead_brief(self, arts: list[_Art]) -> Optional[_Art]:
+        """A short item at the top of the page, before the first article, with no byline or dateline:
+        a title block, then prose up to the first article."""
+        if not arts:
+            return None
+        a0 = arts[0]
+        first = min([a0.body_start] + (a0.title.lines if a0.title else []) + a0.header)
+        i = 0
+        while i < first and (self.lines[i] is None or self.kind.get(i) == "masthead"):
+            i += 1
+        if i >= first or not self._titleish(i):
+            return None
+        blk = [i]
+        j = i + 1
+        while j < first and len(blk) < 3:
+            if self.lines[j] is None and j + 1 < first and self.lines[j + 1] is not None and self._titleish(j + 1):
+                j += 1
+            if self.lines[j] is not None and self._titleish(j):
+                blk.append(j)
+                j += 1
+            else:
+                break
+        body = [k for k in range(blk[-1] + 1, first) if self.lines[k] is not None]
+        if not body or any(k in self.claimed or self.kind.get(k) is not None for k in body) \
+                or not ends_sentence(self.text[body[-1]]) or len(norm_title("".join(self.text[x] for x in blk))) < 6:
+            return None
+        self.claimed.update(blk)
+        groups: list[list[int]] = [[blk[0]]]
+        for x in blk[1:]:
+            if self.lines[x - 1] is None:
+                groups.append([x])
+            else:
+                groups[-1].append(x)
+        return _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=body[-1] + 1)
+
+    def _split_untitled_briefs(self, arts: list[_Art]) -> list[_Art]:
+        """A short item with no byline and no dateline after a title-before article: its title is
+        a lone title-ish block inside the previous body, after a finished paragraph, followed by at
+        most three paragraphs up to the article's end. Section headings (小标题) stay: they are
+        numbered or bracketed, short, or come in series."""
+        out: list[_Art] = []
+        lead = self._page_lead_brief(arts)
+        if lead is not None:
+            out.append(lead)
+        for a in arts:
+            out.append(a)
+            if a.kind != "news" or a.title is None or a.title.lines[-1] > a.body_start or a.extra_body:
+                continue
+            cands: list[list[int]] = []
+            i = a.body_start + 1
+            while i < a.body_end:
+                if self.lines[i] is not None and self.lines[i - 1] is None and self._titleish(i):
+                    blk = [i]
+                    j = i + 1
+                    while j < a.body_end and len(blk) < 3:
+                        if self.lines[j] is None and j + 1 < a.body_end and self.lines[j + 1] is not None \
+                                and self._titleish(j + 1):
+                            j += 1
+                        if self.lines[j] is not None and self._titleish(j):
+                            blk.append(j)
+                            j += 1
+                        else:
+                            break
+                    # a heading ends its line: a blank line follows, or a clearly wider line
+                    e = blk[-1]
+                    if e + 1 >= a.body_end or self.lines[e + 1] is None or \
+                            display_width(self.text[e]) < 0.8 * display_width(self.text[e + 1]):
+                        cands.append(blk)
+                    i = blk[-1] + 1
+                else:
+                    i += 1
+            if len(cands) != 1:
+                continue
+            blk = cands[0]
+            # a line as long as the column's common line is a paragraph's first line, not a title
+            widths: dict[int, int] = {}
+            for x in range(a.body_start, a.body_end):
+                if self.lines[x] is not None:
+                    w = len(self.text[x])
+                    widths[w] = widths.get(w, 0) + 1
+            col = max(widths, key=widths.get) if widths else 0
+            if col >= 8 and widths[col] >= 3 and any(abs(len(self.text[x]) - col) <= 1 for x in blk):
+                continue
+            t = "".join(self.text[x] for x in blk)
+            if len(norm_title(t)) < 8 or _SUBHEAD_RE.match(t) or "，" in t or "," in t:
+                continue
+            above = self._prev_nonblank(blk[0])
+            if above is None or above < a.body_start or not self._ends_para(above, True, strict=True):
+                continue
+            nxt = self._next_nonblank(blk[-1])
+            if nxt is None or nxt >= a.body_end or self.kind.get(nxt) is not None:
+                continue
+            paras = 0
+            k = nxt
+            while k < a.body_end:
+                if self.lines[k] is not None and ends_sentence(self.text[k]) and \
+                        (k + 1 >= a.body_end or self.lines[k + 1] is None):
+                    paras += 1
+                k += 1
+            if not 1 <= paras <= 3 or not ends_sentence(self.text[self._prev_nonblank(a.body_end) or nxt]):
+                continue
+            self.claimed.update(blk)
+            groups: list[list[int]] = [[blk[0]]]
+            for x in blk[1:]:
+                if self.lines[x - 1] is None:
+                    groups.append([x])
+                else:
+                    groups[-1].append(x)
+            b = _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=a.body_end,
+                     jumps=[x for x in a.jumps if x > blk[-1]])
+            a.jumps = [x for x in a.jumps if x <= blk[-1]]
+            a.body_end = blk[0]
+            out.append(b)
+        return out
 
     def _header_follows(self, i: int) -> bool:
         """Is line i the start of a title block directly followed by a header?"""
@@ -853,6 +1151,21 @@ class PageSegmenter:
             # three unmarked groups: kicker, title, subtitle
             kick.extend(t for gi, t in rest if gi == rest_groups[0])
             rest = [(gi, t) for gi, t in rest if gi != rest_groups[0]]
+        elif not kick and len(rest) == 3:
+            # three unmarked lines: title + a parallel couplet (两行对仗的副题), else a kicker that is
+            # longer than the title under it (the kicker carries the specifics)
+            a, b, c = (len(norm_title(t)) for _, t in rest)
+            couplet = b <= 12 and c <= 12 and abs(b - c) <= 2
+            if not couplet and a > b:
+                kick.append(rest[0][1])
+                rest = rest[1:]
+        elif not kick and len(rest) == 2 and not subs:
+            # two unmarked lines: a much longer first line with figures is a kicker (云龙建立23个…微信群 /
+            # 心理辅导助力疫情防控); otherwise the first line is the title
+            a, b = rest[0][1], rest[1][1]
+            if _DIGIT_RE.search(a) and not _DIGIT_RE.search(b) and len(norm_title(a)) >= len(norm_title(b)) + 4:
+                kick.append(a)
+                rest = rest[1:]
         extra_subs: list[str] = []
         for gi, t in rest:
             if not main:

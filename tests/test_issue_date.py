@@ -95,3 +95,15 @@ def test_sample_pages_without_manifest():
     src = read_source(EX / "zhuzhou-daily" / "000_95343d556cead1f2.txt")
     info = resolve_issue(src.name, src.text)
     assert info.inferred and info.published == date(2020, 3, 8)
+
+
+def test_parse_date_spellings_and_refusals():
+    from loaders.issue_date import parse_date
+
+    assert parse_date("2020-03-08") == date(2020, 3, 8)
+    assert parse_date("2020年3月8日") == date(2020, 3, 8)
+    assert parse_date("8 March 2020") == date(2020, 3, 8)
+    assert parse_date("March 8, 2020") == date(2020, 3, 8)
+    for bad in ("26日", "日前", "yesterday", "2020年3月", ""):
+        with pytest.raises(ValueError):
+            parse_date(bad)

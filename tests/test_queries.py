@@ -311,3 +311,10 @@ def test_kb_query_list_show_and_errors(cli):
 def test_kb_query_example(cli):
     out = cli("query", "organization_timeline", "--example", "--format", "json").output
     assert [r["organization"] for r in json.loads(out)] == ["西山县人民医院"]
+
+
+def test_docs_browser_md_is_up_to_date():
+    from pathlib import Path
+    doc = Path(__file__).resolve().parent.parent / "docs" / "browser.md"
+    assert doc.read_text(encoding="utf-8") == queries.browser_doc(), \
+        "regenerate: python -c \"from kb import queries; print(queries.browser_doc(), end='')\" > docs/browser.md"

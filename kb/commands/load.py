@@ -47,7 +47,10 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, no_t
                 done[0] += 1
                 if status == "failed":
                     failures.append((path, detail))
-                    click.echo(f"\nkb: skipped {path}: {detail}", err=True)
+                    lead = "\n" if sys.stderr.isatty() else ""
+                    name = Path(path).name
+                    what = detail if name in str(detail) else f"{path}: {detail}"
+                    click.echo(f"{lead}kb: skipped {what}", err=True)
                 bar.update(1, path)
 
             rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
