@@ -101,10 +101,14 @@ def _server_gone(e: Exception) -> bool:
 
 def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = None,
          published=None, outlet: Optional[str] = None, batch_size: int = 1000, force: bool = False,
-         workers: Optional[int] = None, store_text: bool = True,
+         workers: Optional[int] = None, store_text: bool = True, pages_per_tx: int = 1,
          on_page: Optional[Callable[[str, str, object], None]] = None) -> LoadReport:
     """Load pages into the graph. ``on_page(file, status, detail)`` is called once per file with
-    status ``loaded`` (detail: counts), ``skipped`` or ``failed`` (detail: message)."""
+    status ``loaded`` (detail: counts), ``skipped`` or ``failed`` (detail: message).
+
+    ``pages_per_tx`` > 1 writes that many pages per transaction (bulk loads: fewer commits); each page
+    is still whole or absent, a kill loses at most the pages of the open transaction, and a page the
+    server rejects is found by retrying that group one page per transaction."""
     t0 = time.monotonic()
     on_page = on_page or (lambda *_: None)
     rep = LoadReport()
@@ -153,35 +157,54 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
     nworkers = workers if workers is not None else min(4, os.cpu_count() or 1)
     sleep = float(os.environ.get("KB_TEST_SLEEP_BETWEEN_PAGES") or 0)
 
+    group: list = []          # (path, rows) waiting for their transaction (pages_per_tx > 1)
+
+    def flush():
+        if not group:
+            return
+        batch = group[:]
+        group.clear()
+        try:
+            results = graph.write_pages(driver, database, [r for _p, r in batch], force=force,
+                                        batch_size=batch_size)
+        except Exception as e:  # noqa: BLE001
+            if _server_gone(e):
+                raise ConnectionFailed(f"Neo4j went away while writing {Path(batch[0][0]).name}: "
+                                       f"{type(e).__name__}", hint="check `kb server status`, then rerun: "
+                                       "pages already written are skipped") from None
+            if len(batch) > 1:      # find the page the server rejects: one transaction each
+                for item in batch:
+                    group.append(item)
+                    flush()
+                return
+            msg = getattr(e, "message", None) or str(e)
+            fail(batch[0][0], f"{Path(batch[0][0]).name}: the server rejected the page ({type(e).__name__}: "
+                              f"{msg.splitlines()[0][:200] if msg else ''})")
+            return
+        for (path, _r), res in zip(batch, results):
+            if res.get("skipped"):
+                rep.skipped += 1
+                on_page(path, "skipped", None)
+            else:
+                rep.loaded += 1
+                rep.replaced += bool(res.get("replaced"))
+                on_page(path, "loaded", res)
+        if sleep:
+            time.sleep(sleep)
+
     def write(path, result):
         status, payload = result
         if status != "ok":
             fail(path, payload)
             return
-        try:
-            res = graph.write_rows(driver, database, payload, force=force, batch_size=batch_size)
-        except Exception as e:  # noqa: BLE001
-            if _server_gone(e):
-                raise ConnectionFailed(f"Neo4j went away while writing {Path(path).name}: "
-                                       f"{type(e).__name__}", hint="check `kb server status`, then rerun: "
-                                       "pages already written are skipped") from None
-            msg = getattr(e, "message", None) or str(e)
-            fail(path, f"{Path(path).name}: the server rejected the page ({type(e).__name__}: "
-                       f"{msg.splitlines()[0][:200] if msg else ''})")
-            return
-        if res.get("skipped"):
-            rep.skipped += 1
-            on_page(path, "skipped", None)
-        else:
-            rep.loaded += 1
-            rep.replaced += bool(res.get("replaced"))
-            on_page(path, "loaded", res)
-        if sleep:
-            time.sleep(sleep)
+        group.append((path, payload))
+        if len(group) >= max(1, pages_per_tx):
+            flush()
 
     if nworkers <= 1 or len(jobs) <= INLINE_MAX:
         for job in jobs:
             write(job[0], _extract_page(job))
+        flush()
     else:
         window = nworkers * 4
         pool = ProcessPoolExecutor(max_workers=nworkers, initializer=_init_worker, initargs=(man,))
@@ -202,6 +225,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
                 except Exception as e:  # noqa: BLE001 - a worker died (memory, signal)
                     result = ("error", f"extraction worker failed ({type(e).__name__}: {e})")
                 write(path, result)
+            flush()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -75,6 +75,9 @@ def division_like(item: str) -> bool:
 _OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
 _DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排部署")
 _CHAIR = re.compile(r"主持")
+_ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会|联合会|委员会|工会|红十字会|研究会|促进会|联谊会|同乡会|理事会|"
+                     r"居委会|村委会|管委会)$")
+_CONTINUES = re.compile(r"随后|会后|紧接着|之后")
 _COMPANION = re.compile(r"(?:参加|陪同|一同|一起|一道|随同|共同|参与)了?(?:实地)?$")
 _ATTEND = re.compile(r"参加|出席|列席|陪同")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
@@ -164,6 +167,11 @@ class Context:
         before = [d for d in self.dates if para_start <= d.start < s.start and d.date is not None]
         if before:
             return before[-1]
+        if _CONTINUES.search(s.text[:12]):
+            # 随后/会后/紧接着 …: the day of the last date written before
+            prev = [d for d in self.dates if d.start < s.start and d.date is not None and not d.planned]
+            if prev:
+                return prev[-1]
         ld = self.lead_date
         if ld is None:
             return None
@@ -238,7 +246,13 @@ def _is_generic(site: str) -> bool:
         return True
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
+    if _GENERIC_CLASS.search(site):
+        return True   # 经济开发区部分企业: a class of units, no particular site
     return False
+
+
+_GENERIC_CLASS = re.compile(r"(?:部分|有关|相关|多家|多个|一些|几家|几个|各个|各)(?:企业|单位|项目|村|社区|乡镇|学校|医院|"
+                            r"景区|市场|商户|门店|工地|网点|点位|场所)$")
 
 
 _LIST_TAIL = re.compile(r"等(地|处|企业|单位|项目现场|项目|重点项目|关卡|场所|网点|乡镇|村|社区|点位|现场|部门|地方|"
@@ -361,7 +375,7 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
                 continue
             if "的" in x:
                 x = x.rsplit("的", 1)[1]
-            if SITE_SUFFIX.search(x) and not _is_generic(x):
+            if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
                 hits.append(SiteHit(s.start + m.start(1), x, "at"))
     # a paragraph that opens with a site (X是…) where the lead acts afterwards
     pos = 0
@@ -375,9 +389,14 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
     out: list[SiteHit] = []
     for h in hits:
         n = _norm(h.name)
-        if any(n in _norm(o.name) or _norm(o.name) in n for o in out):
+        k = next((k for k, o in enumerate(out) if n in _norm(o.name) or _norm(o.name) in n), None)
+        if k is None:
+            out.append(h)
             continue
-        out.append(h)
+        o = out[k]
+        if h.kind == "move" and n.startswith(_norm(o.name)) and len(n) > len(_norm(o.name)):
+            # 前往A垸 … 先后来到A垸B闸口: the later, more precise name, in the first one's place
+            out[k] = SiteHit(o.pos, h.name, h.kind, h.place)
     return out, places
 
 
@@ -454,6 +473,8 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                                       s.text[m.end("name"):])
                     if follow:
                         name = name + follow.group("n2")
+                    elif _ORG_HUI.search(name):
+                        continue   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
                 if k == 1:
                     body = _clean_meeting_name(m.group("body") or "")
                     body = re.sub(r"^.*?(?:主持|和|与)", "", body)
@@ -539,6 +560,12 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                                         all(p.name != x.name for p in ev.participants):
                                     ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
                             break
+    # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
+    for key in list(order):
+        if found[key].date_precision == "approximate" and any(
+                k2[0] == key[0] and found[k2].date_precision == "day" for k2 in order):
+            order.remove(key)
+            del found[key]
     if found:
         leads = {k[0] for k in order}
         hits, places = site_hits(ctx, leads)

@@ -110,6 +110,12 @@ class Gazetteer:
             c = self.codes[i]
             if c and c not in self.by_code:
                 self.by_code[c] = i
+        # the longest name starting with each two-character prefix: find() skips positions no name starts at
+        self._pre_upper: dict[str, int] = {}
+        for k in self.upper:
+            if len(k) >= 2 and self._pre_upper.get(k[:2], 0) < len(k):
+                self._pre_upper[k[:2]] = len(k)
+        self._pre_lower: dict[int, dict[str, int]] = {}
         self._lower_cache: dict[int, dict[str, list[int]]] = {}
         self._children: Optional[dict[int, list[int]]] = None
         self.max_upper = max(len(k) for k in self.upper)
@@ -240,14 +246,32 @@ class Gazetteer:
                 break
         return best
 
+    def _prefixes(self, region: Optional[int]) -> dict[str, int]:
+        if region is None:
+            return self._pre_upper
+        lower = self._lower(region)
+        key = id(lower)
+        pre = self._pre_lower.get(key)
+        if pre is None:
+            pre = dict(self._pre_upper)
+            for k in lower:
+                if pre.get(k[:2], 0) < len(k):
+                    pre[k[:2]] = len(k)
+            self._pre_lower[key] = pre
+        return pre
+
     def find(self, text: str, region: Optional[int] = None, min_len: int = 2):
         """Yield (start, end, division id) for place names in ``text``, longest match first."""
         lower = self._lower(region) if region is not None else {}
-        maxl = self.max_upper
+        pre = self._prefixes(region)
         upper = self.upper
         n = len(text)
         i = 0
         while i < n:
+            maxl = pre.get(text[i:i + 2], 0)
+            if not maxl:
+                i += 1
+                continue
             hit = None
             for L in range(min(maxl, n - i), min_len - 1, -1):
                 s = text[i:i + L]

@@ -28,7 +28,7 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 BOUND = set("，。；：！？、“”‘’\"'（）()《》【】[]\n,;:!?…—「」『』 \t·/／|｜")
 STOP_FIRST = set("的了是和与及等着过也都就这那之其我你他她它们个第在被把从向对给让将已又以所而或并但如若则"
                  "即因此该各每某本些要会能可应需请由据经当全市县区省镇乡村副总原新老有")
-STOP_INNER = set("的了是与及等着过也都就这那其我你他她它们个年月日时号第在被把从对给让将已又于以所而"
+STOP_INNER = set("的了是与及等着过也都就这那其我你他她它们个年月日时号第在被把对给让将已又于以所而"
                  "或并且但如若则即乃因该各每某本此些么吗呢吧啊")
 ORG_END = set("部委局厅处科室院校会厂司组队区县市省镇乡村街站所办团社馆店网报台员者长记席")
 
@@ -408,6 +408,12 @@ def _cut_at_credit(name: str) -> str:
     return name[: m.start()] if m else name
 
 
+@functools.lru_cache(maxsize=1)
+def _descriptor_regex():
+    words = sorted(wordlist("person_descriptors"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 _NAMES = r"[\u4e00-\u9fff]{2,4}?(?:同志)?(?:、[\u4e00-\u9fff]{2,4}?(?:同志)?)*?"
 _APPOINT = (
     # 任命X为Y / 提名X同志为Y
@@ -507,6 +513,24 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), list(titles), "list"))
             j = j + 1 + len(nxt[0])
             prev_end = j
+
+    # a private person after a descriptor: 脱贫户X, 困难群众X (no title kept)
+    for m in _descriptor_regex().finditer(text):
+        p = m.end()
+        if p in taken or (m.start() > 0 and text[m.start() - 1] in "的之"):
+            continue
+        got = pick_name(text, p)
+        if not got or name_ok(got[0]) != "ok" or not _strong_end(text, p + len(got[0])) or \
+                is_common_word(got[0][:2]):
+            continue   # 回应群众关切上：a word, not a name
+        add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
+        j = p + len(got[0])
+        while j < len(text) and text[j] == "、":   # 困难群众A、B
+            nxt = pick_name(text, j + 1)
+            if not nxt or name_ok(nxt[0]) != "ok" or not _strong_end(text, j + 1 + len(nxt[0])):
+                break
+            add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), [], "descriptor"))
+            j = j + 1 + len(nxt[0])
 
     # appointments: 任命X为Y, X当选为Y, 免去X的Y职务 (the title follows the name)
     for pm in _appointment_mentions(text, taken):

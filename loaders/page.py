@@ -15,11 +15,27 @@ Layout rules, all general (no names of people, places or papers):
   when that article has a body and no title yet (title-after layout), otherwise the next article's
   title (title-before layout). A title block before a jump marker or at the end of the page closes the
   current article. A line repeating the previous article's title is kept in that article.
+* **Planning over a run of articles.** Before assembly, every header's title block (looked for with
+  room for two titles) is split between the previous article (title after its body) and the next
+  (title before) so that, over the whole run between commentaries/jump markers, every article gets
+  exactly one title with the fewest layout switches and block splits (:meth:`PageSegmenter._plan_titles`).
+  One unrecognised title thus no longer shifts every later title by one article, and a title-after
+  article directly followed by a title-before one gets both right.
+* **Briefs without byline or dateline**: a lone title-ish block inside a title-before article's body
+  (blank line above, after a finished paragraph, not as wide as the column, not numbered/bracketed,
+  no comma), followed by at most three paragraphs up to the next article, starts its own article; so
+  does a title + prose at the top of the page. Section headings (小标题) stay in the body: they come
+  in series, are numbered or bracketed, short, or as wide as the column.
+* **Page furniture**: editor credits (责任编辑 X 美术编辑 Y 校对 Z), page numbers (A3, 第3版) anywhere,
+  and a section name next to the masthead are never bodies or titles.
 * **Commentaries** (title block + pen name): the body follows the pen name when body text follows;
   otherwise it is the text before the title block (split from an untitled preceding article at its
   title block, if there is one).
 * Inside a title block: lines starting with —— are subtitles, lines ending with ——/……/：/强调… are
-  kickers; of the rest the first group is the title, a third group is a subtitle.
+  kickers; of the rest the first group is the title, a third group is a subtitle. Unmarked: of three
+  lines, a first line longer than the second is a kicker unless the last two are a short parallel
+  couplet (a subtitle); of two lines, a first line with figures and ≥ 4 characters longer than a
+  second without figures is a kicker.
 * Captions (``… 供图``, ``… 摄``), tables (≥ 2 lines of ≥ 2 cells), jump markers are kept apart from
   the body.
 
@@ -201,7 +217,7 @@ MASTHEAD_RE = re.compile(
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
 _BULLETS = "■□◆◇●○◎▲△★☆▶►•· \t\u3000"
 PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
-_CREDIT_HINT_RE = re.compile("记者|通讯员|实习生|编|校对|版")
+_CREDIT_HINT_RE = re.compile("记者|通讯员|实习生|编辑|责编|美编|校对|版式|版面")
 _AUTHOR_START = frozenset("文图撰■□◆◇●○◎▲△★☆▶►•· \t\u3000")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")
@@ -269,6 +285,8 @@ class PageSegmenter:
         self.datelines: dict[int, Dateline] = {}
         self.bylines: dict[int, list[Byline]] = {}
         self.runin: dict[int, int] = {}   # line -> offset where text after a run-in byline starts
+        self._hdr_cache: dict[int, tuple] = {}
+        self._tcache: dict[int, bool] = {}
         self._classify()
 
     # -------------------------------------------------------------- line classes
@@ -444,10 +462,16 @@ class PageSegmenter:
         return j if j < self.n else None
 
     def _titleish(self, i: int) -> bool:
-        t = self.text[i]
-        if not t or i in self.kind or i in self.claimed:
+        if i in self.kind or i in self.claimed:
             return False
-        if len(t) > MAX_TITLE_CHARS or len(t) < 2:
+        r = self._tcache.get(i)
+        if r is None:
+            r = self._tcache[i] = self._titleish0(i)
+        return r
+
+    def _titleish0(self, i: int) -> bool:
+        t = self.text[i]
+        if not t or len(t) > MAX_TITLE_CHARS or len(t) < 2:
             return False
         if t[-1] in _BAD_TITLE_END or "。" in t:
             return False
@@ -545,6 +569,12 @@ class PageSegmenter:
     # -------------------------------------------------------------- assembly
     def _header_end(self, i: int) -> tuple[int, list[Byline], Optional[Dateline], Optional[int]]:
         """From a byline line i: the last header line, bylines, dateline, body start offset."""
+        r = self._hdr_cache.get(i)
+        if r is None:
+            r = self._hdr_cache[i] = self._header_end0(i)
+        return r[0], list(r[1]), r[2], r[3]
+
+    def _header_end0(self, i: int) -> tuple[int, list[Byline], Optional[Dateline], Optional[int]]:
         bl: list[Byline] = list(self.bylines.get(i, []))
         last = i
         if i in self.runin:

@@ -228,3 +228,26 @@ def test_page_rows_are_plain_data():
             return all(plain(x) for x in v)
         return v is None or isinstance(v, (str, int, float, bool, date))
     assert plain(rows)
+
+
+def test_several_pages_in_one_transaction(empty_db):
+    driver, database = empty_db
+    write(driver, database, "a.txt", "h1")
+    single = None
+    pages = [graph.page_rows(src, h, DAY, OUTLET, [full_article(src)]) for src, h in
+             (("a.txt", "h1"), ("b.txt", "h1"), ("c.txt", "h1"))]
+    res = graph.write_pages(driver, database, pages)
+    assert [r["skipped"] for r in res] == [True, False, False]
+    st = graph.stats(driver, database)
+    graph.reset(driver, database)
+    for src in ("a.txt", "b.txt", "c.txt"):
+        write(driver, database, src, "h1", arts=[full_article(src)])
+    assert graph.stats(driver, database) == st
+    # a group with a page the server rejects: the whole transaction is rolled back
+    bad = full_article("d.txt")
+    bad.events[0].name = {"not": "storable"}
+    rows = [graph.page_rows("e.txt", "h", DAY, OUTLET, [full_article("e.txt")]),
+            graph.page_rows("d.txt", "h", DAY, OUTLET, [bad])]
+    with pytest.raises(Exception):
+        graph.write_pages(driver, database, rows)
+    assert graph.stats(driver, database) == st

@@ -53,6 +53,11 @@ def test_load_twice_gives_identical_stats(empty_db):
     r = kb("load", PAGES, "--manifest", MANIFEST, "--batch-size", "2", "--workers", "1")
     assert r.returncode == 0, r.stderr
     assert graph.stats(driver, database) == st and ids_of(driver, database) == ids
+    # several pages per transaction: the same graph
+    kb("reset", "--yes")
+    r = kb("load", PAGES, "--manifest", MANIFEST, "--pages-per-tx", "2")
+    assert r.returncode == 0, r.stderr
+    assert graph.stats(driver, database) == st and ids_of(driver, database) == ids
 
 
 def test_bad_page_is_reported_and_skipped(empty_db, tmp_path):

@@ -337,3 +337,217 @@ def test_sample_pages_offsets(name):
     # articles do not overlap and come in page order
     for x, y in zip(arts, arts[1:]):
         assert x.start < y.start
+
+
+# ---------------------------------------------------------------- layouts of other pages and outlets
+
+AFTER_THEN_BEFORE = """示例日报记者 张三
+
+示例日报讯 3月1日，县妇联开展关爱行动，为一线医务工作者送去慰问品。
+
+县妇联负责人表示，将持续做好服务保障工作。
+
+县妇联关爱一线医务人员
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究春耕生产。
+
+会议要求各地抓好落实。
+"""
+
+
+def test_title_after_then_title_before_in_one_gap():
+    arts = seg(AFTER_THEN_BEFORE)
+    assert [a.title for a in arts] == ["县妇联关爱一线医务人员", "县政府召开常务会议"]
+    assert arts[0].text.endswith("持续做好服务保障工作。")
+    assert arts[1].text.startswith("3月2日，县政府召开常务会议")
+    check_offsets(AFTER_THEN_BEFORE, arts)
+
+
+MIXED_RUN = """示例日报记者 张三
+
+示例日报讯 3月1日，县里召开防汛会议，部署
+防汛工作。
+
+县里部署防汛工作
+
+县里启动春耕备耕
+
+——各乡镇抢抓农时
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县里启动春耕备耕工作。
+
+各乡镇抢抓农时，组织农机下田。
+
+县图书馆推出线上阅读服务
+
+示例日报记者 王五
+
+示例日报讯 县图书馆日前推出线上阅读服务。
+
+读者在家即可借阅电子书。
+"""
+
+
+def test_mixed_layouts_do_not_cascade():
+    arts = seg(MIXED_RUN)
+    assert [a.title for a in arts] == ["县里部署防汛工作", "县里启动春耕备耕", "县图书馆推出线上阅读服务"]
+    assert arts[1].subtitle == "各乡镇抢抓农时"
+    assert arts[2].text.startswith("县图书馆日前推出线上阅读服务。")
+
+
+SHORT_ITEM = """县委召开专题会议部署防汛工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开专题会议，部署防汛工作。
+
+会议强调，要加强值班值守。
+
+县图书馆延长开放时间
+
+即日起，县图书馆每天延长开放两小时，方便读者借阅。
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议。
+"""
+
+
+def test_short_item_without_byline_or_dateline_is_its_own_article():
+    arts = seg(SHORT_ITEM)
+    assert [a.title for a in arts] == ["县委召开专题会议部署防汛工作", "县图书馆延长开放时间", "县政府召开常务会议"]
+    assert arts[0].text.endswith("要加强值班值守。")
+    assert arts[1].text == "即日起，县图书馆每天延长开放两小时，方便读者借阅。"
+    assert arts[1].reporters == [] and arts[1].dateline is None
+    check_offsets(SHORT_ITEM, arts)
+
+
+def test_short_item_at_the_top_of_the_page():
+    src = ("县图书馆延长开放时间\n\n即日起，县图书馆每天延长开放两小时，方便读者借阅。\n\n"
+           "县政府召开常务会议\n\n示例日报记者 李四\n\n示例日报讯 3月2日，县政府召开常务会议。\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县图书馆延长开放时间", "县政府召开常务会议"]
+    assert arts[0].text == "即日起，县图书馆每天延长开放两小时，方便读者借阅。"
+
+
+SUBHEADS = """县里全力保障春耕生产
+
+示例日报记者 张三
+
+示例日报讯 今年以来，县里全力保障春耕生产，各项工作有序推进。
+
+多措并举 保障农资供应
+
+县农业农村局组织农资企业加大调运力度，确保供应充足。
+
+技术人员下田指导
+
+县里组织技术人员深入田间地头，指导农户科学种田。
+
+下一篇稿件的标题
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议。
+"""
+
+
+def test_section_headings_do_not_split_the_article():
+    arts = seg(SUBHEADS)
+    assert [a.title for a in arts] == ["县里全力保障春耕生产", "下一篇稿件的标题"]
+    assert "多措并举" in arts[0].text and arts[0].text.endswith("指导农户科学种田。")
+
+
+@pytest.mark.parametrize("line,reporters,roles", [
+    ("■本报记者 张三", ["张三"], ["reporter"]),
+    ("■ 本报记者 张三 通讯员 李四", ["张三"], ["reporter", "correspondent"]),
+    ("记者 张三 报道", ["张三"], ["reporter"]),
+    ("本报记者 张三 实习生 李四", ["张三", "李四"], ["reporter", "reporter"]),
+    ("全媒体记者 张三", ["张三"], ["reporter"]),
+    ("融媒体记者 张三 通讯员 李四", ["张三"], ["reporter", "correspondent"]),
+    ("文/图 张三", [], ["author"]),
+])
+def test_other_outlets_bylines_anchor_articles(line, reporters, roles):
+    src = f"县里召开防汛会议\n\n{line}\n\n3月1日，县里召开防汛会议，部署工作。\n\n第二篇稿件的标题\n\n{line}\n\n3月2日，县政府召开常务会议。\n"
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县里召开防汛会议", "第二篇稿件的标题"]
+    assert arts[0].reporters == reporters
+    assert [b.role for b in arts[0].bylines] == roles
+    assert arts[0].text == "3月1日，县里召开防汛会议，部署工作。"
+    check_offsets(src, arts)
+
+
+def test_wire_dateline_with_reporter_in_parentheses():
+    src = "国务院部署春耕生产\n\n新华社长沙3月1日电（记者 张三）国务院常务会议1日召开，部署春耕生产。\n"
+    (a,) = seg(src)
+    assert a.dateline == "新华社长沙3月1日电" and a.reporters == ["张三"] and a.reprint_source == "新华社"
+    assert a.text.startswith("国务院常务会议1日召开")
+
+
+FURNITURE = """A3
+2020年3月8日 星期日
+要闻
+
+县委召开专题会议部署防汛工作
+
+本报记者 张三
+
+本报讯 3月1日，县委召开专题会议，部署防汛工作。
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究春耕生产。
+
+县政府部署春耕生产
+
+责任编辑 赵六 美术编辑 钱七
+校对：孙八
+"""
+
+
+def test_page_furniture_is_not_an_article_or_a_title():
+    arts = seg(FURNITURE)
+    assert [(a.kicker, a.title) for a in arts] == [(None, "县委召开专题会议部署防汛工作"), (None, "县政府部署春耕生产")]
+    assert all("编辑" not in a.text and "校对" not in a.text for a in arts)
+
+
+def test_paragraph_ending_without_punctuation_before_a_title():
+    src = ("县委召开专题会议\n\n示例日报记者 张三\n\n示例日报讯 3月1日，县委召开专题会议。网络举报：\n"
+           "https://example.gov.cn/jubao/\n\n县政府召开常务会议\n\n示例日报记者 李四\n\n"
+           "示例日报讯 3月2日，县政府召开常务会议。\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县委召开专题会议", "县政府召开常务会议"]
+
+
+def test_commentary_title_right_after_a_title_after_article():
+    src = ("示例日报记者 张三\n\n示例日报讯 3月1日，县里召开防汛会议，部署防汛工作。\n\n县里部署防汛工作\n\n"
+           "听指挥才能打胜仗\n——系列评论之七\n\n王评\n\n一切行动听指挥，就要上下一心。\n")
+    arts = seg(src)
+    assert [(a.kind, a.title) for a in arts] == [("news", "县里部署防汛工作"), ("commentary", "听指挥才能打胜仗")]
+    assert arts[1].text == "一切行动听指挥，就要上下一心。"
+
+
+@pytest.mark.parametrize("block,kicker,title,subtitle", [
+    # a much longer first line with figures over a short one: kicker, title
+    ("县里建立23个心理援助服务微信群\n心理辅导助力疫情防控", "县里建立23个心理援助服务微信群", "心理辅导助力疫情防控", None),
+    # a title over a slogan without figures: title, subtitle
+    ("县长安排部署疫情防控工作\n落实落细各项防控举措", None, "县长安排部署疫情防控工作", "落实落细各项防控举措"),
+    # three lines, the last two a parallel couplet: title + subtitle
+    ("县长来到社区参与疫情防控服务\n走进社区察民情\n坐在一起话战“疫”", None, "县长来到社区参与疫情防控服务",
+     "走进社区察民情 坐在一起话战“疫”"),
+    # three lines, a long first line over a shorter title: kicker, title, subtitle
+    ("落实上级有关意见 县委发文明确若干措施\n更好发挥各级党组织作用\n统筹推进疫情防控和经济发展", "落实上级有关意见 县委发文明确若干措施",
+     "更好发挥各级党组织作用", "统筹推进疫情防控和经济发展"),
+])
+def test_unmarked_title_blocks(block, kicker, title, subtitle):
+    src = f"{block}\n示例日报记者 张三\n\n示例日报讯 3月1日，县里召开会议。\n"
+    (a,) = seg(src)
+    assert (a.kicker, a.title, a.subtitle) == (kicker, title, subtitle)

@@ -23,8 +23,10 @@ from .. import db, loader
 @click.option("--force", is_flag=True, help="reload pages already loaded with the same content")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="extraction processes (default: CPUs, at most 4)")
+@click.option("--pages-per-tx", type=click.IntRange(min=1), default=1, show_default=True,
+              help="pages per write transaction (bulk loads; each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
-def command(paths, manifest, published, outlet, batch_size, force, workers, no_text):
+def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     Each page is written in one transaction: a page is in the graph whole or not at all. Pages already
@@ -56,7 +58,7 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, no_t
             rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
                               published=published.date() if published else None, outlet=outlet,
                               batch_size=batch_size, force=force, workers=workers,
-                              store_text=not no_text, on_page=on_page)
+                              store_text=not no_text, pages_per_tx=pages_per_tx, on_page=on_page)
     created = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.nodes.items()) if v) or "none"
     rels = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.relationships.items()) if v) or "none"
     rate_s = f"{rep.loaded / rep.seconds:.1f} pages/s" if rep.seconds > 0 else ""

@@ -96,11 +96,6 @@ def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: s
         _emit(to_csv(rows) or "date\n", output)
     elif fmt == "markdown":
         _emit(entries_markdown(items, title, kind), output)
-    elif fmt == "html":
-        raise click.UsageError("--format html draws inspection visits: use `kb timeline inspections "
-                               f"--person {name} --format html`" if kind == "person" else
-                               "--format html draws inspection visits: use `kb timeline inspections "
-                               f"--place {name} --format html`")
     else:
         _emit(table([{k: v for k, v in r.items() if k != "source"} for r in rows]), output)
 
