@@ -190,6 +190,19 @@ def _strong_end(text: str, j: int, words_only: bool = False) -> bool:
     return False
 
 
+_ACTS = re.compile(r"强调|指出|表示|主持|一行|带队|率队|先后|首先|叮嘱|详细了解|同志")
+
+
+def _acts_elsewhere(text: str, c: str) -> bool:
+    """``c`` is followed somewhere in ``text`` by what only a person does (柴进强调, 高峰一行)."""
+    k = text.find(c)
+    while k >= 0:
+        if _ACTS.match(text, k + len(c)) and (k == 0 or text[k - 1] not in STOP_FIRST):
+            return True
+        k = text.find(c, k + 1)
+    return False
+
+
 def _is_placey(c: str) -> bool:
     """Ends like a place or body (…镇, …村, …局): not a name without a surname."""
     return c[-1] in "省市县区镇乡村街路州旗盟港湾岛山河湖江队站所局厅处科室院校园厂"
@@ -227,10 +240,16 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if ok == "weak":
             # a common word (高峰, 建国) or no listed surname (娜仁, 巴特尔): only with a clear end right
             # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
-            if not _strong_end(text, p + n) or (is_common_word(c) and not has_surname(c)):
+            common = is_common_word(c)
+            if common and not has_surname(c):
                 continue
-            if is_common_word(c) and not _strong_end(text, p + n, words_only=True):
-                continue   # 领导班子、 成员单位、
+            if common and not (_strong_end(text, p + n, words_only=True) or _acts_elsewhere(text, c)):
+                continue   # 领导班子、 成员单位在: unless the word acts as a person elsewhere (X强调)
+            if not common and not _strong_end(text, p + n):
+                continue
+            if not has_surname(c) and not (_strong_end(text, p + n, words_only=True) or
+                                           text[p + n:p + n + 1] in ("", "，", "、", "。", "；", "：", "）", ")", "\n")):
+                continue   # 工作者喜领“暖心包”: no surname and no clear end
             if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c)):
                 continue
             s -= 0.5 if has_surname(c) else 1.0

@@ -1121,13 +1121,7 @@ class PageSegmenter:
         end = max(ends) if ends else 0
         bylines = list(a.bylines)
         for c in captions:
-            if c.credit:
-                for nm in c.credit.split():
-                    pos = src.find(nm, c.start, c.end)
-                    kind = "供图" if "供图" in src[c.start:c.end] else "摄"
-                    bylines.append(Byline(name=nm, title=kind, role="photographer",
-                                          start=pos if pos >= 0 else c.start,
-                                          end=(pos + len(nm)) if pos >= 0 else c.end))
+            bylines.extend(caption_bylines(src, c))
         reporters = _uniq(b.name for b in bylines if b.role == "reporter")
         correspondents = _uniq(b.name for b in bylines if b.role == "correspondent")
         authors = [x[0] for x in a.authors]
@@ -1249,7 +1243,42 @@ def segment_page(src: str, source: str = "<text>", published: Optional[date] = N
         if not art.text and not art.title:
             continue
         out.append(art)
+    _attach_stray_captions(src, out, [cap for _, cap in seg.captions])
     return join_jumps(out)
+
+
+# who a photo may be credited to without being a named person
+_ANON_CREDITS = frozenset({"受访者", "资料图片", "资料图", "资料", "网络图片", "网络", "网友", "读者", "市民", "通讯员",
+                           "记者", "本报记者", "本报", "主办方", "单位", "组委会", "图片", "视觉中国", "新华社"})
+
+
+def caption_bylines(src: str, c: Caption) -> list[Byline]:
+    """The photo credit of a caption (宋某 供图, 张某 摄) as photographer bylines; 受访者 供图 names nobody."""
+    out = []
+    for nm in (c.credit or "").split():
+        if nm in _ANON_CREDITS or nm.endswith(("单位", "提供", "供稿", "中心", "部门")):
+            continue
+        pos = src.find(nm, c.start, c.end)
+        kind = "供图" if "供图" in src[c.start:c.end] else "摄"
+        out.append(Byline(name=nm, title=kind, role="photographer", start=pos if pos >= 0 else c.start,
+                          end=(pos + len(nm)) if pos >= 0 else c.end))
+    return out
+
+
+def _attach_stray_captions(src: str, articles: list[Article], captions: list[Caption]) -> None:
+    """A caption printed between two articles (after a title block, before the next byline) goes to
+    the article above it, else to the first article: captions are never dropped."""
+    if not articles:
+        return
+    attached = {id(c) for a in articles for c in a.captions}
+    for cap in captions:
+        if id(cap) in attached:
+            continue
+        above = [a for a in articles if a.start <= cap.start]
+        target = max(above, key=lambda a: a.start) if above else articles[0]
+        target.captions.append(cap)
+        target.bylines.extend(caption_bylines(src, cap))
+        target.start, target.end = min(target.start, cap.start), max(target.end, cap.end)
 
 
 def join_jumps(articles: list[Article]) -> list[Article]:

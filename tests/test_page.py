@@ -551,3 +551,17 @@ def test_unmarked_title_blocks(block, kicker, title, subtitle):
     src = f"{block}\n示例日报记者 张三\n\n示例日报讯 3月1日，县里召开会议。\n"
     (a,) = seg(src)
     assert (a.kicker, a.title, a.subtitle) == (kicker, title, subtitle)
+
+
+def test_caption_between_articles_is_kept_with_its_credit():
+    src = ("株洲日报记者 张三\n\n株洲日报讯 3月6日，某区妇联开展关爱行动，为一线医务工作者送去慰问品。\n\n"
+           "某区妇联关爱一线医务工作者\n\n医务工作者喜领慰问品。 王五 供图\n\n"
+           "株洲日报记者 李四\n\n株洲日报讯 3月7日，市中心血站紧急调拨血浆支援兄弟城市。\n\n"
+           "市中心血站驰援兄弟城市\n\n现场照片。 受访者 供图\n")
+    arts = segment_page(src, "cap.txt")
+    assert [a.title for a in arts] == ["某区妇联关爱一线医务工作者", "市中心血站驰援兄弟城市"]
+    cap = arts[0].captions[0]
+    assert cap.credit == "王五" and src[cap.start:cap.end].startswith("医务工作者喜领慰问品")
+    assert [(b.name, b.title) for b in arts[0].bylines if b.role == "photographer"] == [("王五", "供图")]
+    assert arts[1].captions and not [b for b in arts[1].bylines if b.role == "photographer"]
+    assert "慰问品。 王五" not in arts[0].text
