@@ -72,11 +72,16 @@ _PART = r"(?:\s*(?P<part>凌晨|清晨|早上|早晨|上午|中午|下午|傍晚
 _SEP = r"\s*(?:至|到|—+|－|-|–|~|～)\s*"
 
 _RX_MD = re.compile(
-    _Y + r"?(?P<m>" + _D + r")\s*月\s*(?:(?P<d>" + _D + r")\s*[日号])?"
+    _Y + r"?(?P<m>" + _D + r"|元)\s*月\s*(?:(?P<d>" + _D + r")\s*[日号])?"
     r"(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?(?P<d2>" + _D + r")\s*[日号])?" + _PART)
 _RX_DAY = re.compile(
     r"(?<![\d０-９月年第号.\-/:])(?P<d>\d{1,2}|[０-９]{1,2})\s*(?:日)?"
     r"(?:" + _SEP + r"(?P<d2>\d{1,2}|[０-９]{1,2}))?\s*日(?![内后以之])" + _PART)
+# Chinese-numeral day only (二十八日, 十五日): 11 to 31, so 一日三餐 and 十日内 stay out
+_RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])(?P<d>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九])日"
+                       r"(?![内后以之])" + _PART)
+# 上月28日, 本月6日, 下月2日
+_RX_RELMONTH = re.compile(r"(?P<w>上个?月|本月|下个?月)\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _RX_REL = re.compile(r"(?P<w>当天|当日|是日|同日|昨日|昨天|今日|今天|前日|前天|明日|明天|次日|翌日)" + _PART)
 _RX_APPROX = re.compile(r"日前|近日|连日来|连日|近期|前不久|近来|这几天|这些天|近段时间")
@@ -111,8 +116,8 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
     Dates that cannot be resolved (no base for a month-day, invalid days) get ``date=None``.
     """
     spans: list[tuple[int, int, str, re.Match]] = []
-    for rx, kind in ((_RX_ISO, "iso"), (_RX_MD, "md"), (_RX_DAY, "day"), (_RX_REL, "rel"),
-                     (_RX_APPROX, "approx")):
+    for rx, kind in ((_RX_ISO, "iso"), (_RX_MD, "md"), (_RX_DAY, "day"), (_RX_CNDAY, "day"),
+                     (_RX_RELMONTH, "relmonth"), (_RX_REL, "rel"), (_RX_APPROX, "approx")):
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
@@ -134,7 +139,7 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
         if kind == "iso":
             mention.date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
         elif kind == "md":
-            mo = cn_number(m["m"])
+            mo = 1 if m["m"] == "元" else cn_number(m["m"])
             if not mo or not 1 <= mo <= 12:
                 continue
             if m["y"]:
@@ -175,6 +180,19 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
                 if mo2 and d2:
                     y2 = y + (1 if mo2 < mo else 0)
                     mention.end_date = _valid(y2, mo2, d2)
+        elif kind == "relmonth":
+            d = cn_number(m["d"])
+            if not d or not 1 <= d <= 31:
+                continue
+            if base is not None:
+                off = 0 if m["w"] == "本月" else (-1 if m["w"].startswith("上") else 1)
+                y, mo = base.year, base.month + off
+                if mo == 0:
+                    y, mo = y - 1, 12
+                elif mo == 13:
+                    y, mo = y + 1, 1
+                mention.date = _valid(y, mo, d)
+                mention.planned = mention.planned or off > 0
         elif kind == "day":
             d = cn_number(m["d"])
             if not d or not 1 <= d <= 31:
@@ -192,7 +210,7 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
                     y, mo = y - 1, 12
                 cand = _valid(y, mo, d)
             mention.date = cand
-            if m["d2"]:
+            if m.groupdict().get("d2"):
                 d2 = cn_number(m["d2"])
                 mention.end_date = _valid(y, mo, d2) if d2 else None
         elif kind == "rel":
@@ -216,7 +234,7 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
             if base is not None:
                 mention.date = base - timedelta(days=APPROX_DAYS)
                 mention.end_date = base
-        if mention.date is not None and kind in ("iso", "md", "day"):
+        if mention.date is not None and kind in ("iso", "md", "day", "relmonth"):
             ctx = mention.date
         out.append(mention)
     return out

@@ -6,7 +6,11 @@ inspection verb (调研, 督导, 督查, 检查, 考察, 视察, 走访, 暗访,
 (强调/要求/叮嘱 …) in between. A group subject (观摩团 …) takes its lead from the 参加 list that follows.
 Sites, in text order, come from movement verbs (先后来到 A、B 和 C; 首先来到 A … 随后来到 B; 先后察看了 …),
 from 在 A， openings, and from a paragraph that opens with a site (X是…) where the lead then acts; 赴/前往/
-莅临 name the trip's area (place), not a site. Generic nouns (生产车间, 这里, 高速出口 …) are not sites.
+莅临 name the trip's area (place), not a site, and so do 深入/到/来到 when all they name are divisions (深入A镇、
+B镇); 前往 a unit is a site. Generic nouns (生产车间, 这里, 高速出口, X部分企业 …) and parts of a site already
+visited (走进车间, 职工书屋, 窗口) are not sites. Those who come along (参加/陪同/一同 + verb) are accompanying,
+never leads. Several trips in one article (2月18日，A到…。2月19日，B到…) each keep the sites written after
+their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow.
 
 Meeting: X召开 / 召开X / 召开的X上 / 主持召开X with X ending in a meeting noun (会议, 座谈会, 调度会, 全会,
 常委会 …), skipping mentions of another meeting's spirit (…会议精神) and repeated meetings (多次召开).
@@ -68,18 +72,19 @@ _NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区
 
 
 def division_like(item: str) -> bool:
-    """An administrative area and nothing else (融安县, 浙江省湖州市, 寅街镇): the trip's area, not a site."""
-    if _NOT_DIVISION.search(item):
+    """An administrative area and nothing else (X县, X省Y市, X镇): the trip's area, not a site."""
+    if _NOT_DIVISION.search(item) or _is_generic(item) or re.match(r"^(?:各|全|本)", item):
         return False
     return bool(DIVISION_RE.match(item)) or _is_division(item)
 _OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
 _DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排部署")
 _CHAIR = re.compile(r"主持")
+_AT_VERB = re.compile(r"在([^，。；、“”在]{2,25}?)(?:调研|督导|督查|检查|考察|视察|走访|暗访|看望|慰问)")
 _ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会|联合会|委员会|工会|红十字会|研究会|促进会|联谊会|同乡会|理事会|"
                      r"居委会|村委会|管委会)$")
 _CONTINUES = re.compile(r"随后|会后|紧接着|之后")
 _COMPANION = re.compile(r"(?:参加|陪同|一同|一起|一道|随同|共同|参与)了?(?:实地)?$")
-_ATTEND = re.compile(r"参加|出席|列席|陪同")
+_ATTEND = re.compile(r"参加|出席|列席|陪同|一同|随同")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
 
@@ -247,7 +252,7 @@ def _is_generic(site: str) -> bool:
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
     if _GENERIC_CLASS.search(site):
-        return True   # 经济开发区部分企业: a class of units, no particular site
+        return True   # X区部分企业: a class of units, no particular site
     return False
 
 
@@ -320,10 +325,20 @@ class SiteHit:
 
 
 def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[str]]:
+    """Visited sites in text order, and the trip's areas (赴/深入 + divisions)."""
+    hits, place_hits = _site_and_place_hits(ctx, lead_names)
+    places: list[str] = []
+    for _, p in place_hits:
+        if p not in places:
+            places.append(p)
+    return hits, places
+
+
+def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[tuple[int, str]]]:
     text = ctx.text
+    place_at: list[tuple[int, str]] = []
     R = _rx()
     hits: list[SiteHit] = []
-    places: list[str] = []
     for s in ctx.sents:
         # movement verbs
         for m in R["move"].finditer(s.text):
@@ -348,8 +363,8 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
                 for item in areas:
                     pm = PLACE_WORD.match(item)
                     place = item if len(item) <= 12 else (pm.group(0) if pm else None)
-                    if place and place not in places:
-                        places.append(place)
+                    if place:
+                        place_at.append((abs_pos, place))
                 if len(areas) == len(items) or verb == "赴":
                     continue
                 items = [x for x in items if x not in areas]   # 前往A公司: a site after all
@@ -377,6 +392,17 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
                 x = x.rsplit("的", 1)[1]
             if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
                 hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        # X在A调研时 / X在A检查: A is where the inspection happens
+        for m in _AT_VERB.finditer(s.text):
+            a = s.start + m.start()
+            if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，。\n" or
+                                       any(x.end == a for x in ctx.mentions)):
+                continue
+            x = m.group(1)
+            if division_like(x):
+                place_at.append((s.start + m.start(1), x))
+            elif SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
+                hits.append(SiteHit(s.start + m.start(1), x, "at"))
     # a paragraph that opens with a site (X是…) where the lead acts afterwards
     pos = 0
     for para in text.split("\n"):
@@ -397,7 +423,7 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
         if h.kind == "move" and n.startswith(_norm(o.name)) and len(n) > len(_norm(o.name)):
             # 前往A垸 … 先后来到A垸B闸口: the later, more precise name, in the first one's place
             out[k] = SiteHit(o.pos, h.name, h.kind, h.place)
-    return out, places
+    return out, place_at
 
 
 # ---------------------------------------------------------------------------- events
@@ -568,7 +594,7 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             del found[key]
     if found:
         leads = {k[0] for k in order}
-        hits, places = site_hits(ctx, leads)
+        hits, place_at = _site_and_place_hits(ctx, leads)
         spans = _trip_spans(ctx, found, order, first_sent)
         for key in order:
             ev = found[key]
@@ -576,13 +602,19 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             mine = [h for h in hits if a <= h.pos < b]
             ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
                         for n, h in enumerate(mine)]
-            ev.places = list(places)
+            ev.places = []
+            for pos, p in place_at:
+                if a <= pos < b and p not in ev.places:
+                    ev.places.append(p)
             if not ev.places and hits:
                 pm = PLACE_WORD.match(hits[0].name)
                 if pm:
                     ev.places = [pm.group(0)]
-            # accompanying officials: 参加/陪同 sentences of the article
-            for s in ctx.sents:
+            # accompanying officials: 参加/陪同 sentences of the trip (not of a meeting before it)
+            trip_start = min(first_sent[k] for k in order if spans[k] == spans[key])
+            for j, s in enumerate(ctx.sents):
+                if s.start < trip_start or s.start >= b or j in meeting_sents:
+                    continue
                 if _ATTEND.search(s.text) and not _in_quote(s, s.start):
                     for x in ctx.mentions_in(s.start, s.end):
                         if x.name not in leads and x.name in ctx.officials and \

@@ -8,10 +8,13 @@ Persons come from
   a follower word such as 主持/赴/来到/表示), how often each reading recurs in the article, and a word list;
 - name lists after a title (副主任A、B、C) and bare lists of names (A、B、C等);
 - names before an honorific (X教授, X书记的讲话, X同志, X新时代…思想);
-- apposition (X，是/X是 + title).
+- apposition (X，是/X是 + title);
+- appointments, where the title follows the name (任命X为Y, X当选为Y, 免去X的Y职务);
+- private persons after a descriptor (脱贫户X, 困难群众X; kb/data/person_descriptors.txt), without a title.
 
-Surnames are a soft signal only (jionlp's full list plus rare ones in kb/data/surnames.txt): a candidate
-without a listed surname still passes with strong boundary evidence after a title. Unnamed people (李女士,
+Surnames are a soft signal only (jionlp's full list plus rare ones and Yi clan names in kb/data/surnames.txt):
+a candidate without a listed surname still passes after a title when a follower word or a comma ends it, and
+a name that is also a word (高峰) when a follower word ends it or it acts as a person elsewhere (X强调). Unnamed people (李女士,
 纪某) and names inside place names (X故居) are left out.
 """
 from __future__ import annotations
@@ -224,12 +227,17 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if len(c) < n:
             continue
         ok = name_ok(c)
+        if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
+                not is_common_word(c[:2]) and not is_common_word(c[1:]) and _strong_end(text, p + n):
+            ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
         if ok is None:
             continue
         s = after_score(text, p + n) * 2.0
         if n == lens[1]:
             if text.count(c) >= 2:
                 s += 1.5
+            if c[-1] in "说称讲" and text.count(c) < 2:
+                s -= 4.5   # 韦明说。: the verb, not a third character
         else:
             longer = text[p:p + lens[1]]
             if text.count(c) > text.count(longer) and text.count(c) >= 2:
@@ -238,7 +246,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             if nxt in L.words or text[p + n:p + n + 3] in L.words or text[p + n:p + n + 4] in L.words:
                 s += 1.0
         if ok == "weak":
-            # a common word (高峰, 建国) or no listed surname (娜仁, 巴特尔): only with a clear end right
+            # a common word (高峰, 建国) or no listed surname (a Mongolian or Tibetan name): only with a clear end right
             # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
             common = is_common_word(c)
             if common and not has_surname(c):
@@ -249,7 +257,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
                 continue
             if not has_surname(c) and not (_strong_end(text, p + n, words_only=True) or
                                            text[p + n:p + n + 1] in ("", "，", "、", "。", "；", "：", "）", ")", "\n")):
-                continue   # 工作者喜领“暖心包”: no surname and no clear end
+                continue   # no surname, and a quote or a verb right after: not a name
             if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c)):
                 continue
             s -= 0.5 if has_surname(c) else 1.0
@@ -269,6 +277,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
 
 # ---------------------------------------------------------------------------- titles before a name
 
+_HELD_BY = re.compile(r"^(?:会议|会|活动|仪式|座谈会|开幕式|典礼|论坛|大会|晚会|发布会|培训|讲座|调研|检查)(?:由|请)")
 _LEAD_STRIP = ("受", "由", "经", "在", "向", "对", "据", "与", "和", "及", "以及", "作为", "邀请", "是", "为",
                "请", "让", "随后", "同时", "其中", "包括", "此外", "另外", "当天", "会上", "其", "我市", "原来",
                "担任", "任", "系", "由于", "而", "并", "今天", "昨天", "近日", "日前", "上午", "下午", "晚上")
@@ -286,6 +295,7 @@ def _clean_segment(seg: str) -> str:
     if "的" in seg:
         seg = seg.rsplit("的", 1)[1]
     seg = _DATE_LEAD.sub("", seg)
+    seg = _HELD_BY.sub("", seg)   # 会议由县长X主持 → 县长
     changed = True
     while changed and seg:
         changed = False
@@ -541,7 +551,7 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         got = pick_name(text, p)
         if not got or name_ok(got[0]) != "ok" or not _strong_end(text, p + len(got[0])) or \
                 is_common_word(got[0][:2]):
-            continue   # 回应群众关切上：a word, not a name
+            continue   # a word after the descriptor (群众关切), not a name
         add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
         j = p + len(got[0])
         while j < len(text) and text[j] == "、":   # 困难群众A、B

@@ -75,9 +75,10 @@ def post_regex() -> re.Pattern:
 # posts that name their body when written bare
 _IMPLIED = {"市长": ("市", "人民政府"), "县长": ("县", "人民政府"), "区长": ("区", "人民政府"),
             "省长": ("省", "人民政府"), "镇长": ("镇", "人民政府"), "乡长": ("乡", "人民政府"),
+            "旗长": ("旗", "人民政府"), "州长": ("州", "人民政府"),
             "总书记": (None, "中共中央")}
 
-_SCOPED = re.compile(r"^(市|县|区|省)(?=委|政府|人民政府|人大|政协|纪委|监委|直|中心|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{1,12}"
+_SCOPED = re.compile(r"^(自治区|市|县|区|省|旗|州)(?=委|政府|人民政府|人大|政协|纪委|监委|直|中心|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{1,12}"
                      r"(?:局|厅|委|办|院|馆|站|中心|部|会|所|队|团|联|社))")
 
 
@@ -115,8 +116,12 @@ class Scope:
             return self.county if self.county and self.county.endswith("县") else None
         if level == "区":
             return self.county if self.county and self.county.endswith("区") else None
-        if level in ("镇", "乡"):
-            return None
+        if level == "旗":   # a banner (Inner Mongolia): county level
+            return self.county if self.county and self.county.endswith("旗") else None
+        if level == "州":   # an autonomous prefecture: city level
+            return self.city if self.city and self.city.endswith("州") else None
+        if level == "自治区":
+            return self.province if self.province and self.province.endswith("自治区") else None
         return None
 
     def scoped(self, org_text: str) -> str:
@@ -127,7 +132,8 @@ class Scope:
         name = self.name_for(m.group(1))
         if not name:
             return org_text
-        return name + org_text[1:] if name.endswith(m.group(1)) else name + org_text
+        lv = m.group(1)
+        return name + org_text[len(lv):] if name.endswith(lv) else name + org_text
 
 
 @functools.lru_cache(maxsize=64)
@@ -148,6 +154,8 @@ def parse_title(text: str, outlet: Optional[str] = None) -> Title:
     if org_text:
         if org_text == "政府":   # 政府县长
             org_text = ""
+        elif org_text in ("自治区", "省", "市", "县", "区", "旗", "州") and scope.name_for(org_text):
+            org = scope.name_for(org_text) + "人民政府"   # 自治区副主席: the region's government
         else:
             org = scope.scoped(org_text)
     if not org:

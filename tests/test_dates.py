@@ -74,3 +74,27 @@ def test_no_base_gives_no_date():
 def test_cn_number():
     assert cn_number("二十六") == 26 and cn_number("十二") == 12 and cn_number("二〇二〇") == 2020
     assert cn_number("2 6") == 26 and cn_number("十") == 10
+
+
+@pytest.mark.parametrize("expr,base,start,end", [
+    ("上月28日", date(2024, 1, 3), date(2023, 12, 28), None),          # relative month
+    ("本月2日上午", date(2024, 1, 3), date(2024, 1, 2), None),
+    ("元月2日", date(2024, 1, 3), date(2024, 1, 2), None),             # 元月 = January
+    ("二十八日下午", date(2024, 1, 3), date(2023, 12, 28), None),      # Chinese-numeral day only
+    ("三十一日", date(2024, 1, 3), date(2023, 12, 31), None),
+    ("25—26日", date(2023, 10, 27), date(2023, 10, 25), date(2023, 10, 26)),
+    ("4月8日—9日", date(2022, 4, 11), date(2022, 4, 8), date(2022, 4, 9)),
+    ("十二月二十八日", date(2024, 1, 3), date(2023, 12, 28), None),    # in a January issue: last year
+])
+def test_more_date_forms(expr, base, start, end):
+    d = parse_date(expr, base)
+    assert (d.date, d.end_date) == (start, end)
+
+
+def test_numbers_that_are_not_days():
+    assert find_dates("一日三餐，十日内办结，第二十一日", date(2024, 1, 3)) == []
+
+
+def test_next_month_is_planned():
+    [d] = find_dates("下月5日将举行", date(2024, 1, 3))
+    assert d.date == date(2024, 2, 5) and d.planned

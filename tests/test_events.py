@@ -129,3 +129,118 @@ def test_approximate_and_planned_dates():
     assert ev.date_precision == "approximate" and ev.end_date == date(2020, 3, 8)
     [ev] = events("市委常委会将于3月10日召开全体会议。", "meeting")
     assert ev.planned and ev.date == date(2020, 3, 10)
+
+
+# ---- generalisation beyond the sample pages
+
+def test_companions_are_not_leads():
+    text = ("3月7日，县委书记冯建新深入乡镇调研春耕生产。县委常委、县委办主任丁卫民，副县长何静一同调研。\n"
+            "冯建新先后来到某镇某村育秧大棚、某街道茶叶加工园区和某镇茶旅综合体。")
+    [ev] = events(text, "inspection", outlet="某县融媒体中心")
+    assert ev.lead == "冯建新"
+    assert [s.name for s in ev.sites] == ["某镇某村育秧大棚", "某街道茶叶加工园区", "某镇茶旅综合体"]
+    assert {p.name for p in ev.participants if p.role == "accompanying"} == {"丁卫民", "何静"}
+
+
+def test_two_leads_share_a_trip_with_first_then_last():
+    text = ("6月14日，县委书记禹光辉，县委副书记、县长覃红英带队督导防汛工作。\n"
+            "禹光辉、覃红英首先来到某江某段堤防工程，了解情况。随后，一行来到某镇水库管理站，查看调度。"
+            "最后，督导组来到某镇地质灾害隐患点，实地察看。")
+    evs = events(text, "inspection", published=date(2022, 6, 15))
+    assert [e.lead for e in evs] == ["禹光辉", "覃红英"]
+    for e in evs:
+        assert [s.name for s in e.sites] == ["某江某段堤防工程", "某镇水库管理站", "某镇地质灾害隐患点"]
+
+
+def test_each_trip_keeps_its_own_sites():
+    text = ("2月18日，县委书记蔡国平到某桥镇、某寿瑶族乡督导疫情防控。在某桥镇某山村卡点，蔡国平查看了登记情况；"
+            "在某寿瑶族乡某竹木制品厂，他了解复工情况。\n"
+            "2月19日，县委副书记、县长欧阳明到某水镇督导，先后察看了某水镇卫生院、某河村隔离观察点。")
+    a, b = events(text, "inspection", published=date(2020, 2, 20))
+    assert (a.lead, a.date, [s.name for s in a.sites]) == ("蔡国平", date(2020, 2, 18), ["某桥镇某山村卡点", "某寿瑶族乡某竹木制品厂"])
+    assert a.places == ["某桥镇", "某寿瑶族乡"]
+    assert (b.lead, b.date, [s.name for s in b.sites]) == ("欧阳明", date(2020, 2, 19), ["某水镇卫生院", "某河村隔离观察点"])
+
+
+def test_divisions_after_shenru_are_places_and_precise_sites_replace_them():
+    text = ("13日，旗委副书记、旗长巴图深入某吉镇、某阳峪镇，检查指导防汛工作。\n"
+            "巴图先后来到某吉镇某河堤防、某阳峪镇某发村水库，实地查看。")
+    [ev] = events(text, "inspection", published=date(2022, 7, 14))
+    assert [s.name for s in ev.sites] == ["某吉镇某河堤防", "某阳峪镇某发村水库"]
+    assert ev.places == ["某吉镇", "某阳峪镇"]
+
+
+def test_qianwang_names_a_site_unless_it_is_an_area():
+    text = ("12月28日，县长达建军带队检查安全生产。达建军首先来到某沟镇液化气储配站；随后前往县城南客运站；"
+            "最后来到某阳街道某鼎购物中心。")
+    [ev] = events(text, "inspection", published=date(2024, 1, 3))
+    assert ev.date == date(2023, 12, 28)
+    assert [s.name for s in ev.sites] == ["某沟镇液化气储配站", "县城南客运站", "某阳街道某鼎购物中心"]
+
+
+def test_parts_and_things_inspected_are_not_sites():
+    text = ("昨日，省总工会主席司马林到某市视察。在某经开区职工服务中心，司马林察看了职工书屋、法律援助窗口。"
+            "随后，他来到某某汽车零部件有限公司，走进总装车间，了解情况。")
+    [ev] = events(text, "inspection", published=date(2023, 5, 12))
+    assert [s.name for s in ev.sites] == ["某经开区职工服务中心", "某某汽车零部件有限公司"]
+    text = ("近日，县长昝文斌深入某街镇、某新镇督查森林防火工作。在某街镇某祜村森林防火检查站，昝文斌详细查看了"
+            "进山人员登记、火源管控等工作。")
+    [ev] = events(text, "inspection", published=date(2022, 5, 18))
+    assert [s.name for s in ev.sites] == ["某街镇某祜村森林防火检查站"]
+    assert ev.date_precision == "approximate"
+
+
+def test_site_list_cut_by_a_comma():
+    text = ("8月1日至2日，自治区副主席覃振海带队调研。覃振海一行先后深入甲县某安镇金桔种植示范基地、某将镇某妙村，"
+            "乙县某江镇某央村茶园，实地察看产业发展情况。在某央村，覃振海看望慰问了脱贫户。")
+    [ev] = events(text, "inspection", published=date(2021, 8, 3))
+    assert (ev.date, ev.end_date) == (date(2021, 8, 1), date(2021, 8, 2))
+    assert [s.name for s in ev.sites] == ["甲县某安镇金桔种植示范基地", "某将镇某妙村", "乙县某江镇某央村茶园"]
+
+
+def test_site_of_zai_x_diaoyan():
+    [ev] = events("3月6日，县委书记邴海军在某达纺织有限公司调研时强调，要加快建设。", "inspection")
+    assert [s.name for s in ev.sites] == ["某达纺织有限公司"]
+
+
+def test_umbrella_sentence_gives_way_to_the_days():
+    text = ("连日来，市委书记覃振海深入防汛一线，检查指导防汛抗旱工作。\n"
+            "8月2日，覃振海来到沿江大堤某湾段，察看堤防加固工程进展。8月3日，覃振海前往某华水库和某山泵站，检查运行情况。")
+    evs = events(text, "inspection", published=date(2022, 8, 5))
+    assert [(e.date, [s.name for s in e.sites]) for e in evs] == [
+        (date(2022, 8, 2), ["沿江大堤某湾段"]), (date(2022, 8, 3), ["某华水库", "某山泵站"])]
+
+
+def test_class_of_units_is_not_a_site():
+    text = "7月15日，县委书记宓建平深入经济开发区部分企业开展走访活动。宓建平一行先后走进某远纺织有限公司、某泰电子科技有限公司。"
+    [ev] = events(text, "inspection", published=date(2021, 7, 16))
+    assert [s.name for s in ev.sites] == ["某远纺织有限公司", "某泰电子科技有限公司"]
+
+
+def test_same_chair_two_meetings_in_one_day():
+    text = ("12月1日上午，县委副书记、县长亓国强来到县疫情防控指挥部办公室，调度全县疫情防控工作，听取汇报。\n"
+            "亓国强指出，要守牢底线。\n"
+            "当天下午，亓国强主持召开县政府第十九次常务会议，研究安全生产工作。")
+    evs = events(text, "meeting", published=date(2021, 12, 2))
+    assert [(e.date, e.lead) for e in evs] == [(date(2021, 12, 1), "亓国强")] * 2
+    assert "县政府第十九次常务会议" in [e.name for e in evs]
+    assert not events(text, "inspection", published=date(2021, 12, 2))
+
+
+def test_meeting_held_after_a_dated_event_and_a_closing_congress():
+    text = ("9月29日，中国共产党某某市某山区第三次代表大会胜利闭幕。\n"
+            "在随后召开的区委三届一次全会上，褚立华当选为区委书记。")
+    evs = events(text, "meeting", published=date(2021, 9, 30))
+    assert [(e.date, e.name) for e in evs] == [(date(2021, 9, 29), "中国共产党某某市某山区第三次代表大会"),
+                                               (date(2021, 9, 29), "区委三届一次全会")]
+
+
+def test_body_holding_a_ceremony_is_not_a_meeting():
+    text = "11月30日，县慈善总会举行爱心捐赠仪式，县民营企业家商会会长冉从文向县慈善总会捐款50万元。"
+    assert not events(text, "meeting", published=date(2022, 12, 2))
+    assert events(text, "donation", published=date(2022, 12, 2))
+
+
+def test_planned_inspection_is_not_an_inspection():
+    text = "据悉，县安委会将于4月下旬开展安全生产大检查，县领导将带队深入各乡镇督导检查。"
+    assert not events(text, "inspection", published=date(2021, 4, 20))

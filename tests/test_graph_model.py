@@ -233,7 +233,6 @@ def test_page_rows_are_plain_data():
 def test_several_pages_in_one_transaction(empty_db):
     driver, database = empty_db
     write(driver, database, "a.txt", "h1")
-    single = None
     pages = [graph.page_rows(src, h, DAY, OUTLET, [full_article(src)]) for src, h in
              (("a.txt", "h1"), ("b.txt", "h1"), ("c.txt", "h1"))]
     res = graph.write_pages(driver, database, pages)

@@ -121,3 +121,63 @@ def test_organisations_with_scope():
     assert "株洲市卫健委党委" in orgs and orgs["株洲市卫健委党委"].aliases == ["市卫健委党委"]
     assert orgs["株洲时代金属制造有限公司"].kind == "company"
     assert orgs["茶陵县人民医院"].kind == "hospital"
+
+
+# ---- generalisation beyond the sample pages (rare surnames, titles after names, descriptors)
+
+def test_rare_surnames_after_a_title():
+    got = people("县委副书记、县长仝海波带队检查，副县长展红参加。县人大常委会主任亓立平出席。")
+    assert got == {"仝海波": ["县委副书记", "县长"], "展红": ["副县长"], "亓立平": ["县人大常委会主任"]}
+
+
+def test_name_without_listed_surname_needs_a_clear_end():
+    assert people("副旗长娜木陪同。") == {"娜木": ["副旗长"]}
+    assert people("一线医务工作者喜领“暖心包”。") == {}
+
+
+def test_common_word_name_only_with_person_evidence():
+    # 高峰 is a word; as a name it needs a follower word or to act elsewhere
+    assert people("副县长高峰参加调研。") == {"高峰": ["副县长"]}
+    assert people("县长柴进在县应急指挥中心调度工作。柴进强调，要严防死守。") == {"柴进": ["县长"]}
+    assert people("各级领导班子、党员干部要示范带头。") == {}
+
+
+def test_surname_that_is_also_a_function_word():
+    assert people("县委书记应国栋带领县领导视察。") == {"应国栋": ["县委书记"]}
+    assert people("主任向大家介绍了情况。") == {}
+
+
+def test_companion_word_ends_the_name():
+    assert people("县委常委甲乙丙，副县长蒲丽一同调研。")["蒲丽"] == ["副县长"]
+
+
+def test_verb_inside_a_body_name_is_not_a_clause():
+    # 组织部, 社会保障局, 研究室 contain verbs; the title still stands
+    assert people("市委常委、组织部部长司马红同志出席。") == {"司马红": ["市委常委", "组织部部长"]}
+    assert people("县人力资源和社会保障局局长韦明说。") == {"韦明": ["县人力资源和社会保障局局长"]}
+
+
+def test_title_of_a_body_before_a_name_is_not_an_honorific():
+    assert people("县工商联主席喻丽萍参加活动。") == {"喻丽萍": ["县工商联主席"]}
+
+
+def test_title_after_the_name_in_appointments():
+    got = people("会议决定任命佘立群为县财政局局长，免去蒲光荣的县财政局局长职务。")
+    assert got == {"佘立群": ["县财政局局长"], "蒲光荣": ["县财政局局长"]}
+    got = people("在随后召开的区委全会上，褚立新当选为区委书记，谭红、阙文涛当选为区委副书记。")
+    assert got == {"褚立新": ["区委书记"], "谭红": ["区委副书记"], "阙文涛": ["区委副书记"]}
+    assert people("决定任命张为民同志为县教育局局长。") == {"张为民": ["县教育局局长"]}
+
+
+def test_private_person_after_a_descriptor():
+    got = people("走进困难群众訾守仁、老党员张老家中。看望慰问了脱贫户蔡小梅一家。")
+    assert got == {"訾守仁": [], "蔡小梅": []}          # 张老 is unnamed
+    assert people("现在回应群众关切上；市民王女士说。") == {}
+
+
+def test_yi_clan_names_and_meeting_chair():
+    assert people("县委副书记、县长吉克伍达主持会议。") == {"吉克伍达": ["县委副书记", "县长"]}
+
+
+def test_session_held_by_a_title():
+    assert people("会议由县长居文斌主持。") == {"居文斌": ["县长"]}

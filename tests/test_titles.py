@@ -42,3 +42,17 @@ def test_inherit_from_previous_list_item():
 def test_wordlists_are_data():
     assert "书记" in wordlist("posts") and "调研" in wordlist("inspection_triggers")
     assert all(not w.startswith("#") for w in wordlist("posts"))
+
+
+@pytest.mark.parametrize("text,outlet,org,post", [
+    ("旗委副书记", "阿荣旗融媒体中心", "阿荣旗委", "副书记"),            # a banner is county level
+    ("旗长", "阿荣旗融媒体中心", "阿荣旗人民政府", "旗长"),
+    ("州委书记", "凉山日报", "凉山彝族自治州委", "书记"),                # an autonomous prefecture: city level
+    ("自治区党委常委", "广西日报", "广西壮族自治区党委", "常委"),
+    ("自治区副主席", "广西日报", "广西壮族自治区人民政府", "副主席"),
+    ("县委办主任", "湄潭县融媒体中心", "湄潭县委办", "主任"),
+    ("县红十字会常务副会长", "龙门县融媒体中心", "龙门县红十字会", "常务副会长"),
+])
+def test_more_levels_and_bodies(text, outlet, org, post):
+    t = parse_title(text, outlet)
+    assert (t.organization, t.post) == (org, post)
