@@ -146,13 +146,19 @@ def bench(driver, database, runs: int, seed: int = 1) -> dict:
     month_args = [(m, date(m.year + (m.month == 12), m.month % 12 + 1, 1) - timedelta(days=1))
                   for m in (rng.choice(months) for _ in range(runs))]
 
-    def one_person(name):
-        return len(timeline.inspections(driver, database, person=name, check=False))
+    def one_person(name, f=None, t=None, limit=None):
+        return len(timeline.inspections(driver, database, person=name, date_from=f, date_to=t, limit=limit,
+                                        check=False))
 
     def one_month(f, t):
         return len(timeline.inspections(driver, database, date_from=f, date_to=t))
 
+    years = sorted({m.year for m in months})
+    year_args = [(a[0], date(y, 1, 1), date(y, 12, 31)) for a, y in zip(person_args, (rng.choice(years) for _ in range(runs)))]
+    page_args = [(a[0], None, None, 100) for a in person_args]
     return {"official_timeline": measure(one_person, person_args),
+            "official_timeline_one_year": measure(one_person, year_args),
+            "official_timeline_first_100": measure(one_person, page_args),
             "month_all_inspections": measure(one_month, month_args),
             "officials_sampled": len(names), "months": len(months)}
 
