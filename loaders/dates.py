@@ -83,7 +83,8 @@ _RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])
 # 上月28日, 本月6日, 下月2日
 _RX_RELMONTH = re.compile(r"(?P<w>上个?月|本月|下个?月)\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_RX_REL = re.compile(r"(?P<w>当天|当日|是日|同日|昨日|昨天|今日|今天|前日|前天|明日|明天|次日|翌日)" + _PART)
+_RX_REL = re.compile(r"(?P<w>当天|当日|是日|同日|昨日|昨天|昨晚|昨夜|今日|今天|今晨|今晚|前日|前天|前晚|明日|明天|"
+                     r"次日|翌日)" + _PART)
 _RX_APPROX = re.compile(r"日前|近日|连日来|连日|近期|前不久|近来|这几天|这些天|近段时间")
 _RX_PLANNED = re.compile(r"(?:将于|将在|拟于|拟在|定于|计划于|计划在|预计于|将)\s*$")
 
@@ -110,10 +111,12 @@ def _year_for(m: int, d: int, base: date, planned: bool) -> int:
     return y
 
 
-def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
+def find_dates(text: str, base: Optional[date], ref: Optional[date] = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against the issue date ``base``.
 
-    Dates that cannot be resolved (no base for a month-day, invalid days) get ``date=None``.
+    ``ref``: a date written before the text (the dateline's, 本报12月2日讯): 当天 and 6日 before any
+    date of the text's own refer to it. Dates that cannot be resolved (no base for a month-day,
+    invalid days) get ``date=None``.
     """
     spans: list[tuple[int, int, str, re.Match]] = []
     for rx, kind in ((_RX_ISO, "iso"), (_RX_MD, "md"), (_RX_DAY, "day"), (_RX_CNDAY, "day"),
@@ -131,7 +134,7 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
             chosen.append(s)
             last_end = s[1]
     out: list[DateMention] = []
-    ctx: Optional[date] = None   # last absolute date written (for 6日 / 当天)
+    ctx: Optional[date] = ref    # last absolute date written (for 6日 / 当天)
     for start, end, kind, m in chosen:
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
         part = m.groupdict().get("part")
@@ -223,8 +226,8 @@ def find_dates(text: str, base: Optional[date]) -> list[DateMention]:
             elif w in ("次日", "翌日"):
                 mention.date = (ctx + timedelta(days=1)) if ctx else None
             else:
-                off = {"昨日": -1, "昨天": -1, "今日": 0, "今天": 0, "前日": -2, "前天": -2,
-                       "明日": 1, "明天": 1}[w]
+                off = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "今日": 0, "今天": 0, "今晨": 0,
+                       "今晚": 0, "前日": -2, "前天": -2, "前晚": -2, "明日": 1, "明天": 1}[w]
                 mention.date = base + timedelta(days=off)
                 if off > 0:
                     mention.planned = True

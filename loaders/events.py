@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, parse_date
 from .mentions import PersonMention
 from .models import Article, Event, Participant, Person, Site
 from .titles import wordlist, wordmap
@@ -147,7 +147,7 @@ class Context:
         self.text = article.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.persons = {p.name: p for p in persons}
-        self.dates = [d for d in find_dates(self.text, article.published)]
+        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article))]
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
@@ -204,6 +204,18 @@ class Context:
             if any(t.text.endswith(post) and not t.text.endswith("副" + post) for t in p.titles):
                 return p.name
         return None
+
+
+_DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日(?:讯|电)$")
+
+
+def _dateline_date(article: Article) -> Optional[date]:
+    """The day a dated dateline gives (本报12月2日讯, 新华社北京3月1日电), against the issue date."""
+    m = _DATELINE_MD.search(article.dateline or "")
+    if not m or article.published is None:
+        return None
+    d = parse_date(f"{m.group(1)}月{m.group(2)}日", article.published)
+    return d.date if d else None
 
 
 def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
@@ -266,6 +278,11 @@ _LIST_TAIL = re.compile(r"等(地|处|企业|单位|项目现场|项目|重点�
 _PART = re.compile(r"(?:车间|家中|展厅|大厅|会议室|办公室|生产线|流水线|窗口|岗位|病房|教室|食堂|宿舍|书屋)$")
 
 
+_NOT_MEETINGS = wordlist("not_meeting_names")
+_INSIDE_VERBS = frozenset({"走进", "走入", "步入"})
+_PART_WORDS = re.compile(r"(?:生产|装配|加工|总装|包装)?(?:车间|展厅|大厅|生产线|流水线)$")
+
+
 def split_sites(obj: str) -> list[str]:
     """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
     obj = obj.strip()
@@ -287,7 +304,7 @@ def split_sites(obj: str) -> list[str]:
 
 
 _CLAUSE_END = re.compile(r"[，。；：,;！？\n]|(?:参与|督导|调研|检查|督查|考察|视察|开展|进行|实地|查看|察看|看望|慰问|"
-                         r"暗访|走访|观摩|指导|了解|听取|就|对|，)")
+                         r"暗访|走访|观摩|指导|了解|听取|就|对)(?![站点组所室团队中库])")
 
 
 def _object_after(text: str, pos: int, limit: int = 80) -> str:
@@ -373,7 +390,14 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
                 continue   # 在A，X察看了B: B is inside A
             tail = _LIST_TAIL.search(obj.strip())
             listed = bool(tail and tail.group(1))
+            inside = verb in _INSIDE_VERBS
+            if inside and any(h.kind in ("move", "at") and s.start <= h.pos < abs_pos for h in hits):
+                continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
             for item in items:
+                if inside and _PART.search(item):
+                    unit = _PART_WORDS.sub("", item)
+                    if len(unit) >= 4 and SITE_SUFFIX.search(unit) and not _is_generic(unit):
+                        item = unit   # 走进A公司生产车间: A公司 is the site
                 if _is_generic(item) or _PART.search(item):
                     continue
                 if not listed and not SITE_SUFFIX.search(item) and verb not in ("来到", "先后来到", "首先来到"):
@@ -390,6 +414,9 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
                 continue
             if "的" in x:
                 x = x.rsplit("的", 1)[1]
+            if division_like(x):
+                place_at.append((s.start + m.start(1), x))   # 在A镇，X走进B公司: the area, B is the site
+                continue
             if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
                 hits.append(SiteHit(s.start + m.start(1), x, "at"))
         # X在A调研时 / X在A检查: A is where the inspection happens
@@ -494,6 +521,12 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                 name = _clean_meeting_name(name)
                 if re.match(r"^(?:一次|一场|这次|此次|本次|该|各类|有关|相关|多个|各种)", name):
                     continue
+                if name.endswith(_NOT_MEETINGS):
+                    continue   # 营造…的社会, 专场招聘会: not a meeting
+                if re.search(r"(?:为|迎接|庆祝|喜迎|确保)[^，。；]{0,16}(?:胜利|顺利|隆重)(?:召开|举行)",
+                             s.text[:m.end()]):
+                    continue   # 为党的二十大胜利召开营造…: a meeting to come, spoken of
+
                 if k == 0:
                     follow = re.match(r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
                                       s.text[m.end("name"):])
@@ -519,8 +552,8 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
                     if k == 1 and body and re.search(r"(?:委|会|政府|组)$", body) and \
                             not _has_person_name(ctx, s.start, s.start + len(body)):
                         name = body + name
-                    else:
-                        continue
+                    elif not (k == 1 and name not in ("会议", "会") and "主持" in s.text[:m.start("name")]):
+                        continue   # X主持召开座谈会: a named kind of meeting with its chair stays
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
                 d = ctx.date_for(s, names_here)
                 if d is None:

@@ -70,6 +70,7 @@ def lex() -> Lexicon:
 
 
 COMMON_IDF = 9.5   # below: a common word (作用 4.5, 倾斜 7.2); names sit above (张某 10.6, 李某 12.3)
+RARE_GIVEN_IDF = 7.5   # a given name may be a word (兴旺 8.7), not a frequent one (大家 4.9, 全体 7.1)
 WORD_IDF = 11.0    # below: a word at all, for "a word starts right after the name" (孤身 10.2)
 
 
@@ -219,8 +220,10 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
-    if text.startswith(tuple(L.unnamed), p + lens[0] - 1) or text.startswith("某", p + lens[0] - 1):
-        return None   # 李女士, 纪某
+    q = p + lens[0] - 1
+    for u in L.unnamed:
+        if text.startswith(u, q) and (len(u) > 1 or after_score(text, q + 1) >= 2):
+            return None   # 李女士, 纪某, 王家 (but 邝家豪: a given name starting with 家)
     scored = []
     for n in lens:
         c = text[p:p + n]
@@ -228,7 +231,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             continue
         ok = name_ok(c)
         if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
-                not is_common_word(c[:2]) and not is_common_word(c[1:]) and _strong_end(text, p + n):
+                not is_common_word(c[:2]) and (_strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
+                (not is_common_word(c[1:]) or n == 3 and _strong_end(text, p + n, words_only=True)
+                 and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
             ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
         if ok is None:
             continue
@@ -402,6 +407,10 @@ def _credit_mentions(text: str) -> list[PersonMention]:
         for n in (len(name), 3, 2):
             c = name[:n]
             if 2 <= len(c) <= 4 and name_ok(c, True) in ("ok", "weak") and has_surname(c):
+                e = m.start(2) + len(c)
+                if raw == name and not (after_score(text, e) >= 1 or text.startswith(L.photo, e) or cw.match(text, e)
+                                        or text.startswith(("报道", "采写", "整理", "文", "图"), e)):
+                    continue    # 记者从市统计局获悉: the credit word is the subject of a sentence
                 # spaced two-character names (杨   媛) are whole; else choose by what follows
                 out.append(PersonMention(c, m.start(2), m.start(2) + len(raw), [word], "credit",
                                          L.credits.get(word)))
@@ -684,7 +693,7 @@ def persons_of(article: Article, mentions: Optional[list[PersonMention]] = None)
             if name.endswith(suf) and len(name) - len(suf) >= 2:
                 name, title, role = name[: -len(suf)], None, "photographer"
                 break
-        if not name or name_ok(name) is None:
+        if not name or name_ok(name, credit=True) is None:
             pending = None
             continue
         if pending and (not title or title == "署名"):

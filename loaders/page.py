@@ -50,36 +50,34 @@ from typing import Optional
 
 from .clean import STRIP_CHARS, clean_span, display_width, ends_sentence, reflow, split_lines
 from .models import Article, Byline, Caption, Paragraph, Table, source_span
+from .titles import wordlist, wordmap
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 # ------------------------------------------------------------------ credits (bylines)
 
+# word lists (kb/data/*.txt), loaded once at import
+_alt = "|".join   # a regex alternation of literal words, in file order
+HOME_OUTLETS = frozenset(wordlist("home_outlets"))
 _OUTLET_PREFIX = (
-    rf"(?:本报|本台|本网|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|早报|时报|商报|报社|报|网|电视台|台|社|融媒体中心|新闻中心|中心))"
+    rf"(?:{_alt(map(re.escape, wordlist('home_outlets')))}|[{HAN}]{{2,8}}?"
+    rf"(?:{_alt(map(re.escape, wordlist('page_outlet_suffixes')))}))"
 )
 _REPORTER_ROLE = (
-    rf"(?:{_OUTLET_PREFIX})?(?:全媒体|融媒体|首席|特约|见习|实习|驻站|视频|摄影)?(?P<rr>记者|通讯员|实习生)"
+    rf"(?:{_OUTLET_PREFIX})?(?:{_alt(map(re.escape, wordlist('byline_role_prefixes')))})?"
+    rf"(?P<rr>{_alt(map(re.escape, wordlist('byline_reporter_roles')))})"
 )
-_EDITOR_ROLE = (r"(?P<er>责任编辑|值班编辑|美术编辑|本版编辑|版式设计|版式|版面|责编|美编|编辑|审核人|审核|审校|校对|签发|图文|撰稿|作者"
+_EDITOR_ROLE = (rf"(?P<er>{_alt(map(re.escape, wordlist('byline_editor_roles')))}"
                 r"|文[ \t\u3000]*[/／][ \t\u3000]*图|文图|(?:文|图)(?=[ \t\u3000]*[:：/／]))")
 ROLE_RE = re.compile(rf"{_REPORTER_ROLE}|{_EDITOR_ROLE}")
 _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
-_NOT_NAMES = frozenset({"报道", "摄影", "摄", "供图", "提供", "记者", "通讯员", "编辑", "审核", "签发", "摄影报道",
-                        "采写", "整理", "实习生", "文图"})
-_SKIP_WORDS = frozenset({"报道", "摄影报道", "采写", "整理"})
+_NOT_NAMES = frozenset(wordlist("byline_not_names"))
+_SKIP_WORDS = frozenset(wordlist("byline_skip_words"))
 # separators and the bullets some papers put before a byline (■本报记者 …)
 _SEP_CHARS = " \t\u3000\u00a0/／:：、，,;；|（）()【】[]■□◆◇●○◎▲△★☆▶►·•"
 
-ROLE_KIND = {
-    "记者": "reporter", "通讯员": "correspondent", "责任编辑": "editor", "值班编辑": "editor",
-    "编辑": "editor", "审核人": "editor", "审核": "editor", "审校": "editor", "校对": "editor",
-    "签发": "editor", "图文": "author", "撰稿": "author", "作者": "author", "文/图": "author",
-    "文图": "author", "文": "author", "图": "photographer", "摄": "photographer", "摄影": "photographer",
-    "供图": "photographer", "实习生": "reporter", "美术编辑": "editor", "本版编辑": "editor", "版式设计": "editor",
-    "版式": "editor", "版面": "editor", "责编": "editor", "美编": "editor",
-}
-_AUTHOR_TITLES = frozenset({"文/图", "文图", "图文", "文", "撰稿"})
+ROLE_KIND = dict(wordmap("byline_role_kinds"))
+_AUTHOR_TITLES = frozenset(wordlist("byline_author_titles"))
 
 
 def _name_tokens(src: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -141,6 +139,8 @@ def parse_credits(src: str, s: int, e: int) -> tuple[list[Byline], bool]:
             out.append(Byline(name=nm, title=title, role=kind, start=a, end=b))
             covered = b
             names += 1
+        if names == 0 and k + 1 < len(roles) and not src[m.end():nend].strip(_SEP_CHARS + STRIP_CHARS):
+            continue    # 文/图 本报记者 X: the first role word qualifies the second
         if names == 0 or src[covered:nend].strip(_SEP_CHARS + STRIP_CHARS):
             complete = False
     return out, complete
@@ -163,7 +163,6 @@ DATELINE_DIAN_RE = re.compile(
     rf"(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)[ \t\u3000]*电"
 )
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
-HOME_OUTLETS = frozenset({"本报", "本台", "本网", "本刊"})
 
 
 @dataclass
@@ -200,31 +199,37 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
 
 JUMP_RE = re.compile(
     r"[（(]?[ \t\u3000]*(?P<dir>下转|上接|转下|接上|转至|转|接)[ \t\u3000]*(?:第[ \t\u3000]*)?"
-    r"(?P<page>[A-Za-z]?[ \t\u3000]*\d{1,2})[ \t\u3000]*版[ \t\u3000]*(?P<num>[①-⑳]|[（(]?\d{1,2}[）)]?)?"
+    r"(?P<page>[A-Za-z]?[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))[ \t\u3000]*版[ \t\u3000]*(?P<num>[①-⑳]|[（(]?\d{1,2}[）)]?)?"
     r"[ \t\u3000]*[）)]?"
 )
 CAPTION_RE = re.compile(
     rf"(?:^|(?<=[\s。！？”（(]))(?P<credit>(?:{_OUTLET_PREFIX})?(?:记者|通讯员)?[ \t\u3000/]*"
-    rf"[{HAN}·]{{2,10}}(?:[ \t\u3000、]+[{HAN}·]{{2,6}})*)[ \t\u3000/／]+(?P<kind>供图|摄影|摄)[ \t\u3000]*[）)]?$"
+    rf"(?:[{HAN}·]{{2,10}}|[{HAN}](?:[ \t\u3000][{HAN}]){{1,2}})(?:[ \t\u3000、]+[{HAN}·]{{2,6}})*)"
+    rf"[ \t\u3000/／]+(?P<kind>供图|摄影|摄)[ \t\u3000]*[）)]?$"
 )
 MASTHEAD_RE = re.compile(
     r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?.{0,12}|\d{1,2}|(?:星期|周)[一二三四五六日天]"
-    r"|第[ \t]*\d+[ \t]*期|(?:今日|本期)[ \t]*\d+[ \t]*版|[A-Z]\d{1,2}(?:[ \t]*版)?|第?[ \t]*[A-Z]?\d{1,2}[ \t]*版"
-    r"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)|.*天气.*|.*气温.*|.{0,12}\d+[ \t]*℃.*"
+    r"|第[ \t]*\d+[ \t]*[期号]|(?:今日|本期)[ \t]*\d+[ \t]*版|[A-Z]\d{1,2}(?:[ \t]*版)?|第?[ \t]*[A-Z]?\d{1,2}[ \t]*版"
+    r"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)|.*天气.*"
+    r"|.*-?\d+[ \t]*℃?[ \t]*[～~—\-－至到/][ \t]*-?\d+[ \t]*℃.*|.{0,12}(?:晴|阴|多云|雨|雪|雾|霾|风).{0,12}\d+[ \t]*℃.*"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年.*|农历.*"
-    r"|.*(?:出版物号|刊号|邮发代号|主管|主办|CN[ \t]*\d|新闻热线|广告热线|总编辑|社长|值班).*)"
+    rf"|.*(?:{_alt(map(re.escape, wordlist('masthead_words')))}|CN[ \t]*\d).*)"
 )
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
+_PEN_SPACED_RE = re.compile(rf"[{HAN}](?:[ \t\u3000]{{1,2}}[{HAN}]){{1,3}}")
+_COMMENTATOR_RE = re.compile(rf"(?:{_OUTLET_PREFIX})?(?:特约|首席)?评论员")
+_NOT_PEN_ENDS = wordlist("not_pen_names")
+_COLUMN_HEADS = frozenset(wordlist("column_heads"))
 _BULLETS = "■□◆◇●○◎▲△★☆▶►•· \t\u3000"
 PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
-_CREDIT_HINT_RE = re.compile("记者|通讯员|实习生|编辑|责编|美编|校对|版式|版面")
+_CREDIT_HINT_RE = re.compile(_alt(map(re.escape, wordlist("byline_hint_words"))))
 _AUTHOR_START = frozenset("文图撰■□◆◇●○◎▲△★☆▶►•· \t\u3000")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")
 _SECTION_RE = re.compile(rf"[{HAN}]{{2,6}}")
 _URLISH = re.compile(r"https?://|www\.|@|\d{3,4}-\d{6,}")
 _TABLE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|[ \t\u3000]*[|｜][ \t\u3000]*")
-_KICKER_END = ("——", "—", "……", "…", "：", ":", "强调", "指出", "表示", "要求", "提出")
+_KICKER_END = wordlist("kicker_ends")
 _BAD_TITLE_END = frozenset("，,、；;。")
 MAX_TITLE_CHARS = 48
 MAX_TITLE_LINES = 5
@@ -235,12 +240,69 @@ def _balanced(t: str) -> bool:
             and t.count("（") == t.count("）") and t.count("(") == t.count(")"))
 
 
+_MAST_SPACE_RE = re.compile(r"(?<=[\d年月日期第版号])[ \t](?=[\d年月日期版号])")
+_MAST_DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_MAST_ITEM_RE = re.compile(r"(?:星期|周)[一二三四五六日天]|[A-Z]?\d{1,2}|第?[A-Z]?\d{1,2}版")
+
+
 def is_masthead(t: str) -> bool:
-    return len(t) <= 40 and MASTHEAD_RE.fullmatch(t) is not None
+    """A masthead line: date, weekday, issue number, page count, weather, furniture — or several of
+    these on one line (第 2 5 1 3 6 期  今日 8 版), digits spaced out or not."""
+    if len(t) > 40:
+        return False
+    if MASTHEAD_RE.fullmatch(t) is not None:
+        return True
+    t2 = _MAST_SPACE_RE.sub("", t)
+    if t2 != t and MASTHEAD_RE.fullmatch(t2) is not None:
+        return True
+    parts = t2.split()
+    return len(parts) >= 2 and all(MASTHEAD_RE.fullmatch(x) is not None for x in parts)
+
+
+def is_page_header(t: str) -> bool:
+    """A running page header anywhere on the page (a second page in the same file): a full date and a
+    weekday or page number, nothing else (2   2020年6月18日 星期四)."""
+    if len(t) > 40 or not is_masthead(t):
+        return False
+    t2 = _MAST_SPACE_RE.sub("", t)
+    parts = t2.split()
+    return len(parts) >= 2 and any(_MAST_DATE_RE.match(x) for x in parts) and \
+        any(_MAST_ITEM_RE.fullmatch(x) for x in parts)
 
 
 def norm_title(t: str) -> str:
     return re.sub(r"[\s\W_]+", "", t)
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _page_no(p: str) -> str:
+    """A jump marker's page as written, Chinese numerals as digits (第二版 → 2, 十二 → 12)."""
+    p = "".join(p.split())
+    if not p or p[-1] not in _CN_DIGITS and p[-1] != "十":
+        return p
+    if "十" in p:
+        a, _, b = p.partition("十")
+        return str((_CN_DIGITS.get(a, 1) if a else 1) * 10 + (_CN_DIGITS.get(b, 0) if b else 0))
+    return "".join(str(_CN_DIGITS[c]) for c in p if c in _CN_DIGITS)
+
+
+# a paragraph closed by a run-in credit: …。（记者 龚 珊）
+_CREDIT_END_RE = re.compile(r"[。！？!?…”][ \t\u3000]*[（(][^（）()]{1,40}[）)]$")
+
+
+def _pen_name(t: str) -> Optional[str]:
+    """The pen name a commentary's signature line holds (余声 for ■ 余 声, 本报评论员), else None."""
+    core = t.strip(_BULLETS)
+    if _PEN_RE.fullmatch(core) or _PEN_SPACED_RE.fullmatch(core):
+        name = "".join(core.split())
+        if 2 <= len(name) <= 4 and not name.endswith(_NOT_PEN_ENDS) and name not in _COLUMN_HEADS:
+            return name
+        return None
+    if _COMMENTATOR_RE.fullmatch("".join(core.split())):
+        return "".join(core.split())
+    return None
 
 
 # ------------------------------------------------------------------ segmentation
@@ -266,6 +328,7 @@ class _Art:
     extra: list[int] = field(default_factory=list)         # lines kept in the span (repeated titles…)
     jumps: list[int] = field(default_factory=list)
     extra_body: list[tuple[int, int]] = field(default_factory=list)  # (from, to) line ranges appended
+    cont: bool = False           # an untitled continuation (上接一版): no title is expected after its body
 
 
 class PageSegmenter:
@@ -286,6 +349,9 @@ class PageSegmenter:
         self.bylines: dict[int, list[Byline]] = {}
         self.runin: dict[int, int] = {}   # line -> offset where text after a run-in byline starts
         self._hdr_cache: dict[int, tuple] = {}
+        self.page_headers: list[int] = []   # running headers of later pages in the same file
+        self.pen_names: dict[int, str] = {}
+        self.furniture: dict[int, list[Byline]] = {}   # editor credits of the page (责任编辑 X …)
         self._tcache: dict[int, bool] = {}
         self._classify()
 
@@ -302,6 +368,8 @@ class PageSegmenter:
             if _CREDIT_HINT_RE.search(t) or (t[0] in _AUTHOR_START and len(t) <= 40
                                               and t.lstrip(_BULLETS).startswith(("文", "图文", "撰稿"))):
                 bl, complete = parse_credits(src, s, e)
+                if bl and complete and t[0] in "（(" and t[-1] in "）)" and self._continues_text(i):
+                    continue    # (记者 X) closing the paragraph above: a credit tail, not a byline
                 if bl and complete:
                     roles = {b.role for b in bl}
                     if roles & {"reporter", "correspondent"} or (
@@ -312,6 +380,7 @@ class PageSegmenter:
                         continue
                     if roles <= {"editor", "author", "photographer"} and "editor" in roles:
                         self.kind[i] = "masthead"    # page furniture: 责任编辑 X 美术编辑 Y 校对 Z
+                        self.furniture[i] = bl
                         continue
                 m = _RUNIN_RE.match(src, s, e) if bl else None
                 if m and m.end() < e:
@@ -333,11 +402,12 @@ class PageSegmenter:
                 m = JUMP_RE.fullmatch(src, s, e)
                 if m:
                     self.kind[i] = "jump"
-                    self.jump_info[i] = (m.group("dir"), "".join(m.group("page").split()), m.group("num") or "", s, e)
+                    self.jump_info[i] = (m.group("dir"), _page_no(m.group("page")), m.group("num") or "", s, e)
                     continue
                 m = JUMP_RE.search(src, s, e)
                 if m and not src[m.end():e].strip(STRIP_CHARS):
-                    self.tail_jumps[i] = ("".join(src[m.start():m.end()].split()), m.start(), m.end())
+                    self.tail_jumps[i] = (f"{m.group('dir')}{_page_no(m.group('page'))}版{m.group('num') or ''}",
+                                          m.start(), m.end())
             if t.endswith(("摄", "供图", "摄影", "摄）", "摄)", "供图）")):
                 m = CAPTION_RE.search(src, s, e)
                 if m:
@@ -346,18 +416,38 @@ class PageSegmenter:
             if (not first_anchor_seen and i < 80 and is_masthead(t)) or (len(t) <= 8 and PAGE_NO_RE.fullmatch(t)):
                 self.kind[i] = "masthead"
                 continue
+            if first_anchor_seen and is_page_header(t):
+                self.kind[i] = "masthead"
+                self.page_headers.append(i)
+                continue
             if ("\t" in t or "  " in t or "|" in t or "｜" in t or "\u3000" in t):
                 if len(_TABLE_SPLIT.split(t)) >= 2:
                     self.kind[i] = "row"
         self._find_section_names()
         self._find_tables()
         self._find_captions()
+        self._find_columns()
         self._find_pens()
 
+    def _continues_text(self, i: int) -> bool:
+        """The nearest line above i (at most one blank between) is unfinished body text."""
+        j = self._prev_nonblank(i, max_blanks=1)
+        if j is None or self.kind.get(j) is not None:
+            return False
+        t = self.text[j]
+        return len(t) >= 6 and not ends_sentence(t) and ("，" in t or "。" in t or len(t) >= 12) \
+            or ends_sentence(t) and not self._titleish(j)
+
     def _find_section_names(self) -> None:
-        """A page's section name (要闻, 要闻·综合) next to its masthead lines, before the first article."""
+        """A page's section name (要闻, 要闻·综合) next to its masthead lines, before the first article
+        (and next to the running header of a later page in the same file)."""
+        self._section_names_from(0, min(self.n, 80))
+        for h in self.page_headers:
+            self._section_names_from(h, min(self.n, h + 6))
+
+    def _section_names_from(self, lo: int, hi: int) -> None:
         prev_mast = False
-        for i in range(min(self.n, 80)):
+        for i in range(lo, hi):
             if self.lines[i] is None:
                 continue
             k = self.kind.get(i)
@@ -433,9 +523,13 @@ class PageSegmenter:
             self.captions.append((lines, cap))
 
     def _find_pens(self) -> None:
-        """A pen name: a 2–4 character line right below a title-ish line (commentaries)."""
+        """A pen name right below a title-ish line (commentaries): a 2–4 character name, maybe spaced out
+        or after a bullet (■ 余 声), or a commentator's signature (本报评论员)."""
         for i, t in enumerate(self.text):
-            if not 2 <= len(t) <= 4 or i in self.kind or not _PEN_RE.fullmatch(t):
+            if not t or len(t) > 16 or i in self.kind:
+                continue
+            pen = _pen_name(t)
+            if pen is None:
                 continue
             j = self._prev_nonblank(i, max_blanks=1)
             if j is None or j in self.kind:
@@ -443,6 +537,52 @@ class PageSegmenter:
             if not (self.text[j].startswith("——") or self._titleish(j)):
                 continue
             self.kind[i] = "pen"
+            self.pen_names[i] = pen
+
+    def _find_columns(self) -> None:
+        """Column headers (简讯) and the items under them: a title-ish line (■ 标题) after the header or
+        after a finished item, followed by its prose, with no byline or dateline of its own."""
+        for i, t in enumerate(self.text):
+            if not t or len(t) > 12 or i in self.kind:
+                continue
+            core = "".join(ch for ch in t if ch not in _BULLETS)
+            if core not in _COLUMN_HEADS:
+                continue
+            self.kind[i] = "masthead"
+            prev = i
+            j = self._next_nonblank(i)
+            while j is not None:
+                k = self.kind.get(j)
+                if k in ("byline", "dateline", "pen", "masthead", "jump"):
+                    break
+                if k is None and self._titleish(j) and self._item_end(prev):
+                    nxt = self._next_nonblank(j)
+                    if nxt is None or self.kind.get(nxt) is not None:
+                        break
+                    if not any(c in self.text[nxt] for c in "，。；！？,;") and self._titleish(nxt):
+                        break
+                    self.kind[j] = "brief"
+                    self.claimed.add(j)
+                prev = j
+                j = self._next_nonblank(j)
+
+    def _item_end(self, j: int) -> bool:
+        k = self.kind.get(j)
+        if k in ("masthead", "caption", "table"):
+            return True
+        return ends_sentence(self.text[j]) or self._ends_credit(j)
+
+    def _ends_credit(self, j: int) -> bool:
+        """Line j closes a paragraph with a run-in credit (…。（记者 龚 珊）), maybe wrapped over two lines."""
+        t = self.text[j]
+        if not t or t[-1] not in "）)":
+            return False
+        if _CREDIT_END_RE.search(t):
+            return True
+        if "（" in t or "(" in t:
+            return False
+        i = self._prev_nonblank(j, max_blanks=1)
+        return i is not None and self.kind.get(i) is None and _CREDIT_END_RE.search(self.text[i] + t) is not None
 
     # -------------------------------------------------------------- helpers
     def _prev_nonblank(self, i: int, max_blanks: int = 10**9) -> Optional[int]:
@@ -481,6 +621,8 @@ class PageSegmenter:
             return False
         if _URLISH.search(t) or is_masthead(t):
             return False
+        if len(t) > 12 and t[0] in "（(" and t[-1] in "）)":
+            return False    # a note in brackets ((2021年…会议通过)), not a title line
         return True
 
     def _ends_para(self, j: int, blank_between: bool, strict: bool = False) -> bool:
@@ -489,7 +631,7 @@ class PageSegmenter:
             return True
         if self.kind.get(j) in ("byline", "dateline", "jump", "pen", "masthead", "caption", "table"):
             return True
-        if ends_sentence(t) or len(t) > MAX_TITLE_CHARS * 1.5:
+        if ends_sentence(t) or len(t) > MAX_TITLE_CHARS * 1.5 or self._ends_credit(j):
             return True
         if strict:
             return blank_between and t[-1] in "，,；;：:"
@@ -603,7 +745,7 @@ class PageSegmenter:
         with as few layout switches and block splits as possible (a title-after article directly
         followed by a title-before one leaves both title blocks in one gap)."""
         kinds = self.kind
-        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump"))
+        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump", "brief"))
         plan: dict[int, tuple[_TitleBlock, int]] = {}
         run: list[tuple[int, Optional[_TitleBlock]]] = []
         floor = -1
@@ -612,6 +754,11 @@ class PageSegmenter:
             if ev <= skip:
                 continue
             k = kinds[ev]
+            if k == "brief":
+                self._solve_run(run, None, plan)
+                run = []
+                floor = ev
+                continue
             if k in ("pen", "jump"):
                 end_block = None
                 if k == "jump" and self.jump_info[ev][0] not in ("上接", "接上", "接"):
@@ -688,7 +835,7 @@ class PageSegmenter:
         n = self.n
         kinds = self.kind
         plan = self._plan_titles()
-        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump"))
+        events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump", "brief"))
         done: list[_Art] = []
         cur: Optional[_Art] = None
         orphan: Optional[int] = None      # first line of body text not yet owned by an article
@@ -706,6 +853,8 @@ class PageSegmenter:
                 done.append(a)
 
         def has_body(a: _Art, end: int) -> bool:
+            if a.cont:
+                return False    # a continuation takes no title after its body
             return any(self.lines[k] is not None and k not in self.claimed
                        for k in range(a.body_start, end)) or a.body_first_offset is not None
 
@@ -724,6 +873,14 @@ class PageSegmenter:
             if ev <= skip_until:
                 continue
             k = kinds.get(ev) if ev < n else "end"
+            if k == "brief":
+                # an item of a column of short news (简讯): its title line opens it
+                close(cur, ev)
+                give_orphan_to_prev(ev)
+                cur = _Art(title=_TitleBlock(lines=[ev], groups=[[ev]]), body_start=ev + 1)
+                orphan = None
+                floor = ev
+                continue
             if k == "jump":
                 tb = self.scan_title(ev, floor)
                 direction = self.jump_info[ev][0]
@@ -734,7 +891,7 @@ class PageSegmenter:
                     close(cur, tb.lines[0] if tb else ev)
                     give_orphan_to_prev(tb.lines[0] if tb else ev)
                     claim(tb)
-                    cur = _Art(title=tb, body_start=ev + 1, jumps=[ev])
+                    cur = _Art(title=tb, body_start=ev + 1, jumps=[ev], cont=tb is None)
                     orphan = None
                     floor = ev
                     continue
@@ -764,7 +921,7 @@ class PageSegmenter:
             if k == "pen":
                 tb = self.scan_title(ev, floor)
                 nxt = self._next_nonblank(ev)
-                body_after = nxt is not None and kinds.get(nxt) not in ("byline", "dateline", "pen") \
+                body_after = nxt is not None and kinds.get(nxt) not in ("byline", "dateline", "pen", "masthead") \
                     and not self._header_follows(nxt)
                 if body_after and tb and len(tb.groups) >= 2 and cur is not None and cur.title is None \
                         and has_body(cur, tb.lines[0]):
@@ -784,7 +941,7 @@ class PageSegmenter:
                 claim(tb)
                 first = tb.lines[0] if tb else ev
                 art = _Art(kind="commentary", title=tb, header=[ev],
-                           authors=[(self.text[ev], self.lines[ev][0], self.lines[ev][1])])
+                           authors=[(self.pen_names.get(ev, self.text[ev]), self.lines[ev][0], self.lines[ev][1])])
                 if body_after:
                     close(cur, first)
                     give_orphan_to_prev(first)
@@ -902,7 +1059,40 @@ class PageSegmenter:
             orphan = None
             floor = last
             skip_until = last
-        return self._split_untitled_briefs(done)
+        return self._split_photo_news(self._split_untitled_briefs(done))
+
+    def _split_photo_news(self, arts: list[_Art]) -> list[_Art]:
+        """A photo with its own title (图片新闻): a title-ish line or two, after a finished paragraph,
+        right above a credited caption, with no body text after the caption up to the article's end."""
+        caps = {ls[0]: ls for ls, _ in self.captions}
+        out: list[_Art] = []
+        for a in arts:
+            out.append(a)
+            if a.kind != "news" or a.extra_body:
+                continue
+            for c0 in sorted(x for x in caps if a.body_start < x < a.body_end):
+                c1 = caps[c0][-1]
+                blk: list[int] = []
+                j = c0 - 1
+                while j > a.body_start and self.lines[j] is not None and len(blk) < 2 and self._titleish(j):
+                    blk.insert(0, j)
+                    j -= 1
+                if not blk or self.lines[j] is not None and j > a.body_start:
+                    continue
+                above = self._prev_nonblank(blk[0])
+                if above is None or above < a.body_start or not self._ends_para(above, True):
+                    continue
+                if any(self.lines[k] is not None and self.kind.get(k) is None and k not in self.claimed
+                       for k in range(c1 + 1, a.body_end)):
+                    continue
+                self.claimed.update(blk)
+                b = _Art(title=_TitleBlock(lines=blk, groups=[list(blk)]), body_start=c0, body_end=a.body_end,
+                         jumps=[x for x in a.jumps if x > c1])
+                a.jumps = [x for x in a.jumps if x <= c1]
+                a.body_end = blk[0]
+                out.append(b)
+                break
+        return out
 
     def _page_lead_brief(self, arts: list[_Art]) -> Optional[_Art]:
         """A short item at the top of the page, before the first article, with no byline or dateline:
@@ -1003,7 +1193,10 @@ class PageSegmenter:
                         (k + 1 >= a.body_end or self.lines[k + 1] is None):
                     paras += 1
                 k += 1
-            if not 1 <= paras <= 3 or not ends_sentence(self.text[self._prev_nonblank(a.body_end) or nxt]):
+            last = self._prev_nonblank(a.body_end)
+            while last is not None and last > nxt and self.kind.get(last) in ("masthead", "caption", "table", "jump"):
+                last = self._prev_nonblank(last)
+            if not 1 <= paras <= 3 or not ends_sentence(self.text[last if last is not None else nxt]):
                 continue
             self.claimed.update(blk)
             groups: list[list[int]] = [[blk[0]]]
@@ -1142,7 +1335,7 @@ class PageSegmenter:
         )
 
     def _line_title(self, k: int) -> str:
-        return " ".join(self.text[k].split())
+        return " ".join(self.text[k].lstrip(_BULLETS).split())
 
     def _split_title(self, tb: Optional[_TitleBlock]) -> tuple[Optional[str], Optional[str], Optional[str]]:
         if not tb or not tb.lines:
@@ -1244,19 +1437,42 @@ def segment_page(src: str, source: str = "<text>", published: Optional[date] = N
             continue
         out.append(art)
     _attach_stray_captions(src, out, [cap for _, cap in seg.captions])
+    _attach_furniture(out, [b for i in sorted(seg.furniture) for b in seg.furniture[i]])
     return join_jumps(out)
 
 
+def _attach_furniture(articles: list[Article], credits: list[Byline]) -> None:
+    """The page's editor credits (责任编辑 X 美术编辑 Y 校对 Z) go, as editor bylines, to the article
+    printed above them (else the first article): they name persons of the page."""
+    if not articles:
+        return
+    for b in credits:
+        above = [a for a in articles if a.start <= b.start]
+        target = max(above, key=lambda a: a.start) if above else articles[0]
+        if all((x.name, x.title) != (b.name, b.title) for x in target.bylines):
+            target.bylines.append(b)
+
+
 # who a photo may be credited to without being a named person
-_ANON_CREDITS = frozenset({"受访者", "资料图片", "资料图", "资料", "网络图片", "网络", "网友", "读者", "市民", "通讯员",
-                           "记者", "本报记者", "本报", "主办方", "单位", "组委会", "图片", "视觉中国", "新华社"})
+_ANON_CREDITS = frozenset(wordlist("anonymous_credits"))
+_ANON_CREDIT_ENDS = wordlist("anonymous_credit_suffixes")
 
 
 def caption_bylines(src: str, c: Caption) -> list[Byline]:
     """The photo credit of a caption (宋某 供图, 张某 摄) as photographer bylines; 受访者 供图 names nobody."""
     out = []
+    # a credit with its role written (本报记者 X 摄, 通讯员 X 摄): the person keeps that title
+    written: dict[str, Byline] = {}
+    m = CAPTION_RE.search(src, c.start, c.end)
+    if m:
+        for b in parse_credits(src, m.start("credit"), m.start("kind"))[0]:
+            if b.role in ("reporter", "correspondent"):
+                written[b.name] = b
     for nm in (c.credit or "").split():
-        if nm in _ANON_CREDITS or nm.endswith(("单位", "提供", "供稿", "中心", "部门")):
+        if nm in written:
+            out.append(written[nm])
+            continue
+        if nm in _ANON_CREDITS or nm.endswith(_ANON_CREDIT_ENDS):
             continue
         pos = src.find(nm, c.start, c.end)
         kind = "供图" if "供图" in src[c.start:c.end] else "摄"
@@ -1286,6 +1502,7 @@ def join_jumps(articles: list[Article]) -> list[Article]:
     if not any(j.startswith(("上接", "接上", "接")) for a in articles for j in a.jumps):
         return articles
     out: list[Article] = []
+    joined: set[int] = set()
     for a in articles:
         cont = [j for j in a.jumps if j.startswith(("上接", "接上", "接"))]
         target = None
@@ -1301,9 +1518,15 @@ def join_jumps(articles: list[Article]) -> list[Article]:
                 if same_num or same_title:
                     target = b
                     break
+            if target is None and not a.title:
+                open_ = [b for b in out if any(j.startswith(("下转", "转下", "转至", "转")) for j in b.jumps)
+                         and id(b) not in joined]
+                if open_:
+                    target = open_[0]
         if target is None:
             out.append(a)
             continue
+        joined.add(id(target))
         sep = "\n" if target.text and a.text else ""
         brk = [target.char_map[-1]] if sep else []
         target.text = target.text + sep + a.text
