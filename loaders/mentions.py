@@ -223,7 +223,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     q = p + lens[0] - 1
     for u in L.unnamed:
         if text.startswith(u, q) and (len(u) > 1 or after_score(text, q + 1) >= 2):
-            return None   # 李女士, 纪某, 王家 (but 邝家豪: a given name starting with 家)
+            return None   # 李女士, 纪某, 王家 (but a given name may start with 家: X家明)
     scored = []
     for n in lens:
         c = text[p:p + n]

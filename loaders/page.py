@@ -27,8 +27,21 @@ Layout rules, all general (no names of people, places or papers):
   does a title + prose at the top of the page. Section headings (小标题) stay in the body: they come
   in series, are numbered or bracketed, short, or as wide as the column.
 * **Page furniture**: editor credits (责任编辑 X 美术编辑 Y 校对 Z), page numbers (A3, 第3版) anywhere,
-  and a section name next to the masthead are never bodies or titles.
-* **Commentaries** (title block + pen name): the body follows the pen name when body text follows;
+  and a section name next to the masthead are never bodies or titles. Masthead lines may hold several
+  items with spaced digits (第 2 5 1 3 6 期  今日 8 版); weather needs a temperature range or a weather
+  word (a title may name a temperature). The running header of a later page in the same file
+  (2   2020年6月18日 星期四) and its section name are furniture too. The editor credits are kept as
+  editor bylines of the article printed above them: they name persons of the page.
+* **Columns of short items** (简讯, kb/data/column_heads.txt): the header is furniture; an item is a
+  title-ish line (■ 标题) after the header or a finished item, with its own prose. A paragraph closed by
+  a run-in credit (…。（记者 X）, maybe wrapped) is finished; a bracketed credit line closing the text
+  above is a credit tail, not a byline.
+* **Photo news**: a title-ish line or two right above a credited caption, after a finished paragraph,
+  with no body after the caption, is an article of its own.
+* **Jump markers** take Chinese numerals (下转第二版); an untitled continuation (上接第一版) takes no title
+  after its body and joins the earliest article continued elsewhere.
+* **Commentaries** (title block + pen name; a pen name may be spaced out or follow a bullet, ■ 某 某, or
+  be a commentator's signature, 本报评论员; kb/data/not_pen_names.txt keeps 任免名单 a title): the body follows the pen name when body text follows;
   otherwise it is the text before the title block (split from an untitled preceding article at its
   title block, if there is one).
 * Inside a title block: lines starting with —— are subtitles, lines ending with ——/……/：/强调… are
@@ -38,6 +51,9 @@ Layout rules, all general (no names of people, places or papers):
   second without figures is a kicker.
 * Captions (``… 供图``, ``… 摄``), tables (≥ 2 lines of ≥ 2 cells), jump markers are kept apart from
   the body.
+
+Word lists (credit roles, outlet endings, non-names, furniture words, anonymous credits, kicker endings,
+column headers) are kb/data/*.txt files, loaded once at import.
 
 Everything keeps source offsets: ``Article.start/end``, paragraphs, captions, tables, bylines.
 """
@@ -252,6 +268,8 @@ def is_masthead(t: str) -> bool:
         return False
     if MASTHEAD_RE.fullmatch(t) is not None:
         return True
+    if " " not in t and "\t" not in t:
+        return False
     t2 = _MAST_SPACE_RE.sub("", t)
     if t2 != t and MASTHEAD_RE.fullmatch(t2) is not None:
         return True
@@ -262,7 +280,7 @@ def is_masthead(t: str) -> bool:
 def is_page_header(t: str) -> bool:
     """A running page header anywhere on the page (a second page in the same file): a full date and a
     weekday or page number, nothing else (2   2020年6月18日 星期四)."""
-    if len(t) > 40 or not is_masthead(t):
+    if len(t) > 40 or "日" not in t or "年" not in t or (" " not in t and "\t" not in t) or not is_masthead(t):
         return False
     t2 = _MAST_SPACE_RE.sub("", t)
     parts = t2.split()
@@ -293,7 +311,7 @@ _CREDIT_END_RE = re.compile(r"[。！？!?…”][ \t\u3000]*[（(][^（）()]{1
 
 
 def _pen_name(t: str) -> Optional[str]:
-    """The pen name a commentary's signature line holds (余声 for ■ 余 声, 本报评论员), else None."""
+    """The pen name a commentary's signature line holds (■ 某 某 → 某某, 本报评论员), else None."""
     core = t.strip(_BULLETS)
     if _PEN_RE.fullmatch(core) or _PEN_SPACED_RE.fullmatch(core):
         name = "".join(core.split())
@@ -526,7 +544,8 @@ class PageSegmenter:
         """A pen name right below a title-ish line (commentaries): a 2–4 character name, maybe spaced out
         or after a bullet (■ 余 声), or a commentator's signature (本报评论员)."""
         for i, t in enumerate(self.text):
-            if not t or len(t) > 16 or i in self.kind:
+            if not t or len(t) > 16 or i in self.kind or len(t) > 4 and not (
+                    t[0] in _BULLETS or " " in t or "\u3000" in t or "评论员" in t):
                 continue
             pen = _pen_name(t)
             if pen is None:
@@ -582,7 +601,8 @@ class PageSegmenter:
         if "（" in t or "(" in t:
             return False
         i = self._prev_nonblank(j, max_blanks=1)
-        return i is not None and self.kind.get(i) is None and _CREDIT_END_RE.search(self.text[i] + t) is not None
+        return i is not None and self.kind.get(i) in (None, "dateline") and \
+            _CREDIT_END_RE.search(self.text[i] + t) is not None
 
     # -------------------------------------------------------------- helpers
     def _prev_nonblank(self, i: int, max_blanks: int = 10**9) -> Optional[int]:

@@ -98,3 +98,11 @@ def test_numbers_that_are_not_days():
 def test_next_month_is_planned():
     [d] = find_dates("下月5日将举行", date(2024, 1, 3))
     assert d.date == date(2024, 2, 5) and d.planned
+
+
+def test_evening_words_and_a_dateline_reference():
+    base = date(2023, 7, 8)
+    assert [d.date for d in find_dates("昨晚8点多，检查组来到夜市。", base)] == [date(2023, 7, 7)]
+    assert [d.date for d in find_dates("今晨，气温下降。", base)] == [date(2023, 7, 8)]
+    # 当天 before any date of the text: the dateline's day
+    assert [d.date for d in find_dates("当天，市委书记走访群众。", base, ref=date(2023, 7, 6))] == [date(2023, 7, 6)]

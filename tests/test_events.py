@@ -244,3 +244,52 @@ def test_body_holding_a_ceremony_is_not_a_meeting():
 def test_planned_inspection_is_not_an_inspection():
     text = "据悉，县安委会将于4月下旬开展安全生产大检查，县领导将带队深入各乡镇督导检查。"
     assert not events(text, "inspection", published=date(2021, 4, 20))
+
+
+# ---------------------------------------------------------------- pages2 round
+
+def test_xianhou_kaocha_list_and_walking_into_a_part_of_a_site():
+    text = ("4月10日，省委书记柏文山在某市调研。柏文山首先来到某某新材料产业园，走进大棚察看。"
+            "随后，他先后考察了某区光电产业孵化基地和某某电站建设工地。\n"
+            "在某县某镇，柏文山走进某某电池有限公司生产车间，了解安全生产情况。")
+    [ev] = events(text, "inspection", published=date(2023, 4, 12))
+    assert [s.name for s in ev.sites] == ["某某新材料产业园", "某区光电产业孵化基地", "某某电站建设工地",
+                                          "某某电池有限公司"]
+    assert "某县某镇" in ev.places
+
+
+def test_site_with_an_inspection_word_in_its_name_stays_whole():
+    text = "3月18日，州委书记柏文山首先来到某市太平镇森林防火检查站，查看进山人员登记情况。"
+    [ev] = events(text, "inspection", published=date(2024, 3, 20))
+    assert [s.name for s in ev.sites] == ["某市太平镇森林防火检查站"]
+
+
+def test_prospective_convening_and_job_fairs_are_no_meetings():
+    assert events("暗访中，柏文山强调，要为党的二十大胜利召开营造安全稳定的社会环境。", "meeting",
+                  published=date(2022, 9, 15)) == []
+    assert events("3月19日，某州“春风行动”暨就业援助月专场招聘会在某市举行。", "meeting",
+                  published=date(2024, 3, 20)) == []
+
+
+def test_chair_of_a_plainly_named_meeting():
+    [ev] = events("11日下午，省委书记柏文山在某市主持召开座谈会，听取工作汇报。", "meeting", published=date(2023, 4, 12))
+    assert (ev.name, ev.lead, ev.date) == ("座谈会", "柏文山", date(2023, 4, 11))
+
+
+def test_dated_dateline_gives_dangtian():
+    a = art("当天，市委书记柏文山走访慰问困难群众，先后来到某区新风社区、某区福瑞社区。", published=date(2020, 12, 3))
+    a.dateline = "本报12月2日讯"
+    [ev] = [e for e in extract_facts(a).events if e.type == "inspection"]
+    assert ev.date == date(2020, 12, 2)
+
+
+def test_night_market_sites_and_last_night():
+    text = "昨晚，省市场监管局局长柏文山带队暗访夜市。在某区胜利河美食街，柏文山走进后厨查看台账。"
+    [ev] = events(text, "inspection", published=date(2023, 7, 8))
+    assert ev.date == date(2023, 7, 7) and [s.name for s in ev.sites] == ["某区胜利河美食街"]
+
+
+def test_a_market_ending_in_shi_is_a_site_not_a_city():
+    text = "昨晚，局长柏文山带队暗访夜市。在某区胜利河美食街，柏文山走进后厨。在某区文一路夜市，他随机抽检了食材。"
+    [ev] = events(text, "inspection", published=date(2023, 7, 8))
+    assert [s.name for s in ev.sites] == ["某区胜利河美食街", "某区文一路夜市"]

@@ -181,3 +181,30 @@ def test_yi_clan_names_and_meeting_chair():
 
 def test_session_held_by_a_title():
     assert people("会议由县长居文斌主持。") == {"居文斌": ["县长"]}
+
+
+# ---------------------------------------------------------------- pages2 round
+
+def test_given_name_starting_with_jia_is_not_an_unnamed_family():
+    assert people("11月23日，市委副书记、市长邝家明主持召开市政府常务会议。") == {"邝家明": ["市委副书记", "市长"]}
+    assert people("县委书记王某来到李家，看望慰问。").get("李家") is None
+
+
+def test_function_word_surname_with_a_word_as_given_name():
+    assert people("市人大常委会副主任都兴盛参加视察。") == {"都兴盛": ["市人大常委会副主任"]}
+    assert people("州委书记但晓峰到某县督导防火工作。") == {"但晓峰": ["州委书记"]}
+    assert people("主任向大家介绍了情况。") == {}
+
+
+def test_reporter_as_a_subject_is_no_credit():
+    assert people("记者从市统计局获悉，今年全市经济运行平稳。") == {}
+    assert people("6月4日，某市活动启动。（记者 冀 小）") == {"冀小": ["记者"]}
+
+
+def test_founder_is_a_post():
+    assert people("某某科技有限公司创始人闻人志远向母校捐赠1亿元。") == {"闻人志远": ["某某科技有限公司创始人"]}
+
+
+def test_credit_with_a_function_word_surname():
+    a = art("正文。", bylines=[Byline(name="但丽", title="责任编辑", role="editor", start=0, end=2)])
+    assert [(p.name, [t.text for t in p.titles]) for p in persons_of(a)] == [("但丽", ["责任编辑"])]

@@ -565,3 +565,117 @@ def test_caption_between_articles_is_kept_with_its_credit():
     assert [(b.name, b.title) for b in arts[0].bylines if b.role == "photographer"] == [("王五", "供图")]
     assert arts[1].captions and not [b for b in arts[1].bylines if b.role == "photographer"]
     assert "慰问品。 王五" not in arts[0].text
+
+
+# ---------------------------------------------------------------- other papers' full pages (pages2 round)
+
+def titles_of(arts):
+    return [" ".join(x for x in (a.kicker, a.title, a.subtitle) if x) for a in arts]
+
+
+def test_masthead_items_on_one_line_and_section_name_after_page_number():
+    src = ("某某日报\nMOUMOU DAILY\n2023年4月12日 星期三\n第 2 5 1 3 6 期  今日 8 版\n\n01\n要闻\n\n"
+           "甲某在乙地调研时强调\n以项目建设的加速度\n跑出发展新速度\n\n"
+           "本报讯（记者 庚小明）4月10日，省委书记甲某某在乙地调研。他强调，要抓项目。\n")
+    arts = seg(src)
+    assert len(arts) == 1
+    assert arts[0].kicker == "甲某在乙地调研时强调" and "跑出发展新速度" in titles_of(arts)[0]
+    assert "要闻" not in titles_of(arts)[0]
+
+
+def test_a_title_with_a_temperature_is_not_weather():
+    src = ("某某晚报\n2023年7月8日 星期六\n杭某 晴到多云 28℃—39℃\n\n"
+           "某市今天最高气温39℃\n户外工作者有了“清凉驿站”\n全媒体记者 辛小雨\n\n今天，某市继续发布高温预警。\n")
+    [a] = seg(src)
+    assert "某市今天最高气温39℃" in titles_of([a])[0]
+
+
+def test_jump_in_chinese_numerals_and_a_second_page_in_the_file():
+    src = ("某某日报\n2020年6月18日\n星期四\n\n甲某调研蔬菜产业\n\n"
+           "本报讯（记者 辛小雨）6月17日，市委书记甲某某来到东村，察看大棚。\n（下转第二版）\n\n\n"
+           "乙某督导防汛\n\n本报讯（记者 庚小明）6月16日，市长乙某某督导防汛工作。\n\n\n"
+           "2   2020年6月18日 星期四\n综合新闻\n\n（上接第一版）\n在西村，甲某某察看了合作社。\n市委常委丙某某参加调研。\n\n"
+           "丁某视察重点项目\n\n本报讯（记者 辛小雨）6月17日，市人大常委会主任丁某某视察项目。\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["甲某调研蔬菜产业", "乙某督导防汛", "丁某视察重点项目"]
+    assert "合作社" in arts[0].text and arts[0].jumps[:2] == ["下转2版", "上接1版"]
+    assert all("2020年6月18日" not in (a.title or "") and "综合新闻" not in a.text for a in arts)
+
+
+def test_commentary_signatures_bullet_spaced_and_commentator():
+    src = ("甲某督导防汛\n\n本报讯（记者 辛小雨）6月16日，市长甲某某督导防汛工作。\n\n"
+           "让项目建设跑出加速度\n□本报评论员\n\n项目是经济发展的压舱石。抓项目就是抓发展。\n\n"
+           "清凉更要常态化\n■ 余 声\n\n关爱户外工作者，不能只是一阵风。\n")
+    arts = seg(src)
+    assert [a.kind for a in arts] == ["news", "commentary", "commentary"]
+    assert arts[1].authors == ["本报评论员"] and arts[2].authors == ["余声"]
+    assert arts[2].text.startswith("关爱户外工作者")
+
+
+def test_commentary_title_after_its_body_with_a_spaced_pen_name():
+    src = ("全媒体记者 辛小雨\n\n本报讯 3月19日，某州招聘会在某市举行，200余家企业参加。（全媒体记者 庚小\n\n明）\n\n"
+           "春风招聘会举行\n\n\n防火责任重于泰山。唯有人人绷紧这根弦，才能守护绿水青山。\n\n绷紧防火这根弦\n方 圆\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["春风招聘会举行", "绷紧防火这根弦"]
+    assert arts[1].authors == ["方圆"] and arts[1].text.startswith("防火责任")
+
+
+def test_wentu_byline_before_the_reporter():
+    src = "夜访夜市\n文/图 本报记者 尹 小\n\n昨晚，市场监管局局长甲某某暗访夜市。\n"
+    [a] = seg(src)
+    assert [(b.name, b.title) for b in a.bylines] == [("尹小", "本报记者")]
+
+
+def test_caption_credit_with_spaced_name_and_role():
+    src = ("某县新增3家企业\n\n本报讯（记者 辛小雨）近日，某县新增3家企业。\n\n"
+           "9月13日，某镇农民收割水稻。 通讯员 申 小 摄\n\n"
+           "乙某督导防汛\n\n本报讯（记者 庚小明）6月16日，市长乙某某督导防汛工作。\n")
+    arts = seg(src)
+    assert len(arts) == 2 and len(arts[0].captions) == 1
+    assert ("申小", "通讯员") in [(b.name, b.title) for b in arts[0].bylines]
+
+
+def test_brief_column_items_with_and_without_datelines():
+    src = ("甲某督导防汛\n\n本报讯（记者 辛小雨）6月16日，市长甲某某督导防汛工作。\n\n"
+           "简  讯\n\n某镇获评国家级试点\n本报讯 日前，某镇入选试点名单。（记者 庚 明）\n"
+           "某县举办采摘节\n本报讯 11月21日，某县采摘节开幕，游客体验采摘。（通讯员 辛丽）\n\n"
+           "简  讯\n■ 某市启动宣传周\n6月4日，某市宣传周活动启动，副市长丁某某出席。（记者 庚 明）\n"
+           "■ 某县开展森林防火演练\n6月3日，某县开展森林防火应急演练，200余名队员参加。（通讯员 乙\n晓东）\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["甲某督导防汛", "某镇获评国家级试点", "某县举办采摘节", "某市启动宣传周",
+                                       "某县开展森林防火演练"]
+    assert "（通讯员乙晓东）" in arts[-1].text
+
+
+def test_photo_news_with_its_own_title():
+    src = ("校友捐赠1亿元\n本报记者 庞 小\n7月6日，校友甲某某向母校捐赠1亿元。\n\n"
+           "接天莲叶无穷碧\n7月7日，游客在西湖边赏荷。 本报记者 庞 小 摄\n\n本版编辑：包小音  版式设计：卢 小\n")
+    arts = seg(src)
+    assert [a.title for a in arts] == ["校友捐赠1亿元", "接天莲叶无穷碧"]
+    assert len(arts[1].captions) == 1 and not arts[0].captions
+
+
+def test_page_furniture_credits_become_editor_bylines():
+    src = ("甲某督导防汛\n\n本报讯（记者 辛小雨）6月16日，市长甲某某督导防汛工作。\n\n"
+           "责任编辑 滕小燕  美术编辑 隗小杰  校对 汤 小\n")
+    [a] = seg(src)
+    assert [(b.name, b.title, b.role) for b in a.bylines if b.role == "editor"] == [
+        ("滕小燕", "责任编辑", "editor"), ("隗小杰", "美术编辑", "editor"), ("汤小", "校对", "editor")]
+
+
+def test_a_bracketed_note_under_a_title_is_body():
+    src = ("乙某督导防汛\n\n本报讯（记者 庚小明）6月16日，市长乙某某督导防汛工作。\n\n\n"
+           "某市人民代表大会常务委员会\n任免名单\n（2021年11月23日某市第五届人民代表大会常务委员会第四十二次会议通过）\n"
+           "任命甲某某为某市财政局局长；\n任命乙某为某市教育局局长。\n")
+    arts = seg(src)
+    assert [a.kind for a in arts] == ["news", "news"]
+    assert "任免名单" in titles_of(arts)[1] and arts[1].text.startswith("（2021年")
+
+
+def test_page_word_lists_come_from_data_files():
+    from loaders import page
+    from loaders.titles import wordlist, wordmap
+    assert page.ROLE_KIND == wordmap("byline_role_kinds") and page.HOME_OUTLETS == frozenset(wordlist("home_outlets"))
+    assert page._NOT_NAMES == frozenset(wordlist("byline_not_names"))
+    assert page._ANON_CREDITS == frozenset(wordlist("anonymous_credits"))
+    assert page.ROLE_RE.match("本报全媒体记者").group("rr") == "记者"
