@@ -18,7 +18,7 @@
 // Columns: lead, accompanying, times, first, last, dates.
 //
 // Example:
-// :param person => '阳卫国';
+// :param person => '李卫东';
 // :param from => null;
 // :param to => null;
 // :param type => null;

@@ -17,7 +17,7 @@
 // Columns: person, other, events, types, first, last.
 //
 // Example:
-// :param person => '毛腾飞';
+// :param person => '张建国';
 // :param from => null;
 // :param to => null;
 // :param min_events => 1;

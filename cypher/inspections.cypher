@@ -9,11 +9,11 @@
 // :param place => null;
 // :param limit => 1000;
 //
-//   person  the lead official's name, e.g. '毛腾飞'; null = every official
+//   person  the lead official's name, e.g. '张建国'; null = every official
 //   from    first day, ISO date string or date, inclusive; null = from the beginning
 //   to      last day, inclusive; null = to the end
 //   place   part of a place name: the trip's area, a site, or any division they lie in (PART_OF,
-//           LOCATED_IN), e.g. '石峰区' or '醴陵'; null = anywhere
+//           LOCATED_IN), e.g. '岳塘区' or '韶山'; null = anywhere
 //   limit   at most this many rows; null = 1000
 //
 // Columns: person, titles (as written next to the name in this event, else the posts seen in the
@@ -22,14 +22,14 @@
 // evidence, trigger, event_id, article_id, published.
 //
 // Example — one official in March 2020:
-// :param person => '阳卫国';
+// :param person => '李卫东';
 // :param from => '2020-03-01';
 // :param to => '2020-03-31';
 // :param place => null;
 // :param limit => 1000;
 //
-// From the shell: kb query inspections --param person=阳卫国 --param from=2020-03-01
-// or the report: kb timeline inspections --person 阳卫国 --from 2020-03
+// From the shell: kb query inspections --param person=李卫东 --param from=2020-03-01
+// or the report: kb timeline inspections --person 李卫东 --from 2020-03
 CALL () {
   // one official: start from the person (index person_name)
   MATCH (p:Person {name: $person})-[pi:PARTICIPATED_IN]->(e:Event)

@@ -4,7 +4,7 @@
 // of the first and last time that post was seen.
 //
 // Parameters:
-// :param organization => '株洲市委';
+// :param organization => '湘潭市委';
 // :param from => null;
 // :param to => null;
 // :param members => true;

@@ -3,7 +3,7 @@
 // events come last and only when no date range is given.
 //
 // Parameters:
-// :param person => '毛腾飞';
+// :param person => '张建国';
 // :param from => null;
 // :param to => null;
 // :param type => null;
@@ -19,7 +19,7 @@
 // "name (role)"), sites (in visit order), places, article_title, source, evidence, event_id.
 //
 // Example — the inspections of one official in 2020:
-// :param person => '阳卫国';
+// :param person => '李卫东';
 // :param from => '2020-01-01';
 // :param to => '2020-12-31';
 // :param type => 'inspection';

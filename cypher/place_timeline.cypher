@@ -2,13 +2,13 @@
 // every division under it (PART_OF) and every organisation located in those (LOCATED_IN).
 //
 // Parameters:
-// :param place => '石峰区';
+// :param place => '岳塘区';
 // :param from => null;
 // :param to => null;
 // :param type => null;
 // :param limit => 1000;
 //
-//   place   part of the place's name ('石峰区' finds 株洲市石峰区); sites whose name as written
+//   place   part of the place's name ('岳塘区' finds 株洲市岳塘区); sites whose name as written
 //           contains it count too (required)
 //   from    first day, ISO date, inclusive; null = from the beginning
 //   to      last day, inclusive; null = to the end
@@ -20,7 +20,7 @@
 // evidence, event_id.
 //
 // Example:
-// :param place => '醴陵';
+// :param place => '韶山';
 // :param from => '2020-01-01';
 // :param to => '2020-12-31';
 // :param type => 'inspection';

@@ -5,7 +5,7 @@
 // :param q => '社区';
 // :param limit => 50;
 //
-//   q      words to look for (Lucene syntax: 万泥塘 AND 社区, "株洲日报"~2 …) (required)
+//   q      words to look for (Lucene syntax: 幸福 AND 社区, "株洲日报"~2 …) (required)
 //   limit  at most this many rows; null = 50
 //
 // Columns: kind (the node's label), name, score, id.

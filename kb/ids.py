@@ -139,8 +139,8 @@ def outlet_scope(outlet: Optional[str]) -> str:
 def name_region(name: str, outlet: Optional[str]) -> Optional[str]:
     """Region key of an organisation or place *name* from the longest division name it starts with.
 
-    株洲市委 → 430200, 石峰区人民政府 → 430200 (石峰区 lies in 株洲市), 湖南省委 → 430000. Short
-    names (醴陵) are resolved near the outlet. Names that start with no division (市委, 市图书馆) → None.
+    湘潭市委 → 430300, 岳塘区人民政府 → 430300 (岳塘区 lies in 湘潭市), 湖南省委 → 430000. Short
+    names (韶山) are resolved near the outlet. Names that start with no division (市委, 市图书馆) → None.
     """
     g = _gaz()
     name = norm(name)
@@ -181,8 +181,8 @@ def person_scope(org_names: Iterable[Optional[str]], outlet: Optional[str],
 
     A person is a (normalised name, scope) pair, where the scope is the *region* of the person:
 
-    1. the region of the first organisation named in the person's titles (株洲市委副书记 → 株洲市委 →
-       株洲市, 430200; 石峰区委书记 → 石峰区 → its prefecture 株洲市, 430200; 湖南省副省长 →
+    1. the region of the first organisation named in the person's titles (湘潭市委副书记 → 湘潭市委 →
+       湘潭市, 430300; 岳塘区委书记 → 岳塘区 → its prefecture 湘潭市, 430300; 湖南省副省长 →
        湖南省, 430000) — from the place the extraction attached to the organisation when known
        (``org_places``: organisation name → (place code, place name)), else the division the
        organisation's name starts with;
@@ -191,7 +191,7 @@ def person_scope(org_names: Iterable[Optional[str]], outlet: Optional[str],
 
     Regions are compared at prefecture level, so a name seen in overlapping scopes (the city and one
     of its districts, the city's party committee and its government, a district paper and the city
-    paper) is ONE person; the same name in another prefecture (长沙市委 vs 株洲市委) or province stays
+    paper) is ONE person; the same name in another prefecture (长沙市委 vs 湘潭市委) or province stays
     a different person. Province-level posts (湖南省委) form their own scope. Known limits: a
     provincial official named without a title in a city paper gets the city scope; two namesakes in
     the same city are merged.

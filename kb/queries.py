@@ -11,7 +11,7 @@ description, the parameters as Neo4j Browser ``:param`` lines with their default
     // :param from => null;
     // …
     // Example — one official in March 2020:
-    // :param person => '阳卫国';
+    // :param person => '李卫东';
 
 The body after the header is run as-is, with every parameter of the header bound (missing ones take
 their default), in a READ transaction. Values given on the command line (``--param key=value``) are
@@ -297,7 +297,7 @@ def convert(raw: str, default=None):
 
 
 def parse_params(query: NamedQuery, items: list[str] | tuple[str, ...]) -> dict:
-    """``["person=毛腾飞", "from=2020-03-01"]`` → typed parameters (QueryError for unknown names)."""
+    """``["person=张建国", "from=2020-03-01"]`` → typed parameters (QueryError for unknown names)."""
     out: dict = {}
     for item in items:
         if "=" not in item:
@@ -422,7 +422,7 @@ as user `neo4j` with the password `kb server password` prints.
 Each query below is a file in `cypher/` (run it from the shell with `kb query NAME --param key=value`,
 print it with `kb query NAME --show`). In the Browser, run the `:param` lines first (they set the
 parameters; null means "no filter"), then the statement. Change a parameter with one more line,
-e.g. `:param person => '阳卫国';`, and run the statement again. `:params` shows what is set.
+e.g. `:param person => '李卫东';`, and run the statement again. `:params` shows what is set.
 
 ![The inspections query in the Neo4j Browser](neo4j-browser-inspections.png)
 

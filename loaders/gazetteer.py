@@ -5,7 +5,7 @@ towns (乡镇/街道) and villages (村/社区) below them carry a name only. We
 loader is not imported: it is slow and pulls in much more) and cache a compact index as a pickle under
 ``$KB_HOME/cache`` (or the system temp dir) so start-up stays well under a second after the first run.
 
-Ambiguity (云龙区 in Jiangsu vs 云龙示范区 in Hunan, the many 新村) is resolved against a *region*: the
+Ambiguity (云龙区 in Jiangsu vs 云龙县 in Yunnan, the many 新村) is resolved against a *region*: the
 outlet's division, derived from the outlet name (株洲日报 → 株洲市) by the same index.
 """
 from __future__ import annotations
@@ -149,7 +149,7 @@ class Gazetteer:
         return i == region or region in self.ancestors(i)
 
     def full_name(self, i: int) -> str:
-        """Official name from the city down: 株洲市石峰区, 株洲市石峰区响石岭街道 (province left out)."""
+        """Official name from the city down: 湘潭市岳塘区, 湘潭市岳塘区城南街道 (province left out)."""
         chain = [i] + self.ancestors(i)
         parts = []
         for j in reversed(chain):
@@ -285,7 +285,7 @@ class Gazetteer:
                 L, s = hit
                 d = self.resolve(s, region)
                 if d is not None and s != self.names[d] and self.levels[d] > 0:
-                    # a short name (醴陵 for 醴陵市) only near home: the outlet's province
+                    # a short name (韶山 for 韶山市) only near home: the outlet's province
                     prov = self.province_of(region) if region is not None else None
                     if prov is None or not self.is_under(d, prov):
                         d = None

@@ -143,7 +143,7 @@ class Title:
     """A post as written (市委副书记) split into organisation and post."""
 
     text: str                       # as written: 市委副书记
-    organization: Optional[str]     # normalised: 株洲市委
+    organization: Optional[str]     # normalised: 湘潭市委
     post: Optional[str]             # 副书记
 
 
@@ -165,8 +165,8 @@ class Person:
 
 @dataclass
 class Organization:
-    name: str                       # normalised (株洲市委)
-    aliases: list[str] = field(default_factory=list)   # as written (市委, 中共株洲市委)
+    name: str                       # normalised (湘潭市委)
+    aliases: list[str] = field(default_factory=list)   # as written (市委, 中共湘潭市委)
     kind: Optional[str] = None      # party | government | company | hospital | school | community | other
     place: Optional[str] = None     # division it lies in, when known
     evidence: list[Evidence] = field(default_factory=list)
@@ -174,12 +174,12 @@ class Organization:
 
 @dataclass
 class Place:
-    name: str                       # full official name (株洲市石峰区)
+    name: str                       # full official name (湘潭市岳塘区)
     code: Optional[str] = None      # GB/T 2260 code where the gazetteer has one
     level: Optional[str] = None     # province | city | county | town | village
     parent: Optional[str] = None    # name of the parent division
     parent_code: Optional[str] = None
-    aliases: list[str] = field(default_factory=list)   # as written (石峰区, 醴陵)
+    aliases: list[str] = field(default_factory=list)   # as written (岳塘区, 韶山)
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -210,7 +210,7 @@ class Event:
     lead: Optional[str] = None      # lead person (or chair for meetings)
     participants: list[Participant] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)         # area named for the trip (醴陵, 茶陵县)
+    places: list[str] = field(default_factory=list)         # area named for the trip (韶山, 宁乡县)
     organizations: list[str] = field(default_factory=list)
     summary: Optional[str] = None
     evidence: Optional[Evidence] = None

@@ -1,7 +1,7 @@
-"""A post as written (市委副书记) → organisation (株洲市委) + post (副书记).
+"""A post as written (市委副书记) → organisation (湘潭市委) + post (副书记).
 
 The organisation is scoped by the outlet's region when the text writes a bare level (市/县/区/省):
-for 株洲日报 (region 株洲市) 市委 → 株洲市委, 市政协 → 株洲市政协; for a county outlet 县委 → 桃源县委 and
+for 株洲日报 (region 株洲市) 市委 → 湘潭市委, 市政协 → 株洲市政协; for a county outlet 县委 → 桃源县委 and
 市委 → its city's committee. The region comes from the outlet name through the gazetteer, never a table.
 Posts that imply their body (市长 → 市人民政府, 县长 → 县人民政府) get it.
 
@@ -125,7 +125,7 @@ class Scope:
         return None
 
     def scoped(self, org_text: str) -> str:
-        """市委 → 株洲市委; 县委 → 桃源县委 (when the outlet is a county); unknown scope: unchanged."""
+        """市委 → 湘潭市委; 县委 → 桃源县委 (when the outlet is a county); unknown scope: unchanged."""
         m = _SCOPED.match(org_text)
         if not m:
             return org_text

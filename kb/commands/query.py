@@ -21,7 +21,7 @@ def command(name, list_, params, fmt, show, example):
 
     \b
     kb query --list
-    kb query inspections --param person=毛腾飞 --param from=2020-03-01
+    kb query inspections --param person=张建国 --param from=2020-03-01
     kb query articles_of_day --param day=2020-03-08 --format json
     """
     if list_ or not name:

@@ -48,7 +48,7 @@ def inspections(person, date_from, date_to, place, limit, fmt, output):
 
     \b
     kb timeline inspections
-    kb timeline inspections --person 毛腾飞 --from 2020-03 --format markdown
+    kb timeline inspections --person 张建国 --from 2020-03 --format markdown
     kb timeline inspections --format html -o out/inspections.html
     """
     with db.session_driver() as (driver, database):
