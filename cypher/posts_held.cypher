@@ -26,6 +26,6 @@ RETURN p.name AS person,
        o.name AS organization,
        h.first_seen AS first_seen,
        h.last_seen AS last_seen,
-       size(coalesce(h.article_ids, [])) AS articles
+       coalesce(h.mentions, size(coalesce(h.article_ids, []))) AS articles
 ORDER BY person, first_seen, last_seen, title, organization
 LIMIT toInteger(coalesce($limit, 1000));

@@ -23,7 +23,7 @@ from .. import db, loader
 @click.option("--force", is_flag=True, help="reload pages already loaded with the same content")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="extraction processes (default: CPUs, at most 4)")
-@click.option("--pages-per-tx", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
               help="pages per write transaction (bulk loads; each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
 def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text):
