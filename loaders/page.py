@@ -157,6 +157,9 @@ def parse_credits(src: str, s: int, e: int) -> tuple[list[Byline], bool]:
             names += 1
         if names == 0 and k + 1 < len(roles) and not src[m.end():nend].strip(_SEP_CHARS + STRIP_CHARS):
             continue    # 文/图 本报记者 X: the first role word qualifies the second
+        if names == 0 and k > 0 and k + 1 == len(roles) and base in ("文/图", "文图", "文", "图") and \
+                out and not src[m.end():nend].strip(_SEP_CHARS + STRIP_CHARS):
+            continue    # 本报记者 X 文/图: a trailing role word qualifies the names before it
         if names == 0 or src[covered:nend].strip(_SEP_CHARS + STRIP_CHARS):
             complete = False
     return out, complete
@@ -288,6 +291,33 @@ def is_page_header(t: str) -> bool:
         any(_MAST_ITEM_RE.fullmatch(x) for x in parts)
 
 
+_SIGN_DATE_RE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*月"
+                           r"[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日")
+_NUM_CELL = re.compile(r"[-+—–]?[\d０-９][\d０-９.,，%％]*|[—–-]{1,2}|…")
+
+
+def _CELLISH(t: str) -> bool:
+    """A line that may be one table cell: short, no sentence punctuation."""
+    t = t.strip()
+    return 0 < len(t) <= 16 and not any(p in t for p in "。，；！？：:")
+
+
+_LABEL_SPLIT = re.compile(r"[\s·•|｜/／]+")
+
+
+def _furniture_prefix(pre: str) -> bool:
+    """Page labels before editor credits on one line: 本版, 第1版, A2, 要闻, 2024年5月22日 …"""
+    parts = [x for x in _LABEL_SPLIT.split(pre.strip(_SEP_CHARS + STRIP_CHARS)) if x]
+    if not parts:
+        return False
+    for x in parts:
+        if x == "本版" or PAGE_NO_RE.fullmatch(x) or is_masthead(x) or \
+                (2 <= len(x) <= 6 and _SECTION_RE.fullmatch(x)):
+            continue
+        return False
+    return True
+
+
 def norm_title(t: str) -> str:
     return re.sub(r"[\s\W_]+", "", t)
 
@@ -400,6 +430,16 @@ class PageSegmenter:
                         self.kind[i] = "masthead"    # page furniture: 责任编辑 X 美术编辑 Y 校对 Z
                         self.furniture[i] = bl
                         continue
+                if bl and not complete:
+                    # editor credits after a page label (第1版·要闻  责编：X, 本版责任编辑：X)
+                    r0 = ROLE_RE.search(src, s, e)
+                    if r0 is not None and _furniture_prefix(src[s:r0.start()]):
+                        bl2, ok2 = parse_credits(src, r0.start(), e)
+                        roles2 = {b.role for b in bl2}
+                        if bl2 and ok2 and roles2 <= {"editor", "author", "photographer"} and "editor" in roles2:
+                            self.kind[i] = "masthead"
+                            self.furniture[i] = bl2
+                            continue
                 m = _RUNIN_RE.match(src, s, e) if bl else None
                 if m and m.end() < e:
                     bl2, ok = parse_credits(src, s, m.end())
@@ -443,6 +483,7 @@ class PageSegmenter:
                     self.kind[i] = "row"
         self._find_section_names()
         self._find_tables()
+        self._find_vertical_tables()
         self._find_captions()
         self._find_columns()
         self._find_pens()
@@ -510,6 +551,58 @@ class PageSegmenter:
             run.append(i)
         if run:
             flush()
+
+    def _find_vertical_tables(self) -> None:
+        """A table flattened one cell per line: a run of at least 8 short lines without sentence
+        punctuation, a third of them figures (7.2, 412.8, —), whose rows each end in a figure.
+        A caption line right above (…主要经济指标) and a source note right below (数据来源：…) go with it."""
+        i = 0
+        n = self.n
+        while i < n:
+            if self.lines[i] is None or i in self.kind or not _CELLISH(self.text[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and self.lines[j] is not None and j not in self.kind and _CELLISH(self.text[j]):
+                j += 1
+            run = list(range(i, j))
+            i = j
+            if len(run) < 8:
+                continue
+            cells = [self.text[k].strip() for k in run]
+            nums = [bool(_NUM_CELL.fullmatch(c)) for c in cells]
+            if sum(nums) * 3 < len(cells):
+                continue
+            width = off = 0
+            for off in range(0, 3):     # caption lines (…主要经济指标) may open the run
+                cs, ns = cells[off:], nums[off:]
+                for c in range(2, 9):
+                    if len(cs) % c == 0 and len(cs) // c >= 3 and \
+                            all(ns[r * c + c - 1] for r in range(1, len(cs) // c)) and not any(ns[:c]):
+                        width = c
+                        break
+                if width:
+                    break
+            if not width:
+                continue
+            rows = [[x] for x in cells[:off]] + \
+                [cells[r:r + width] for r in range(off, len(cells), width)]
+            above = run[0] - 1
+            if above >= 0 and self.lines[above] is not None and above not in self.kind and \
+                    len(self.text[above]) <= 30 and not any(p in self.text[above] for p in "。，；"):
+                rows.insert(0, [self.text[above].strip()])
+                run.insert(0, above)
+            below = run[-1] + 1
+            if below < n and self.lines[below] is not None and below not in self.kind and \
+                    self.text[below].startswith(("数据来源", "资料来源", "来源：", "注：", "注:")):
+                rows.append([self.text[below].strip()])
+                run.append(below)
+            tb = Table(rows=rows, start=self.lines[run[0]][0], end=self.lines[run[-1]][1])
+            self.tables.append((list(run), tb))
+            for k in run:
+                self.kind[k] = "table"
+                self.claimed.add(k)
+        self.tables.sort(key=lambda x: x[0][0])
 
     def _find_captions(self) -> None:
         src = self.src
@@ -767,6 +860,7 @@ class PageSegmenter:
         kinds = self.kind
         events = sorted(i for i, k in kinds.items() if k in ("byline", "dateline", "pen", "jump", "brief"))
         plan: dict[int, tuple[_TitleBlock, int]] = {}
+        self._hdr_last: dict[int, int] = {}
         run: list[tuple[int, Optional[_TitleBlock]]] = []
         floor = -1
         skip = -1
@@ -786,11 +880,21 @@ class PageSegmenter:
                     if end_block is None:
                         floor = ev
                         continue
-                self._solve_run(run, end_block, plan, open_end=k == "pen")
+                open_end = False
+                if k == "pen":
+                    # the last article's title may sit before the commentary body only when there is a
+                    # title-ish block between them, or when the commentary body follows its pen name
+                    ptb = self.scan_title(ev, floor)
+                    first = ptb.lines[0] if ptb else ev
+                    nxt = self._next_nonblank(ev)
+                    open_end = (nxt is not None and self.kind.get(nxt) is None and not self._header_follows(nxt)) \
+                        or (floor >= 0 and self._mid_split(floor + 1, first) is not None)
+                self._solve_run(run, end_block, plan, open_end=open_end)
                 run = []
                 floor = ev
                 continue
             last = self._header_end(ev)[0] if k == "byline" else ev
+            self._hdr_last[ev] = last
             run.append((ev, self.scan_title(ev, floor, 2 * MAX_TITLE_LINES, 220)))
             floor = skip = last
         self._solve_run(run, self.scan_title(self.n, floor), plan)
@@ -799,13 +903,40 @@ class PageSegmenter:
     def _part_ok(self, lines: list[int]) -> bool:
         if not lines or len(lines) > MAX_TITLE_LINES:
             return False
+        if self.text[lines[-1]].endswith(_KICKER_END):
+            return False    # a kicker (…时强调) is followed by its title: it never ends a title
         total = sum(len(self.text[x]) for x in lines)
         return 4 <= total <= 110
+
+    def _body_sample(self, run, j: int, limit: int = 400) -> str:
+        """The first characters of the body of run[j]'s article (up to the next title block)."""
+        ev = run[j][0]
+        lo = self._hdr_last.get(ev, ev)
+        hi = self.n
+        if j + 1 < len(run):
+            nxt_ev, nxt_tb = run[j + 1]
+            hi = nxt_tb.lines[0] if nxt_tb else nxt_ev
+        out: list[str] = []
+        size = 0
+        for k in range(lo, hi):
+            if self.lines[k] is not None and size < limit:
+                out.append(self.text[k])
+                size += len(self.text[k])
+        return "".join(out)
+
+    @staticmethod
+    def _affinity(title: str, body: str) -> float:
+        """Share of a title's character pairs found in a body (names and places repeat there)."""
+        t = norm_title(title)
+        pairs = {t[i:i + 2] for i in range(len(t) - 1)}
+        if not pairs or not body:
+            return 0.0
+        return sum(1 for p in pairs if p in body) / len(pairs)
 
     def _solve_run(self, run, end_block, plan, open_end: bool = False) -> None:
         if len(run) < 2:
             return
-        UNTITLED, SWITCH, SPLIT = 1.0, 0.25, 0.2
+        UNTITLED, SWITCH, SPLIT, AFF = 1.0, 0.25, 0.2, 0.09
         # state: (has a title before, layout of the last titled article) -> (cost, choices)
         first = run[0][1]
         states: dict[tuple[bool, Optional[str]], tuple[float, list[int]]] = {
@@ -813,6 +944,14 @@ class PageSegmenter:
         for j in range(1, len(run)):
             tb = run[j][1]
             g = len(tb.groups) if tb else 0
+            # affinity of each group with the body above (previous article) and below (this one):
+            # a title shares names and places with its own body; only breaks near-ties
+            pull: list[float] = []
+            if g >= 2:
+                above, below = self._body_sample(run, j - 1), self._body_sample(run, j)
+                for grp in tb.groups:
+                    gt = "".join(self.text[x] for x in grp)
+                    pull.append(self._affinity(gt, below) - self._affinity(gt, above))
             new: dict[tuple[bool, Optional[str]], tuple[float, list[int]]] = {}
             for (bf, ll), (cost, ch) in states.items():
                 for k in range(g + 1):
@@ -823,6 +962,8 @@ class PageSegmenter:
                     if (head and not self._part_ok(head)) or (tail and not self._part_ok(tail)):
                         continue
                     c = cost + (SPLIT if 0 < k < g else 0.0)
+                    if pull:
+                        c += AFF * (sum(pull[:k]) - sum(pull[k:]))
                     lay = "before" if bf else ("after" if head else None)
                     if lay is None:
                         c += UNTITLED
@@ -1172,7 +1313,7 @@ class PageSegmenter:
                         if self.lines[j] is None and j + 1 < a.body_end and self.lines[j + 1] is not None \
                                 and self._titleish(j + 1):
                             j += 1
-                        if self.lines[j] is not None and self._titleish(j):
+                        if self.lines[j] is not None and self._titleish(j) and "，" not in self.text[j]:
                             blk.append(j)
                             j += 1
                         else:
@@ -1185,9 +1326,9 @@ class PageSegmenter:
                     i = blk[-1] + 1
                 else:
                     i += 1
-            if len(cands) != 1:
+            tight = self._tight_body(a, cands)
+            if not cands or (not tight and len(cands) != 1):
                 continue
-            blk = cands[0]
             # a line as long as the column's common line is a paragraph's first line, not a title
             widths: dict[int, int] = {}
             for x in range(a.body_start, a.body_end):
@@ -1195,42 +1336,78 @@ class PageSegmenter:
                     w = len(self.text[x])
                     widths[w] = widths.get(w, 0) + 1
             col = max(widths, key=widths.get) if widths else 0
-            if col >= 8 and widths[col] >= 3 and any(abs(len(self.text[x]) - col) <= 1 for x in blk):
-                continue
-            t = "".join(self.text[x] for x in blk)
-            if len(norm_title(t)) < 8 or _SUBHEAD_RE.match(t) or "，" in t or "," in t:
-                continue
-            above = self._prev_nonblank(blk[0])
-            if above is None or above < a.body_start or not self._ends_para(above, True, strict=True):
-                continue
-            nxt = self._next_nonblank(blk[-1])
-            if nxt is None or nxt >= a.body_end or self.kind.get(nxt) is not None:
-                continue
-            paras = 0
-            k = nxt
-            while k < a.body_end:
-                if self.lines[k] is not None and ends_sentence(self.text[k]) and \
-                        (k + 1 >= a.body_end or self.lines[k + 1] is None):
-                    paras += 1
-                k += 1
-            last = self._prev_nonblank(a.body_end)
-            while last is not None and last > nxt and self.kind.get(last) in ("masthead", "caption", "table", "jump"):
-                last = self._prev_nonblank(last)
-            if not 1 <= paras <= 3 or not ends_sentence(self.text[last if last is not None else nxt]):
-                continue
-            self.claimed.update(blk)
-            groups: list[list[int]] = [[blk[0]]]
-            for x in blk[1:]:
-                if self.lines[x - 1] is None:
-                    groups.append([x])
-                else:
-                    groups[-1].append(x)
-            b = _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=a.body_end,
-                     jumps=[x for x in a.jumps if x > blk[-1]])
-            a.jumps = [x for x in a.jumps if x <= blk[-1]]
-            a.body_end = blk[0]
-            out.append(b)
+            accepted: list[list[int]] = []
+            for ci, blk in enumerate(cands):
+                end = cands[ci + 1][0] if tight and ci + 1 < len(cands) else a.body_end
+                if col >= 8 and widths[col] >= 3 and any(abs(len(self.text[x]) - col) <= 1 for x in blk):
+                    continue
+                if self._brief_ok(a, blk, end, tight):
+                    accepted.append(blk)
+            cur = a
+            for bi, blk in enumerate(accepted):
+                self.claimed.update(blk)
+                groups: list[list[int]] = [[blk[0]]]
+                for x in blk[1:]:
+                    if self.lines[x - 1] is None:
+                        groups.append([x])
+                    else:
+                        groups[-1].append(x)
+                b = _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=cur.body_end,
+                         jumps=[x for x in cur.jumps if x > blk[-1]])
+                cur.jumps = [x for x in cur.jumps if x <= blk[-1]]
+                cur.body_end = blk[0]
+                out.append(b)
+                cur = b
         return out
+
+    def _tight_body(self, a: _Art, cands: list[list[int]]) -> bool:
+        """Paragraphs of this body are not separated by blank lines: every blank line in it sits
+        right before or after a candidate title block (then each such block opens an article)."""
+        if not cands:
+            return False
+        firsts = {blk[0] for blk in cands}
+        lasts = {blk[-1] for blk in cands}
+        inner = 0
+        for x in range(a.body_start, a.body_end):
+            if self.lines[x] is not None:
+                if x + 1 < a.body_end and self.lines[x + 1] is not None and ends_sentence(self.text[x]):
+                    inner += 1
+                continue
+            nxt = self._next_nonblank(x)
+            prv = self._prev_nonblank(x)
+            if nxt is None or nxt >= a.body_end or nxt in firsts or (prv is not None and prv in lasts):
+                continue
+            if self.kind.get(nxt) is not None or (prv is not None and self.kind.get(prv) is not None):
+                continue
+            return False
+        return inner >= 1
+
+    def _brief_ok(self, a: _Art, blk: list[int], end: int, tight: bool) -> bool:
+        """Does title block ``blk`` inside ``a``'s body open a short article running to ``end``?"""
+        t = "".join(self.text[x] for x in blk)
+        if len(norm_title(t)) < (4 if tight else 8) or _SUBHEAD_RE.match(t) or "，" in t or "," in t:
+            return False
+        above = self._prev_nonblank(blk[0])
+        if above is None or above < a.body_start or not self._ends_para(above, True, strict=True):
+            return False
+        nxt = self._next_nonblank(blk[-1])
+        if nxt is None or nxt >= end or self.kind.get(nxt) is not None:
+            return False
+        paras = 0
+        k = nxt
+        while k < end:
+            if self.lines[k] is not None and ends_sentence(self.text[k]) and \
+                    (k + 1 >= end or self.lines[k + 1] is None):
+                paras += 1
+            k += 1
+        last = self._prev_nonblank(end)
+        while last is not None and last > nxt and self.kind.get(last) in ("masthead", "caption", "table", "jump"):
+            last = self._prev_nonblank(last)
+        lt = self.text[last if last is not None else nxt]
+        if tight:
+            return ends_sentence(lt) or self._ends_credit(last if last is not None else nxt) or \
+                _SIGN_DATE_RE.fullmatch(lt.strip()) is not None
+        return 1 <= paras <= 3 and ends_sentence(lt)
 
     def _header_follows(self, i: int) -> bool:
         """Is line i the start of a title block directly followed by a header?"""

@@ -45,7 +45,7 @@ def database(settings):
 def wipe(driver, database):
     """Delete every node, in batches (Community has one user database, shared by all tests)."""
     with driver.session(database=database) as s:
-        s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture
