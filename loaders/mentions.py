@@ -54,6 +54,7 @@ class Lexicon:
         self.not_after = tuple(sorted(wordlist("not_person_after"), key=len, reverse=True))
         self.honorifics = tuple(sorted(wordlist("honorifics_after"), key=len, reverse=True))
         self.credits = wordmap("credit_titles")
+        self.translit = frozenset(wordlist("translit_name_chars"))
         self.photo = tuple(sorted(wordlist("photo_credits"), key=len, reverse=True))
         self.words = _dictionary_words()
         try:
@@ -136,6 +137,8 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     surnames that double as prepositions (向, 于 …) pass.
     """
     L = lex()
+    if credit and 3 <= len(c) <= 8 and is_translit(c) and not is_common_word(c) and c not in L.not_names:
+        return "ok" if has_surname(c) and len(c) <= 4 else "weak"   # 乌日娜, 苏雅拉图 in a credit
     if not 2 <= len(c) <= 4 or not all(_is_cjk(x) for x in c):
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
@@ -161,6 +164,32 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if is_common_word(c) or not has_surname(c):
         return "weak"
     return "ok"
+
+
+def is_translit(c: str) -> bool:
+    """Written only with characters of transliterated (Mongolian, Tibetan, Uyghur …) names."""
+    T = lex().translit
+    return bool(c) and all(x in T for x in c)
+
+
+def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
+    """A transliterated name of ``min_len``–8 characters at ``p`` (额尔敦毕力格, 乌云其木格), ended by
+    punctuation or a follower word (深入, 一同, 主持 …); the longest such reading."""
+    T = lex().translit
+    q = p
+    while q < len(text) and q - p < 8 and text[q] in T:
+        q += 1
+    ps = posts()
+    for e in range(q, p + min_len - 1, -1):
+        c = text[p:e]
+        if not _strong_end(text, e) or is_common_word(c) or c in lex().not_names or c in lex().places:
+            continue
+        if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)):
+            continue
+        if any(c[i:i + 2] in lex().follow_multi for i in range(len(c) - 1)):
+            continue
+        return c
+    return None
 
 
 def after_score(text: str, j: int) -> int:
@@ -219,6 +248,9 @@ def _not_place_part(text: str, j: int) -> bool:
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
+    tl = translit_name(text, p, 4)
+    if tl is not None:
+        return tl, 3.0      # a transliterated name (额尔敦毕力格): longer than a Chinese name
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
     q = p + lens[0] - 1
     for u in L.unnamed:
@@ -270,7 +302,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             continue
         scored.append((s, n, c))
     if not scored:
-        return None
+        tl = translit_name(text, p, 3)
+        return (tl, 2.0) if tl is not None else None
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     s, n, c = scored[0]
     if s < min_score:
@@ -382,7 +415,7 @@ def _credit_regex():
     return _CREDIT_WORDS
 
 
-_NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}"
+_NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 
 
 def _credit_mentions(text: str) -> list[PersonMention]:
@@ -406,7 +439,8 @@ def _credit_mentions(text: str) -> list[PersonMention]:
         # a trailing credit word glued to the name (丁某某责任编辑) was cut above
         for n in (len(name), 3, 2):
             c = name[:n]
-            if 2 <= len(c) <= 4 and name_ok(c, True) in ("ok", "weak") and has_surname(c):
+            if 2 <= len(c) <= 8 and name_ok(c, True) in ("ok", "weak") and \
+                    (has_surname(c) or len(c) >= 3 and is_translit(c)):
                 e = m.start(2) + len(c)
                 if raw == name and not (after_score(text, e) >= 1 or text.startswith(L.photo, e) or cw.match(text, e)
                                         or text.startswith(("报道", "采写", "整理", "文", "图"), e)):
