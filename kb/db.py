@@ -15,7 +15,10 @@ def driver(settings: config.Settings | None = None):
     s = settings or config.settings()
     try:
         d = neo4j.GraphDatabase.driver(s.uri, auth=(s.username, s.password),
-                                       connection_timeout=10, user_agent="kb/0.1")
+                                       connection_timeout=10, user_agent="kb/0.1",
+                                       # warnings such as "property key does not exist" on an empty graph
+                                       # are noise for users; Cypher errors still raise
+                                       notifications_min_severity="OFF")
     except (ValueError, DriverError) as e:
         raise ConnectionFailed(f"bad NEO4J_URI {s.uri!r}: {e}") from None
     try:

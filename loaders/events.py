@@ -173,10 +173,11 @@ class Context:
         if before:
             return before[-1]
         if _CONTINUES.search(s.text[:12]):
-            # 随后/会后/紧接着 …: the day of the last date written before
+            # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
             prev = [d for d in self.dates if d.start < s.start and d.date is not None and not d.planned]
-            if prev:
-                return prev[-1]
+            days = [d for d in prev if d.precision == "day"]
+            if days or prev:
+                return (days or prev)[-1]
         ld = self.lead_date
         if ld is None:
             return None
@@ -218,14 +219,31 @@ def _dateline_date(article: Article) -> Optional[date]:
     return d.date if d else None
 
 
+_TOGETHER = re.compile(r"一同|一起|共同|一道")
+
+
+def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention) -> bool:
+    """Only titles and separators lie between the previous subject's mention and ``m``."""
+    prev = [x for x in ctx.mentions_in(s.start, m.start) if x.name == prev_name]
+    if not prev:
+        return False
+    gap = ctx.text[prev[-1].end:m.start]
+    return len(gap) <= 24 and re.fullmatch(r"[，、\u4e00-\u9fff]*", gap) is not None and \
+        not _rx()["move"].search(gap) and not _rx()["insp"].search(gap) and not REPORTING.search(gap)
+
+
 def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     """Named officials who are the subject of the verb at ``t`` in sentence ``s``."""
     ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
     out: list[str] = []
     for m in ms:
         between = ctx.text[m.end:t]
-        if REPORTING.search(between) or _ATTEND.search(between[:4]):
+        if REPORTING.search(between):
             continue
+        if _ATTEND.search(between[:4]):
+            # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
+            if not (out and _TOGETHER.match(between) and _joined_subject(ctx, s, out[-1], m)):
+                continue
         if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
             continue
         if m.name not in out:
@@ -298,9 +316,20 @@ def split_sites(obj: str) -> list[str]:
     if merged:
         last = merged[-1]
         m = re.match(r"^(.+?)(?:和|及|以及)(.+)$", last)
-        if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2:
+        # only between two whole names: 颐和养老服务中心 keeps its 和
+        if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2 and \
+                (SITE_SUFFIX.search(m.group(1)) or division_like(m.group(1))):
             merged[-1:] = [m.group(1), m.group(2)]
     return [p.strip() for p in merged if p.strip()]
+
+
+_LOOK_AT = re.compile(r"[，,](?:实地)?(?:察看|查看)了?([^，。；：、]{4,40}?)(?:的)?(?:情况|进展|进度)(?=[，。；])")
+_ACTIVITY_TAIL = re.compile(r"(?:整治|建设|运行|生产|施工|改造|推进|落实|管护|保护|修复|险工险段|防汛|值守|经营|发展)+$")
+
+
+def _strip_activity(x: str) -> str:
+    """南洲镇湘江大堤渌口段险工险段整治 → 南洲镇湘江大堤渌口段: the unit, without the activity seen there."""
+    return _ACTIVITY_TAIL.sub("", x)
 
 
 _CLAUSE_END = re.compile(r"[，。；：,;！？\n]|(?:参与|督导|调研|检查|督查|考察|视察|开展|进行|实地|查看|察看|看望|慰问|"
@@ -383,6 +412,13 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
                     if place:
                         place_at.append((abs_pos, place))
                 if len(areas) == len(items) or verb == "赴":
+                    # 来到A县，察看B镇C段整治情况: a place-anchored unit after 察看 is the site
+                    mm = _LOOK_AT.match(s.text, m.end() + len(obj))
+                    if mm and verb != "赴":
+                        x = _strip_activity(mm.group(1))
+                        if x and PLACE_WORD.match(x) and SITE_SUFFIX.search(x) and not _is_generic(x) \
+                                and not division_like(x):
+                            hits.append(SiteHit(s.start + mm.start(1), x, "move"))
                     continue
                 items = [x for x in items if x not in areas]   # 前往A公司: a site after all
             if verb in ("察看了", "查看了", "察看", "查看") and any(
@@ -394,6 +430,11 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
             if inside and any(h.kind in ("move", "at") and s.start <= h.pos < abs_pos for h in hits):
                 continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
             for item in items:
+                if not inside and len(items) >= 2 and _PART.search(item) and len(item) >= 8 and \
+                        PLACE_WORD.match(item) and not _is_generic(item):
+                    # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
+                    hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, item, "move"))
+                    continue
                 if inside and _PART.search(item):
                     unit = _PART_WORDS.sub("", item)
                     if len(unit) >= 4 and SITE_SUFFIX.search(unit) and not _is_generic(unit):

@@ -142,8 +142,8 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if not 2 <= len(c) <= 4 or not all(_is_cjk(x) for x in c):
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
-            any(x in STOP_INNER for x in c[1:]):
-        return None
+            any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c)) for x in c[1:]):
+        return None     # (其, 日 inside a transliterated name are name characters: 敖其尔, 乌日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
         return None
     if len(c) == 4 and c[:2] not in L.compound:
@@ -533,6 +533,10 @@ def _appointment_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     return out
 
 
+_BIO_RE = re.compile(r"(?:^|(?<=[\n。；：:]))(?P<name>[\u4e00-\u9fff]{2,4})[，,][ \u3000]*[男女][，,][ \u3000]*"
+                     r"(?:[\u4e00-\u9fff]{1,4}族[，,])?[ \u3000]*(?:\d{4}|[〇一二三四五六七八九]{4})[ \u3000]*年"
+                     r"[ \u3000]*[\d一二三四五六七八九十]{1,2}[ \u3000]*月[ \u3000]*出?生")
+_BIO_POST_RE = re.compile(r"(?:现任|现为|曾任)([^，。；\n]{2,60})(?=[，。；]|$)")
 _APPOS = re.compile(r"，?是([^，。；“”]{2,40}?)(?=[，。；])")
 
 
@@ -589,11 +593,13 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     # a private person after a descriptor: 脱贫户X, 困难群众X (no title kept)
     for m in _descriptor_regex().finditer(text):
         p = m.end()
-        if p in taken or (m.start() > 0 and text[m.start() - 1] in "的之"):
+        if p in taken:
             continue
         got = pick_name(text, p)
-        if not got or name_ok(got[0]) != "ok" or not _strong_end(text, p + len(got[0])) or \
-                is_common_word(got[0][:2]):
+        if got and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2:
+            continue   # …的农民工资: after 的, only a name that recurs
+        if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
+                not (_strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2):
             continue   # a word after the descriptor (群众关切), not a name
         add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
         j = p + len(got[0])
@@ -607,6 +613,20 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     # appointments: 任命X为Y, X当选为Y, 免去X的Y职务 (the title follows the name)
     for pm in _appointment_mentions(text, taken):
         add(pm)
+
+    # a cadre's résumé in a notice (任前公示): X，男，1975年10月生，…，现任Y、Z，拟任…
+    for m in _BIO_RE.finditer(text):
+        name = m.group("name")
+        if m.start("name") in taken or name_ok(name) is None:
+            continue
+        titles: list[str] = []
+        cur = _BIO_POST_RE.search(text, m.end(), min(len(text), m.end() + 160))
+        if cur:
+            for part in re.split(r"、", cur.group(1)):
+                t = _appointment_title(part)
+                if t:
+                    titles.append(t)
+        add(PersonMention(name, m.start("name"), m.end("name"), titles, "titled"))
 
     known = {pm.name for pm in out}
     titled_starts = {pm.start for pm in out if pm.kind in ("titled", "list")}

@@ -296,6 +296,9 @@ _SIGN_DATE_RE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})
 _NUM_CELL = re.compile(r"[-+—–]?[\d０-９][\d０-９.,，%％]*|[—–-]{1,2}|…")
 
 
+_NUM_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(?:[-+—–]?[\d０-９][\d０-９.,，%％]*|[—–-]{1,2})[ \t\u3000]*\r?$")
+
+
 def _CELLISH(t: str) -> bool:
     """A line that may be one table cell: short, no sentence punctuation."""
     t = t.strip()
@@ -556,6 +559,8 @@ class PageSegmenter:
         """A table flattened one cell per line: a run of at least 8 short lines without sentence
         punctuation, a third of them figures (7.2, 412.8, —), whose rows each end in a figure.
         A caption line right above (…主要经济指标) and a source note right below (数据来源：…) go with it."""
+        if len(_NUM_LINE_RE.findall(self.src)) < 3:
+            return      # fewer than three figure-only lines: no such table (one C-level pass)
         i = 0
         n = self.n
         while i < n:

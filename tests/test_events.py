@@ -293,3 +293,46 @@ def test_a_market_ending_in_shi_is_a_site_not_a_city():
     text = "昨晚，局长柏文山带队暗访夜市。在某区胜利河美食街，柏文山走进后厨。在某区文一路夜市，他随机抽检了食材。"
     [ev] = events(text, "inspection", published=date(2023, 7, 8))
     assert [s.name for s in ev.sites] == ["某区胜利河美食街", "某区文一路夜市"]
+
+
+# ---------------------------------------------------------------- third blind round (tests/gold/pages3)
+
+def test_two_leads_joined_by_yitong_and_a_companion_with_yitong():
+    text = ("11月11日，县委书记甲建明，县委副书记、县长乙志远一同深入某镇，调研产业扶贫工作。县委常委丙晓峰参加调研。\n"
+            "在某镇某村茶叶合作社，甲建明、乙志远详细了解分红情况。")
+    evs = events(text, "inspection", published=date(2020, 11, 12))
+    assert sorted(e.lead for e in evs) == ["乙志远", "甲建明"]
+    text = "昨日，市委副书记丁卫国带队暗访检查城市管理工作。市政府副秘书长柴一凡一同暗访。丁卫国一行随机来到某街道农贸市场。"
+    [ev] = events(text, "inspection", published=date(2023, 3, 28))
+    assert ev.lead == "丁卫国" and ("柴一凡", "accompanying") in [(p.name, p.role) for p in ev.participants]
+
+
+def test_he_inside_a_site_name_and_a_listed_workshop():
+    text = ("9月8日，市政协主席甲志华带队调研养老服务。甲志华首先来到某区某街道颐和养老服务中心，察看助餐服务。"
+            "随后，调研组走进某社区养老服务站。")
+    [ev] = events(text, "inspection", published=date(2021, 9, 10))
+    assert [s.name for s in ev.sites] == ["某区某街道颐和养老服务中心", "某社区养老服务站"]
+    text = "3月25日，市委书记娄志宏一行先后来到某市某镇光谷新材料产业园、某某经济开发区智能门业数字化车间、某县胡柚加工基地，调研产业发展。"
+    [ev] = events(text, "inspection", published=date(2023, 3, 28))
+    assert [s.name for s in ev.sites][1] == "某某经济开发区智能门业数字化车间"
+
+
+def test_suihou_takes_the_last_day_not_an_adjectival_jinqi():
+    text = ("5月18日，县委书记丙国庆来到县防汛抗旱指挥部办公室，调度全县防汛工作。\n"
+            "会上，县水利局负责人汇报了近期雨情水情。\n"
+            "随后，丙国庆冒雨来到某水库大坝，察看水库水位。")
+    [ev] = events(text, "inspection", published=date(2022, 5, 19))
+    assert (ev.date, ev.date_precision) == (date(2022, 5, 18), "day")
+    assert [e.lead for e in events(text, "meeting")] == ["丙国庆"]
+
+
+def test_site_seen_after_coming_to_a_county():
+    text = "6月13日，副市长丁光明督导城区防汛。14日，丁光明又来到某某区，察看南洲镇湘江大堤某段险工险段整治情况。"
+    evs = {e.date: e for e in events(text, "inspection", published=date(2021, 6, 15))}
+    assert [s.name for s in evs[date(2021, 6, 14)].sites] == ["南洲镇湘江大堤某段"]
+
+
+def test_collective_study_session_is_a_meeting():
+    text = "5月21日，市委理论学习中心组举行2024年第五次集体学习。市委书记韦振华主持并讲话。"
+    [ev] = events(text, "meeting", published=date(2024, 5, 22))
+    assert ev.lead == "韦振华" and ev.date == date(2024, 5, 21)

@@ -107,3 +107,11 @@ def test_parse_date_spellings_and_refusals():
     for bad in ("26日", "日前", "yesterday", "2020年3月", ""):
         with pytest.raises(ValueError):
             parse_date(bad)
+
+
+def test_filename_date_with_a_page_suffix_and_an_empty_manifest_date(tmp_path):
+    assert date_from_filename("2021-06-15_A2.txt") == date(2021, 6, 15)
+    man = tmp_path / "m.csv"
+    man.write_text("file,outlet,published\n2021-06-15_A2.txt,示例日报,\n", encoding="utf-8")
+    info = resolve_issue("2021-06-15_A2.txt", "正文。", manifest=read_manifest(man))
+    assert (info.published, info.basis, info.outlet) == (date(2021, 6, 15), "filename", "示例日报")

@@ -208,3 +208,36 @@ def test_founder_is_a_post():
 def test_credit_with_a_function_word_surname():
     a = art("正文。", bylines=[Byline(name="但丽", title="责任编辑", role="editor", start=0, end=2)])
     assert [(p.name, [t.text for t in p.titles]) for p in persons_of(a)] == [("但丽", ["责任编辑"])]
+
+
+# ---------------------------------------------------------------- third blind round (tests/gold/pages3)
+
+def test_transliterated_names_after_posts_and_in_credits():
+    got = people("10月11日，某旗委书记巴图孟和深入某镇调研。旗委副书记、旗长萨仁其木格一同调研。（记者 其其娜）")
+    assert got["巴图孟和"] == ["某旗委书记"]
+    assert got["萨仁其木格"] == ["旗委副书记", "旗长"]
+    assert "其其娜" in got
+    # a Chinese name after a post is untouched
+    assert people("副市长韩立参加。") == {"韩立": ["副市长"]}
+
+
+def test_transliterated_name_in_a_byline():
+    a = art("正文。", bylines=[Byline("乌日罕", "责任编辑", "editor", 0, 3)])
+    assert [p.name for p in persons_of(a)] == ["乌日罕"]
+
+
+def test_resume_in_a_pre_appointment_notice():
+    got = people("拟提拔任用下列同志：\n甲建军，男，1975年10月生，汉族，大学学历，现任某市发展和改革委员会副主任、党组成员，"
+                 "拟任市级部门正职。\n乙晓燕，女，1979年4月生，研究生学历，现任某县委常委、宣传部部长，拟任县政府正职。")
+    assert got["甲建军"] == ["某市发展和改革委员会副主任", "党组成员"]
+    assert got["乙晓燕"] == ["某县委常委", "宣传部部长"]
+
+
+def test_descriptor_after_de_when_the_name_recurs():
+    got = people("天刚亮，某镇的牧民敖其日就出门了。今年58岁的敖其日当护林员已经12年了。")
+    assert got == {"敖其日": []}
+    assert people("全县的农民工资收入稳步增长。") == {}
+
+
+def test_statistician_is_a_post():
+    assert people("国家统计局工业司首席统计师翟一鸣表示，利润有望改善。") == {"翟一鸣": ["国家统计局工业司首席统计师"]}

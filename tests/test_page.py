@@ -679,3 +679,144 @@ def test_page_word_lists_come_from_data_files():
     assert page._NOT_NAMES == frozenset(wordlist("byline_not_names"))
     assert page._ANON_CREDITS == frozenset(wordlist("anonymous_credits"))
     assert page.ROLE_RE.match("本报全媒体记者").group("rr") == "记者"
+
+
+# ---------------------------------------------------------------- third blind round (tests/gold/pages3)
+
+AFFINITY = """示例日报记者 甲一
+通讯员/乙二
+
+示例日报讯 日前，某县县长丙三带队调研红色旅游工作。
+丙三一行先后来到某镇某村红色教育基地。
+
+丙三调研红色旅游工作
+
+让红色资源活起来
+
+某区前4月新增就业1200人
+
+示例日报讯（通讯员 丁四）近日，记者从某区人社局获悉，某区新增就业1200人。
+
+示例日报记者 戊五
+
+示例日报讯 5月18日，某县召开防汛会议。
+"""
+
+
+def test_title_groups_go_with_the_body_that_shares_their_words():
+    arts = seg(AFFINITY)
+    full = ["".join(x for x in (a.kicker, a.title, a.subtitle) if x) for a in arts]
+    assert "让红色资源活起来" in full[0] and "某区前4月新增就业1200人" not in full[0]
+    assert full[1] == "某区前4月新增就业1200人"
+    check_offsets(AFFINITY, arts)
+
+
+KICKER_THEN_BRIEF_THEN_COMMENTARY = """示例日报记者 甲一
+
+示例日报讯 5月18日，县委书记乙二调度防汛工作。
+乙二强调，要确保安全度汛。
+
+乙二调度防汛工作时强调
+
+全力以赴确保安全度汛
+
+某区召开优化营商环境大会
+
+示例日报记者 丙三
+
+示例日报讯 5月16日，某区召开优化营商环境大会。区长丁四主持会议。
+
+防汛工作没有“稍息”，只有“立正”。
+
+各地要拉网式排查隐患，发现问题立即整改。
+
+防汛备汛宁可十防九空
+——一线观察
+
+钟一文
+"""
+
+
+def test_a_kicker_never_ends_a_title_and_a_commentary_after_a_titled_brief():
+    arts = seg(KICKER_THEN_BRIEF_THEN_COMMENTARY)
+    assert (arts[0].kicker, arts[0].title) == ("乙二调度防汛工作时强调", "全力以赴确保安全度汛")
+    assert arts[1].title == "某区召开优化营商环境大会"
+    assert arts[-1].kind == "commentary" and arts[-1].title == "防汛备汛宁可十防九空"
+    check_offsets(KICKER_THEN_BRIEF_THEN_COMMENTARY, arts)
+
+
+TIGHT = """某县人民政府网
+第1版·要闻  责编：甲一  校对：乙 二  版式：丙 三
+
+在外乡贤捐资助学
+
+本报讯（通讯员 丁四）11月9日，企业家戊五向县教育基金会捐赠100万元。
+戊五表示，将持续关注家乡教育事业。
+
+工作动态
+
+▲11月9日，县人大常委会副主任己六带领代表视察农村公路建设。（记者 庚七）
+▲近日，县人社局发放创业担保贷款1200万元。（通讯员 辛八）
+
+某县人民政府
+关于冬季森林防火的通告
+
+为切实做好森林防火工作，现通告如下：
+一、森林防火期内，禁止野外用火。
+特此通告。
+某县人民政府
+二〇二〇年十一月十日
+"""
+
+
+def test_items_after_a_body_without_blank_lines_between_paragraphs():
+    arts = seg(TIGHT)
+    titles = ["".join(x for x in (a.kicker, a.title, a.subtitle) if x) for a in arts]
+    assert titles == ["在外乡贤捐资助学", "工作动态", "某县人民政府关于冬季森林防火的通告"]
+    # the page label before the editor credits is furniture, the credits name persons
+    assert {(b.name, b.title) for a in arts for b in a.bylines} >= {("甲一", "责编"), ("乙二", "校对"), ("丙三", "版式")}
+    check_offsets(TIGHT, arts)
+
+
+def test_trailing_wen_tu_qualifies_the_byline():
+    bl, complete = parse_credits("□本报记者 甲一 文/图", 0, len("□本报记者 甲一 文/图"))
+    assert complete and [(b.name, b.role) for b in bl] == [("甲一", "reporter")]
+    bl, complete = parse_credits("本版责任编辑：乙二", 0, len("本版责任编辑：乙二"))
+    assert [b.name for b in bl] == ["乙二"]
+
+
+VERTICAL_TABLE = """前4月某市经济运行稳中有进
+
+本报讯（记者 甲一）记者从市统计局获悉，今年1—4月，全市经济运行延续回升向好态势。
+1—4月全市主要经济指标
+指标
+单位
+数值
+同比增长（%）
+规模以上工业增加值
+亿元
+—
+7.2
+固定资产投资
+亿元
+—
+5.6
+社会消费品零售总额
+亿元
+412.8
+4.9
+数据来源：市统计局
+市统计局负责人介绍，工业增长贡献率超过六成。
+"""
+
+
+def test_table_flattened_one_cell_per_line():
+    [a] = seg(VERTICAL_TABLE)
+    assert a.title == "前4月某市经济运行稳中有进"
+    [t] = a.tables
+    assert t.rows[0] == ["1—4月全市主要经济指标"]
+    assert t.rows[1] == ["指标", "单位", "数值", "同比增长（%）"]
+    assert t.rows[2] == ["规模以上工业增加值", "亿元", "—", "7.2"]
+    assert t.rows[-1] == ["数据来源：市统计局"]
+    assert "412.8" not in a.text and "工业增长贡献率" in a.text
+    check_offsets(VERTICAL_TABLE, [a])
