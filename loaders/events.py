@@ -316,7 +316,7 @@ def split_sites(obj: str) -> list[str]:
     if merged:
         last = merged[-1]
         m = re.match(r"^(.+?)(?:和|及|以及)(.+)$", last)
-        # only between two whole names: 颐和养老服务中心 keeps its 和
+        # only between two whole names: 某和养老中心 keeps its 和 (A和B splits only after a whole name)
         if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2 and \
                 (SITE_SUFFIX.search(m.group(1)) or division_like(m.group(1))):
             merged[-1:] = [m.group(1), m.group(2)]
@@ -328,7 +328,7 @@ _ACTIVITY_TAIL = re.compile(r"(?:整治|建设|运行|生产|施工|改造|推�
 
 
 def _strip_activity(x: str) -> str:
-    """南洲镇湘江大堤渌口段险工险段整治 → 南洲镇湘江大堤渌口段: the unit, without the activity seen there."""
+    """某镇某江大堤某段险工险段整治 → 某镇某江大堤某段: the unit, without the activity seen there."""
     return _ACTIVITY_TAIL.sub("", x)
 
 

@@ -138,12 +138,12 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     """
     L = lex()
     if credit and 3 <= len(c) <= 8 and is_translit(c) and not is_common_word(c) and c not in L.not_names:
-        return "ok" if has_surname(c) and len(c) <= 4 else "weak"   # 乌日娜, 苏雅拉图 in a credit
+        return "ok" if has_surname(c) and len(c) <= 4 else "weak"   # 乌日罕, 巴雅尔图 in a credit
     if not 2 <= len(c) <= 4 or not all(_is_cjk(x) for x in c):
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
             any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c)) for x in c[1:]):
-        return None     # (其, 日 inside a transliterated name are name characters: 敖其尔, 乌日娜)
+        return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
         return None
     if len(c) == 4 and c[:2] not in L.compound:
@@ -173,7 +173,7 @@ def is_translit(c: str) -> bool:
 
 
 def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
-    """A transliterated name of ``min_len``–8 characters at ``p`` (额尔敦毕力格, 乌云其木格), ended by
+    """A transliterated name of ``min_len``–8 characters at ``p`` (巴图孟和, 萨仁其木格), ended by
     punctuation or a follower word (深入, 一同, 主持 …); the longest such reading."""
     T = lex().translit
     q = p
@@ -250,7 +250,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     L = lex()
     tl = translit_name(text, p, 4)
     if tl is not None:
-        return tl, 3.0      # a transliterated name (额尔敦毕力格): longer than a Chinese name
+        return tl, 3.0      # a transliterated name (巴图孟和): longer than a Chinese name
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
     q = p + lens[0] - 1
     for u in L.unnamed:

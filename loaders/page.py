@@ -59,6 +59,7 @@ Everything keeps source offsets: ``Article.start/end``, paragraphs, captions, ta
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -559,19 +560,36 @@ class PageSegmenter:
         """A table flattened one cell per line: a run of at least 8 short lines without sentence
         punctuation, a third of them figures (7.2, 412.8, —), whose rows each end in a figure.
         A caption line right above (…主要经济指标) and a source note right below (数据来源：…) go with it."""
-        if len(_NUM_LINE_RE.findall(self.src)) < 3:
-            return      # fewer than three figure-only lines: no such table (one C-level pass)
-        i = 0
+        pos = [m.end() - 1 for m in _NUM_LINE_RE.finditer(self.src)]
+        if len(pos) < 3:
+            return      # fewer than three figure-only lines: no such table
+        # figure-only lines close to one another (3 or more, at most 4 lines apart): look around them only
+        nonblank = [i for i, ln in enumerate(self.lines) if ln is not None]
+        starts = [self.lines[i][0] for i in nonblank]
+        figs = sorted({nonblank[max(0, bisect.bisect_right(starts, p) - 1)] for p in pos})
+        seeds: list[int] = []
+        k = 0
+        while k < len(figs):
+            e = k
+            while e + 1 < len(figs) and figs[e + 1] - figs[e] <= 4:
+                e += 1
+            if e - k >= 2:
+                seeds.append(figs[k])
+            k = e + 1
         n = self.n
-        while i < n:
-            if self.lines[i] is None or i in self.kind or not _CELLISH(self.text[i]):
-                i += 1
+        done_to = -1
+        for seed in seeds:
+            if seed <= done_to:
                 continue
-            j = i
+            i = seed
+            while i - 1 >= 0 and self.lines[i - 1] is not None and (i - 1) not in self.kind and \
+                    _CELLISH(self.text[i - 1]):
+                i -= 1
+            j = seed
             while j < n and self.lines[j] is not None and j not in self.kind and _CELLISH(self.text[j]):
                 j += 1
             run = list(range(i, j))
-            i = j
+            done_to = j
             if len(run) < 8:
                 continue
             cells = [self.text[k].strip() for k in run]
@@ -886,7 +904,7 @@ class PageSegmenter:
                         floor = ev
                         continue
                 open_end = False
-                if k == "pen":
+                if k == "pen" and len(run) >= 2:
                     # the last article's title may sit before the commentary body only when there is a
                     # title-ish block between them, or when the commentary body follows its pen name
                     ptb = self.scan_title(ev, floor)
@@ -913,7 +931,7 @@ class PageSegmenter:
         total = sum(len(self.text[x]) for x in lines)
         return 4 <= total <= 110
 
-    def _body_sample(self, run, j: int, limit: int = 400) -> str:
+    def _body_sample(self, run, j: int, limit: int = 160) -> str:
         """The first characters of the body of run[j]'s article (up to the next title block)."""
         ev = run[j][0]
         lo = self._hdr_last.get(ev, ev)
