@@ -64,7 +64,8 @@ SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街
                          r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
                          r"场|馆|所|局|机构|养老院|福利院|敬老院|景区|景点|卡口|路口|渡口|港口|道口|河口|路|桥|库|区|垸|堤|"
                          r"堤防|大厦|商厦|商城|广场|店|银行|网点|大棚|小镇|故居|旧居|旧址|遗址|楼|综合体|合作社|"
-                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户|街|夜市|集市|商圈)$")
+                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户|街|夜市|集市|商圈|步道|绿道|栈道|工作室|公墓|陵园|"
+                         r"墓园|驿站|集群|堤坝|闸站|泵站|门诊|诊所|卫生室)$")
 PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
 DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟))+$")
 _NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
@@ -283,7 +284,13 @@ def _is_generic(site: str) -> bool:
         return True
     if _GENERIC_CLASS.search(site):
         return True   # X区部分企业: a class of units, no particular site
+    if _OWN_AREA_CLASS.match(site):
+        return True   # 我市企业, 本县重点项目: the outlet's own area and a class of units
     return False
+
+
+_OWN_AREA_CLASS = re.compile(r"^(?:我|本)[省市县区州旗][\u4e00-\u9fff]{0,4}?(?:企业|单位|项目|学校|医院|景区|市场|工地|"
+                             r"乡镇|村|社区|园区|基地)$")
 
 
 _GENERIC_CLASS = re.compile(r"(?:部分|有关|相关|多家|多个|一些|几家|几个|各个|各)(?:企业|单位|项目|村|社区|乡镇|学校|医院|"
@@ -299,6 +306,20 @@ _PART = re.compile(r"(?:车间|家中|展厅|大厅|会议室|办公室|生产�
 _NOT_MEETINGS = wordlist("not_meeting_names")
 _INSIDE_VERBS = frozenset({"走进", "走入", "步入"})
 _PART_WORDS = re.compile(r"(?:生产|装配|加工|总装|包装)?(?:车间|展厅|大厅|生产线|流水线)$")
+
+
+# between the official and 到: 一行, adverbs (X一行到…, X冒雨到…, X又专程到…)
+_TO_GAP = re.compile(r"(?:一行|等人|又|还|再次|随即|随后|专程|连夜|冒雨|冒着大雨|冒着高温|顶着烈日|亲自|分别|一同|同时)+")
+
+
+def _two_units(a: str, b: str, n_items: int) -> bool:
+    """A和B where A opens with a division (甲镇乙村步道和丙景区服务中心): two units, when B also opens with
+    a division, or ends like a site inside a list that already has items."""
+    if len(a) < 4 or len(b) < 4 or not PLACE_WORD.match(a):
+        return False
+    if PLACE_WORD.match(b) and len(a) >= 5 and len(b) >= 5:
+        return True
+    return n_items >= 2 and SITE_SUFFIX.search(b) is not None
 
 
 def split_sites(obj: str) -> list[str]:
@@ -318,7 +339,7 @@ def split_sites(obj: str) -> list[str]:
         m = re.match(r"^(.+?)(?:和|及|以及)(.+)$", last)
         # only between two whole names: 某和养老中心 keeps its 和 (A和B splits only after a whole name)
         if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2 and \
-                (SITE_SUFFIX.search(m.group(1)) or division_like(m.group(1))):
+                (SITE_SUFFIX.search(m.group(1)) or division_like(m.group(1)) or _two_units(m.group(1), m.group(2), len(merged))):
             merged[-1:] = [m.group(1), m.group(2)]
     return [p.strip() for p in merged if p.strip()]
 
@@ -395,7 +416,8 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
             if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
                 continue
             if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
-                    not any(x.end == s.start + m.start() for x in ctx.mentions):
+                    not any(x.end == s.start + m.start() or x.end < s.start + m.start() and
+                            _TO_GAP.fullmatch(ctx.text[x.end:s.start + m.start()]) for x in ctx.mentions):
                 continue
             obj = _object_after(text, abs_pos)
             if not obj:
@@ -435,13 +457,16 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
                     # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
                     hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, item, "move"))
                     continue
-                if inside and _PART.search(item):
+                if _PART.search(item):
                     unit = _PART_WORDS.sub("", item)
                     if len(unit) >= 4 and SITE_SUFFIX.search(unit) and not _is_generic(unit):
                         item = unit   # 走进A公司生产车间: A公司 is the site
                 if _is_generic(item) or _PART.search(item):
                     continue
-                if not listed and not SITE_SUFFIX.search(item) and verb not in ("来到", "先后来到", "首先来到"):
+                in_site_list = len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) is not None and \
+                    sum(1 for x in items if SITE_SUFFIX.search(x)) >= len(items) - 1
+                if not listed and not in_site_list and not SITE_SUFFIX.search(item) and \
+                        verb not in ("来到", "先后来到", "首先来到"):
                     continue
                 if verb.startswith("深入") and not SITE_SUFFIX.search(item):
                     continue
@@ -529,6 +554,8 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             continue
         d = ctx.date_for(s, tuple(subj))
         topic = re.search(r"就([^，。]{2,20}?)进行", s.text)
+        if not topic:   # 调度(当前/全县)防汛救灾工作 → 防汛救灾工作调度
+            topic = re.search(r"调度(?:当前|近期|今年|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
         name = (topic.group(1) if topic else "工作") + "调度"
         ev = _event("meeting", "调度", d, s, article, name=name, lead=subj[0])
         ev.participants.append(Participant(subj[0], "chair", _titles(ctx, subj[0])))

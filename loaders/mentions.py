@@ -142,7 +142,8 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if not 2 <= len(c) <= 4 or not all(_is_cjk(x) for x in c):
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
-            any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c)) for x in c[1:]):
+            any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c))
+                for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五: the surname's own 于/五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
         return None
@@ -245,6 +246,14 @@ def _not_place_part(text: str, j: int) -> bool:
     return not text.startswith(lex().not_after, j)
 
 
+def _in_credit_paren(text: str, i: int, cw) -> bool:
+    """``i`` lies in a parenthesis that opens with a credit word ((记者甲某某通讯员乙某), spaces lost in reflow)."""
+    lp = max(text.rfind("（", max(0, i - 30), i), text.rfind("(", max(0, i - 30), i))
+    if lp < 0 or re.search(r"[)）。，；\n]", text[lp:i]):
+        return False
+    return cw.match(text, lp + 1) is not None
+
+
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
@@ -329,9 +338,23 @@ _VERBISH = re.compile(r"来到|前往|深入|先后|开展|组织(?!部)|发挥|
                       r"保障(?![局厅部处科所中])|研究(?![院所室会员中生])|了|赴|到|着|把|将(?!军)|让|使(?!馆)")
 
 
+_JOINER = re.compile(r"以及|与|和|及|同")
+
+
 def _clean_segment(seg: str) -> str:
     if "的" in seg:
         seg = seg.rsplit("的", 1)[1]
+    # 市委书记甲某与市长乙某: the title of the second name starts after the first name and the joiner
+    for m in reversed(list(_JOINER.finditer(seg))):
+        if len(seg) - m.end() >= 2 and post_suffix(seg[m.end():]) and _has_person_before(seg, m.start()):
+            seg = seg[m.end():]
+            break
+    else:
+        # 通讯员甲某某记者 (spaces lost in reflow): a title never holds a post followed by a name
+        for k in range(len(seg) - 2, 3, -1):
+            if post_suffix(seg[k:]) == seg[k:] and _has_person_before(seg, k):
+                seg = seg[k:]
+                break
     seg = _DATE_LEAD.sub("", seg)
     seg = _HELD_BY.sub("", seg)   # 会议由县长X主持 → 县长
     changed = True
@@ -385,7 +408,7 @@ def _contains_name_like(seg: str) -> bool:
 
 def _has_person_before(text: str, j: int) -> bool:
     """Does a name end at j (…院长周某，)? Then the comma separates two people, not two titles."""
-    for n in (2, 3):
+    for n in (2, 3, 4):
         c = text[j - n:j]
         if len(c) == n and name_ok(c) == "ok" and post_suffix(text[max(0, j - n - 8):j - n]):
             return True
@@ -425,14 +448,20 @@ def _credit_mentions(text: str) -> list[PersonMention]:
     cw = _credit_regex()
     credit_alt = cw.pattern[1:-1]
     # 1. credit word + optional colon + name (names may be spaced: 杨   媛)
-    for m in re.finditer(r"(" + credit_alt + r")[ \u3000]*[:：/／]?[ \u3000]*(" + _NAME_SPACED + ")", text):
+    # (a lookahead, so that a second credit glued to the first name is seen: 记者甲某某通讯员乙某)
+    busy = -1
+    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*[:：/／]?[ \u3000]*(" + _NAME_SPACED + "))", text):
+        if m.start() < busy:
+            continue
+        busy = m.end(1)
         word = m.group(1)
         raw = m.group(2)
         # a credit needs a colon, a slash, a bracket before it, or a line/credit start
         before = text[max(0, m.start() - 1):m.start()]
         sep = text[m.end(1):m.start(2)]
         if not (re.search(r"[:：/／]", sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
-                or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))):
+                or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))
+                or _in_credit_paren(text, m.start(), cw)):
             continue
         name = re.sub(r"[ \u3000]+", "", raw)
         name = _cut_at_credit(name)
@@ -443,11 +472,15 @@ def _credit_mentions(text: str) -> list[PersonMention]:
                     (has_surname(c) or len(c) >= 3 and is_translit(c)):
                 e = m.start(2) + len(c)
                 if raw == name and not (after_score(text, e) >= 1 or text.startswith(L.photo, e) or cw.match(text, e)
-                                        or text.startswith(("报道", "采写", "整理", "文", "图"), e)):
+                                        or text.startswith(("报道", "采写", "整理"), e)
+                                        or text[e:e + 1] in ("文", "图") and not _is_cjk(text[e + 1:e + 2] or " ")) or \
+                        raw == name and c[0] in STOP_FIRST and re.match(r"[^。；\n]{0,30}(?:获悉|了解到|得知)", text[e:]):
                     continue    # 记者从市统计局获悉: the credit word is the subject of a sentence
                 # spaced two-character names (杨   媛) are whole; else choose by what follows
-                out.append(PersonMention(c, m.start(2), m.start(2) + len(raw), [word], "credit",
+                out.append(PersonMention(c, m.start(2), m.start(2) + _raw_len(raw, len(c)), [word], "credit",
                                          L.credits.get(word)))
+                if raw == name:
+                    busy = max(busy, m.end(2))
                 # more names after a space (通讯员/甲某某 乙某)
                 tail = text[m.end(2):]
                 for m2 in re.finditer(r"^[ \u3000]+([\u4e00-\u9fff]{2,3})(?=[ \u3000）)\n]|$)", tail):
@@ -456,6 +489,12 @@ def _credit_mentions(text: str) -> list[PersonMention]:
                         s2 = m.end(2) + m2.start(1)
                         out.append(PersonMention(c2, s2, s2 + len(c2), [word], "credit", L.credits.get(word)))
                 break
+    # 1b. 文/甲某 图/乙某 on a credit line (no title kept: the slash says text or picture, not a post)
+    for m in re.finditer(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|(?<=[/／][\u4e00-\u9fff]{3}))(文|图|文图|图文)[/／:：][ \u3000]*([\u4e00-\u9fff]{2,3})(?=[\s）)】]|$|[文图][/／])", text):
+        c = m.group(2)
+        if name_ok(c, True) == "ok" and has_surname(c):
+            out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
+                                     "photographer" if m.group(1) == "图" else "author"))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     photo_alt = "|".join(map(re.escape, L.photo))
     for m in re.finditer(r"(?:(?<=[\s(（【\]])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt + r")(?=[\s)）】]|$)",
@@ -473,6 +512,17 @@ def _credit_mentions(text: str) -> list[PersonMention]:
                 out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
                 pos = k + len(x)
     return out
+
+
+def _raw_len(raw: str, n: int) -> int:
+    """Length of the prefix of ``raw`` (a name spaced as 杨   媛) that holds its first ``n`` characters."""
+    k = 0
+    for i, ch in enumerate(raw):
+        if not ch.isspace():
+            k += 1
+            if k == n:
+                return i + 1
+    return len(raw)
 
 
 def _cut_at_credit(name: str) -> str:
@@ -596,7 +646,9 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         if p in taken:
             continue
         got = pick_name(text, p)
-        if got and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2:
+        if got and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2 and \
+                not (len(got[0]) == 3 and text[p + 3:p + 4] in ("，", "。", "；", "、") and
+                     name_ok(got[0]) == "ok" and not is_common_word(got[0])):
             continue   # …的农民工资: after 的, only a name that recurs
         if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
                 not (_strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2):

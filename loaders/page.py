@@ -233,6 +233,8 @@ MASTHEAD_RE = re.compile(
     r"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)|.*天气.*"
     r"|.*-?\d+[ \t]*℃?[ \t]*[～~—\-－至到/][ \t]*-?\d+[ \t]*℃.*|.{0,12}(?:晴|阴|多云|雨|雪|雾|霾|风).{0,12}\d+[ \t]*℃.*"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年.*|农历.*"
+    # a page number with its section name: 第3版 综合新闻, A3 要闻, 第1版·要闻
+    r"|(?:第[ \t]*[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}[ \t]*版?)[ \t·:：|｜]+[\u4e00-\u9fff]{2,6}"
     rf"|.*(?:{_alt(map(re.escape, wordlist('masthead_words')))}|CN[ \t]*\d).*)"
 )
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")

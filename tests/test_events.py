@@ -336,3 +336,47 @@ def test_collective_study_session_is_a_meeting():
     text = "5月21日，市委理论学习中心组举行2024年第五次集体学习。市委书记韦振华主持并讲话。"
     [ev] = events(text, "meeting", published=date(2024, 5, 22))
     assert ev.lead == "韦振华" and ev.date == date(2024, 5, 21)
+
+
+def test_he_splits_two_units_opening_with_divisions():
+    from loaders.events import split_sites
+    assert split_sites("甲镇乙村茶园、丙镇丁村梯田观光步道和戊镇游客服务中心") == [
+        "甲镇乙村茶园", "丙镇丁村梯田观光步道", "戊镇游客服务中心"]
+    assert split_sites("某和养老中心") == ["某和养老中心"]
+
+
+def test_sites_after_an_adverb_or_yixing_before_dao():
+    text = "5月6日下午，市长柯文远冒雨到青山渠城关段、白沙镇河堤和高桥镇安置点，实地察看汛情。"
+    ev = [e for e in events(text, published=date(2020, 5, 7)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["青山渠城关段", "白沙镇河堤", "高桥镇安置点"]
+    text = "5月6日，县政协主席任江一行到县福利院、城关镇幸福院走访慰问。"
+    ev = [e for e in events(text, published=date(2020, 5, 7)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["县福利院", "城关镇幸福院"]
+
+
+def test_listed_unit_workshop_keeps_the_unit_and_long_listed_items_stay():
+    text = ("6月2日，市长柯文远到某区调研工业经济运行情况。柯文远一行首先来到某开发区新材料产业园，了解进度。"
+            "随后，来到某某食品有限公司生产车间，察看生产。")
+    ev = [e for e in events(text, published=date(2020, 6, 3)) if e.type == "inspection"][0]
+    assert "某某食品有限公司" in [s.name for s in ev.sites]
+    text = "6月2日，市长柯文远调研职工服务工作。柯文远先后深入甲区职工服务中心、乙区某煤业职工书屋和丙区某集团技能大师工作室，了解情况。"
+    ev = [e for e in events(text, published=date(2020, 6, 3)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites][-1] == "丙区某集团技能大师工作室"
+
+
+def test_dispatch_topic_after_the_verb():
+    text = "7月1日上午，县长陶立群来到县防汛抗旱指挥部办公室，调度当前防汛救灾工作，听取汇报。"
+    ev = [e for e in events(text, published=date(2020, 7, 2)) if e.type == "meeting"][0]
+    assert ev.lead == "陶立群" and ev.name == "防汛救灾工作调度"
+
+
+def test_inspection_verb_with_le_before_a_list_of_units():
+    text = "3月2日，县委书记简有方暗访了县人民医院发热门诊、城北农贸市场。"
+    ev = [e for e in events(text, published=date(2020, 3, 3)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["县人民医院发热门诊", "城北农贸市场"]
+
+
+def test_own_area_class_is_not_a_site():
+    text = "4月12日，省委常委谷正阳深入我市企业调研，先后来到某电机有限公司、城北物流园。"
+    ev = [e for e in events(text, published=date(2020, 4, 13)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["某电机有限公司", "城北物流园"]

@@ -241,3 +241,46 @@ def test_descriptor_after_de_when_the_name_recurs():
 
 def test_statistician_is_a_post():
     assert people("国家统计局工业司首席统计师翟一鸣表示，利润有望改善。") == {"翟一鸣": ["国家统计局工业司首席统计师"]}
+
+
+def test_rare_minority_surnames_after_a_title():
+    got = people("副市长纳文斌、保志刚出席会议。")
+    assert "纳文斌" in got and "保志刚" in got
+    assert "侬明华" in people("县委书记侬明华陪同。")
+
+
+def test_transliterated_name_ending_in_he_before_lai_wo_shi():
+    got = people("自治区政协副主席巴图孟和来我市调研。")
+    assert got.get("巴图孟和") == ["自治区政协副主席"]
+    assert "乌兰高娃" in people("市委常委、宣传部部长乌兰高娃陪同调研。")
+
+
+def test_descriptor_after_de_with_a_three_character_name():
+    got = people("他看望了85岁高龄的老党员韩德胜，感谢他的贡献。")
+    assert "韩德胜" in got
+
+
+def test_second_credit_glued_after_reflow_and_reporter_as_subject():
+    got = people("（记者田晓雨通讯员顾青）5月3日，市长万立强调研企业。")
+    assert got.get("田晓雨") == ["记者"] and got.get("顾青") == ["通讯员"]
+    got = people("本报讯（记者 邢静）记者从州统计局获悉，全州经济平稳。")
+    assert list(got) == ["邢静"]
+
+
+def test_compound_surname_with_a_function_character():
+    assert people("县委副书记、县长鲜于飞到县应急管理局调研。") == {"鲜于飞": ["县委副书记", "县长"]}
+
+
+def test_title_of_the_second_name_after_yu():
+    got = people("5月20日，市委书记尉迟敏与市长褚良辰一同来到湿地公园。")
+    assert got == {"尉迟敏": ["市委书记"], "褚良辰": ["市长"]}
+
+
+def test_two_credits_in_a_closing_line_keep_their_own_titles():
+    got = people("1月20日，县长严青到客运站检查春运工作。\n通讯员 邸小满 记者 陈子墨")
+    assert got.get("邸小满") == ["通讯员"] and got.get("陈子墨") == ["记者"]
+
+
+def test_text_and_picture_credits_with_a_slash():
+    got = people("1月20日，县长严青到客运站检查春运工作。\n文/柏小舟 图/景一鸣")
+    assert "柏小舟" in got and "景一鸣" in got

@@ -820,3 +820,9 @@ def test_table_flattened_one_cell_per_line():
     assert t.rows[-1] == ["数据来源：市统计局"]
     assert "412.8" not in a.text and "工业增长贡献率" in a.text
     check_offsets(VERTICAL_TABLE, [a])
+
+
+def test_page_number_with_section_name_is_furniture():
+    from loaders.page import is_masthead
+    assert is_masthead("第3版 综合新闻") and is_masthead("A3 要闻") and is_masthead("第1版·要闻")
+    assert not is_masthead("12 个项目") and not is_masthead("综合新闻")
