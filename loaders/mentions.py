@@ -869,9 +869,21 @@ def _org_regex():
     return re.compile("|".join(map(re.escape, suf)))
 
 
-_ORG_BREAK = re.compile(r".*(?:的|在|与|和|及|向|对|到|赴|来到|是|了|由|从|把|为|给|经|据|将|等|被|并|于|就|按照|"
-                        r"围绕|通过|组织|支持|联合|发动|引导|督促|要求|帮助|邀请|接到|作为|深入|走进|参加|出席|"
-                        r"召开|举行|开展|推出|发布|制定|出台|下发|听取|传达|学习|研究|部署|带领|率|向)")
+@functools.lru_cache(maxsize=1)
+def _not_org_endings() -> tuple:
+    return wordlist("not_org_endings")
+
+
+@functools.lru_cache(maxsize=1)
+def _org_not_before() -> frozenset:
+    return frozenset(wordlist("org_suffix_not_before"))
+
+
+@functools.lru_cache(maxsize=1)
+def _org_break():
+    """Everything up to the last break word (kb/data/org_left_breaks.txt) or count (450名) is not the name."""
+    words = sorted(wordlist("org_left_breaks"), key=len, reverse=True)
+    return re.compile(r".*(?:" + "|".join(map(re.escape, words)) + r"|\d+(?:名|个|家|位|支))")
 _ORG_GENERIC = re.compile(r"^(?:各|全|该|本|有关|相关|多家|各级|各类|其他|市直|县直|部分|基层|一个|这个|那个|每个)")
 
 
@@ -891,9 +903,13 @@ def organizations_of(article: Article, persons: list[Person]) -> list[Organizati
         if ev and len(o.evidence) < 3:
             o.evidence.append(ev)
 
+    person_names = [p.name for p in persons if len(p.name) >= 2]
     rx = _org_regex()
+    not_before = _org_not_before()
     for m in rx.finditer(text):
         suf = m.group(0)
+        if text[m.end():m.end() + 1] in not_before and m.end() < len(text):   # 部署, 办法, 委托 …
+            continue
         # the suffix must end the word: 社区 not 社区内的
         i = m.start()
         k = i
@@ -902,20 +918,30 @@ def organizations_of(article: Article, persons: list[Person]) -> list[Organizati
             if m.start() - k > 20:
                 break
         left = text[k:i]
-        cut = _ORG_BREAK.match(left)
+        cut = _org_break().match(left)
         if cut:
             left = left[cut.end():]
+        for pname in person_names:   # 某某鼓励酒店: a person's name is not part of the body's name
+            j = left.rfind(pname)
+            if j >= 0:
+                left = left[j + len(pname):]
         if len(left) < 2 or _ORG_GENERIC.match(left):
             continue
         written = left + suf
+        if written.endswith(_not_org_endings()):
+            continue
         if post_suffix(written) and not written.endswith(suf):
             continue
-        add(written, _org_kind(suf, kinds), article.evidence(i - len(left), m.end()))
+        add(written, _org_kind(suf, kinds), article.sentence_evidence(i - len(left), m.end()))
     for p in persons:
         for t in p.titles:
-            if t.organization and t.organization not in orgs and len(t.organization) >= 2:
-                o = orgs[t.organization] = Organization(name=t.organization, kind=_org_kind_for(t.organization))
-                o.aliases.append(t.text[: len(t.text) - len(t.post or "")] or t.organization)
+            if t.organization and len(t.organization) >= 2:
+                o = orgs.get(t.organization)
+                if o is None:
+                    o = orgs[t.organization] = Organization(name=t.organization, kind=_org_kind_for(t.organization))
+                    o.aliases.append(t.text[: len(t.text) - len(t.post or "")] or t.organization)
+                if not o.evidence and p.evidence:   # where the title was read
+                    o.evidence.append(p.evidence[0])
     return list(orgs.values())
 
 

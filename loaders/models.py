@@ -167,7 +167,7 @@ class Person:
 class Organization:
     name: str                       # normalised (湘潭市委)
     aliases: list[str] = field(default_factory=list)   # as written (市委, 中共湘潭市委)
-    kind: Optional[str] = None      # party | government | company | hospital | school | community | other
+    kind: Optional[str] = None      # party | government | company | hospital | school | community | police | media | other
     place: Optional[str] = None     # division it lies in, when known
     evidence: list[Evidence] = field(default_factory=list)
 

@@ -157,7 +157,8 @@ def parse_title(text: str, outlet: Optional[str] = None) -> Title:
         elif org_text in ("自治区", "省", "市", "县", "区", "旗", "州") and scope.name_for(org_text):
             org = scope.name_for(org_text) + "人民政府"   # 自治区副主席: the region's government
         else:
-            org = scope.scoped(org_text)
+            unit = org_unit(org_text)   # 市统计局派驻干部 → 市统计局; 志愿者代表, 驻企联络员 → none
+            org = scope.scoped(unit) if unit else None
     if not org:
         core = post.replace("常务", "").lstrip("副")
         if core in _IMPLIED:
@@ -168,6 +169,22 @@ def parse_title(text: str, outlet: Optional[str] = None) -> Title:
                 name = scope.name_for(level)
                 org = (name + body) if name else None
     return Title(text=text, organization=org, post=post)
+
+
+def org_unit(org_text: str) -> Optional[str]:
+    """The longest start of ``org_text`` that ends with an organisation suffix (kb/data/org_suffixes.txt),
+    or a bare division word (市, 县 …) the scope resolves; None for descriptors (志愿者, 驻企)."""
+    sufs = _org_suffixes()
+    for end in range(len(org_text), 0, -1):
+        head = org_text[:end]
+        if any(head.endswith(x) for x in sufs) and end >= 2:
+            return head
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(wordmap("org_suffixes"), key=len, reverse=True))
 
 
 _UNIT = re.compile(r"^(.*(?:医院|中心|局|公司|集团|学校|大学|学院|委员会|政府|研究院|研究所))")

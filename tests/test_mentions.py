@@ -284,3 +284,32 @@ def test_two_credits_in_a_closing_line_keep_their_own_titles():
 def test_text_and_picture_credits_with_a_slash():
     got = people("1月20日，县长严青到客运站检查春运工作。\n文/柏小舟 图/景一鸣")
     assert "柏小舟" in got and "景一鸣" in got
+
+
+def test_organisation_names_stop_at_verbs_counts_and_person_names():
+    a = art("市委书记张三鼓励酒店做好防控，要求各级党组织统一部署，顾全大局、特事特办。"
+            "450名妇联执委投入一线。记者从市统计局获悉，县政府办公室牵头。")
+    ps = persons_of(a)
+    names = {o.name for o in organizations_of(a, ps)}
+    assert "株洲市统计局" in names
+    assert not any(n.endswith(("部署", "大局", "特办")) for n in names), names
+    assert not any("张三" in n or "450" in n for n in names), names
+
+
+def test_title_organisations_need_an_organisation_suffix():
+    from loaders.titles import parse_title
+
+    assert parse_title("志愿者代表", "株洲日报").organization is None
+    assert parse_title("驻企联络员", "株洲日报").organization is None
+    assert parse_title("市统计局派驻干部", "株洲日报").organization == "株洲市统计局"
+    assert parse_title("株洲日报记者", "株洲日报").organization == "株洲日报"
+
+
+def test_organisations_carry_sentence_evidence():
+    a = art("3月6日，市统计局局长李四来到企业调研。随后，志愿者代表王五发言。")
+    ps = persons_of(a)
+    orgs = {o.name: o for o in organizations_of(a, ps)}
+    assert set(orgs) == {"株洲市统计局"}, orgs     # not 统计局局 (局长 is a post), not 志愿者
+    ev = orgs["株洲市统计局"].evidence[0]
+    assert ev.sentence == "3月6日，市统计局局长李四来到企业调研。"
+    assert a.text[ev.start:ev.end] == ev.sentence
