@@ -322,6 +322,21 @@ def _two_units(a: str, b: str, n_items: int) -> bool:
     return n_items >= 2 and SITE_SUFFIX.search(b) is not None
 
 
+def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
+    """A和B → (A, B) at the 和/及 between two whole names. A 和 after a bare division (甲镇和睦社区) is part of
+    the next name when a later 和 splits two sites (甲镇和睦社区和乙小区: 甲镇和睦社区, 乙小区)."""
+    fallback = None
+    for m in re.finditer(r"以及|和|及", last):
+        a, b = last[:m.start()], last[m.end():]
+        if len(a) < 2 or len(b) < 2:
+            continue
+        if SITE_SUFFIX.search(a) and not division_like(a) or _two_units(a, b, n_items):
+            return a, b
+        if fallback is None and (SITE_SUFFIX.search(a) or division_like(a)):
+            fallback = (a, b)
+    return fallback
+
+
 def split_sites(obj: str) -> list[str]:
     """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
     obj = obj.strip()
@@ -336,11 +351,9 @@ def split_sites(obj: str) -> list[str]:
             merged.append(p)
     if merged:
         last = merged[-1]
-        m = re.match(r"^(.+?)(?:和|及|以及)(.+)$", last)
-        # only between two whole names: 某和养老中心 keeps its 和 (A和B splits only after a whole name)
-        if m and len(m.group(1)) >= 2 and len(m.group(2)) >= 2 and \
-                (SITE_SUFFIX.search(m.group(1)) or division_like(m.group(1)) or _two_units(m.group(1), m.group(2), len(merged))):
-            merged[-1:] = [m.group(1), m.group(2)]
+        split = _and_split(last, len(merged))
+        if split:
+            merged[-1:] = list(split)
     return [p.strip() for p in merged if p.strip()]
 
 
@@ -399,6 +412,41 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
         if p not in places:
             places.append(p)
     return hits, places
+
+
+_VISIT_OF = re.compile(r"(?:看望慰问|看望|慰问)了?(?=[^，。；]{2,30}?的)")
+_PROJECT_PROGRESS = re.compile(r"(?:察看|查看)了?([\u4e00-\u9fff]{3,30}?(?:项目|工程))的?(?:建设|施工|推进)?(?:进度|进展)")
+_COMPANY_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|企业|厂)$")
+
+
+def _units_of(obj: str) -> list[tuple[int, str]]:
+    """A的B、C的D和E的F → [(offset, A), (offset, C), (offset, E)]; a 和 splits only after a 的 (B和E)."""
+    out = []
+    pos = 0
+    for part in re.split(r"(、)", obj):
+        if part == "、":
+            pos += 1
+            continue
+        chunks, k = [], 0
+        for m in re.finditer(r"和|及", part):
+            if "的" in part[k:m.start()] and "的" in part[m.end():]:
+                chunks.append((k, part[k:m.start()]))
+                k = m.end()
+        chunks.append((k, part[k:]))
+        for off, c in chunks:
+            if "的" in c:
+                unit = c.split("的", 1)[0]
+                if len(unit) >= 3:
+                    out.append((pos + off, unit))
+        pos += len(part)
+    return out
+
+
+def _is_short_name_of(n: str, earlier: list[str]) -> bool:
+    core = _COMPANY_TAIL.sub("", n)
+    if core == n or len(core) < 2:
+        return False
+    return any(core in o and o != n and _COMPANY_TAIL.search(o) for o in earlier)
 
 
 def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[tuple[int, str]]]:
@@ -496,6 +544,25 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
                 place_at.append((s.start + m.start(1), x))
             elif SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
                 hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        # 看望慰问A的B、C的D: the units A, C are the sites (B, D are the people met there)
+        for m in _VISIT_OF.finditer(s.text):
+            if _in_quote(s, s.start + m.start()):
+                continue
+            obj_pos = s.start + m.end()
+            obj = _object_after(text, obj_pos)
+            for off, unit in _units_of(obj):
+                if SITE_SUFFIX.search(unit) and not _is_generic(unit) and not _PART.search(unit) and \
+                        not re.search(r"[在于]|坚守|奋战|战斗|值守|驻守|工作", unit) and \
+                        not ctx.mentions_in(obj_pos + off, obj_pos + off + len(unit)):
+                    hits.append(SiteHit(obj_pos + off, unit, "move"))
+        # 察看(了)A项目建设进度: the project is the site, unless it lies inside a site named before
+        for m in _PROJECT_PROGRESS.finditer(s.text):
+            if _in_quote(s, s.start + m.start()) or any(
+                    h.kind in ("at", "move") and s.start <= h.pos < s.start + m.start() for h in hits):
+                continue
+            x = m.group(1)
+            if not _is_generic(x) and not re.match(r"^(?:该|这个|此|各|全|项目|了解|详细|认真|重点|实地|全面|工程)", x):
+                hits.append(SiteHit(s.start + m.start(1), x, "move"))
     # a paragraph that opens with a site (X是…) where the lead acts afterwards
     pos = 0
     for para in text.split("\n"):
@@ -508,6 +575,8 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
     out: list[SiteHit] = []
     for h in hits:
         n = _norm(h.name)
+        if h.kind == "at" and _is_short_name_of(n, [_norm(o.name) for o in out]):
+            continue   # 在甲公司， after 某甲精密机械有限公司: the short name of a site already visited
         k = next((k for k, o in enumerate(out) if n in _norm(o.name) or _norm(o.name) in n), None)
         if k is None:
             out.append(h)
@@ -701,6 +770,9 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             ev = found[key]
             a, b = spans[key]
             mine = [h for h in hits if a <= h.pos < b]
+            owner = _route_owner(ctx, [k[0] for k in order if spans[k] == spans[key]], first_sent[key], b)
+            if owner:
+                mine = [h for h in mine if owner(h.pos) in (None, key[0])]
             ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
                         for n, h in enumerate(mine)]
             ev.places = []
@@ -716,6 +788,8 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
             for j, s in enumerate(ctx.sents):
                 if s.start < trip_start or s.start >= b or j in meeting_sents:
                     continue
+                if owner and owner(s.start) not in (None, key[0]):
+                    continue   # another lead's route
                 if _ATTEND.search(s.text) and not _in_quote(s, s.start):
                     for x in ctx.mentions_in(s.start, s.end):
                         if x.name not in leads and x.name in ctx.officials and \
@@ -751,6 +825,36 @@ def extract_events(article: Article, mentions: list[PersonMention], persons: lis
         seen_other.add(i)
     events.sort(key=lambda e: (e.evidence.start if e.evidence else 0))
     return events
+
+
+def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
+    """Leads announced together who go separate ways (A、B分别带队…。A先后来到…。B来到…): a function from
+    a position to the lead whose route it lies on (None before the routes start), or None when the
+    leads share one route."""
+    if len(set(leads)) < 2:
+        return None
+    first = next((s for s in ctx.sents if s.start <= a < s.end or s.start >= a), None)
+    if first is None or "分别" not in first.text:
+        return None
+    starts: list[tuple[int, str]] = []
+    for s in ctx.sents:
+        if s.start <= first.start or s.start >= b:
+            continue
+        head = s.text.lstrip()
+        off = len(s.text) - len(head)
+        for m in ctx.mentions_in(s.start + off, s.start + off + 1):
+            if m.name in leads:
+                starts.append((s.start, m.name))
+    if len({n for _, n in starts}) < 2:
+        return None
+
+    def owner(pos: int) -> Optional[str]:
+        who = None
+        for st, n in starts:
+            if st <= pos:
+                who = n
+        return who
+    return owner
 
 
 def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dict:

@@ -31,12 +31,10 @@ class Division:
 
 
 def _source_path() -> Path:
-    import importlib.util
+    """jionlp's china_location.txt (or the .zip it ships it in)."""
+    from .shipped import jionlp_dictionary
 
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("jionlp is not installed: its china_location.txt is the gazetteer")
-    return Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.txt"
+    return jionlp_dictionary("china_location")
 
 
 def _cache_dir() -> Path:
@@ -61,7 +59,9 @@ def _parse(path: Path):
     parents: list[int] = []
     shorts: dict[int, str] = {}
     stack: list[int] = []
-    with open(path, encoding="utf-8") as f:
+    from .shipped import open_text
+
+    with open_text(path) as f:
         for line in f:
             line = line.rstrip("\r\n")
             if not line.strip():

@@ -84,14 +84,10 @@ def _dictionary_words() -> dict[str, float]:
 
     from .gazetteer import _cache_dir
 
-    spec = importlib.util.find_spec("jionlp")
-    if not spec or not spec.submodule_search_locations:
-        return {}
-    p = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "idf.txt"
-    try:
-        st = p.stat()
-    except OSError:
-        return {}
+    from .shipped import jionlp_dictionary, open_text
+
+    p = jionlp_dictionary("idf")   # a missing dictionary is an install error, not a silent {}
+    st = p.stat()
     cache = _cache_dir() / f"words-v1-{st.st_size}-{int(st.st_mtime)}.pickle"
     try:
         with open(cache, "rb") as f:
@@ -99,7 +95,7 @@ def _dictionary_words() -> dict[str, float]:
     except Exception:  # noqa: BLE001 - rebuilt below
         pass
     words: dict[str, float] = {}
-    with open(p, encoding="utf-8") as f:
+    with open_text(p) as f:
         for line in f:
             w, _, v = line.rstrip("\n").partition("\t")
             if 2 <= len(w) <= 4:

@@ -380,3 +380,49 @@ def test_own_area_class_is_not_a_site():
     text = "4月12日，省委常委谷正阳深入我市企业调研，先后来到某电机有限公司、城北物流园。"
     ev = [e for e in events(text, published=date(2020, 4, 13)) if e.type == "inspection"][0]
     assert [s.name for s in ev.sites] == ["某电机有限公司", "城北物流园"]
+
+
+def test_visit_of_people_at_a_unit_gives_the_unit():
+    text = "1月10日，市委书记闻立山先后看望慰问甲区福利院的孤寡老人、市第二医院的医护人员和乙镇丙村的困难党员。"
+    ev = [e for e in events(text, published=date(2021, 1, 11)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["甲区福利院", "市第二医院", "乙镇丙村"]
+
+
+def test_project_progress_after_chakan_is_a_site():
+    text = ("5月6日，区委书记宫明远深入重点项目一线调研。宫明远首先察看了某大道综合管廊项目建设进度，"
+            "要求倒排工期。随后，他察看某河生态修复工程进度，询问资金保障情况。")
+    ev = [e for e in events(text, published=date(2021, 5, 7)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["某大道综合管廊项目", "某河生态修复工程"]
+
+
+def test_he_after_a_town_stays_in_the_next_site_name():
+    from loaders.events import split_sites
+    assert split_sites("甲镇和睦社区和乙家园小区") == ["甲镇和睦社区", "乙家园小区"]
+    assert split_sites("甲镇和乙镇") == ["甲镇", "乙镇"]
+    assert split_sites("县人力资源和社会保障局") == ["县人力资源和社会保障局"]
+
+
+def test_short_name_of_a_visited_company_is_not_a_new_site():
+    text = ("9月3日，市委书记莫清远一行深入广信精密机械有限公司、某区五金制品厂等企业调研。"
+            "在广信公司，莫清远走进装配车间，了解研发情况。随后，莫清远来到某街道党群服务中心，座谈交流。")
+    ev = [e for e in events(text, published=date(2021, 9, 4)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["广信精密机械有限公司", "某区五金制品厂", "某街道党群服务中心"]
+
+
+def test_leads_on_separate_routes_keep_their_own_sites():
+    text = ("8月2日，市委书记甘守义、市长童书兰分别带队检查防汛工作。\n"
+            "甘守义先后来到某江大堤某段、某港排涝泵站，检查巡查值守情况。副市长柴立新参加检查。\n"
+            "童书兰来到某区某水库、某镇某社区，检查群众转移避险预案。市政府秘书长简成陪同检查。")
+    evs = {e.lead: e for e in events(text, "inspection", published=date(2021, 8, 3))}
+    assert [s.name for s in evs["甘守义"].sites] == ["某江大堤某段", "某港排涝泵站"]
+    assert [s.name for s in evs["童书兰"].sites] == ["某区某水库", "某镇某社区"]
+    assert "柴立新" in [p.name for p in evs["甘守义"].participants]
+    assert "柴立新" not in [p.name for p in evs["童书兰"].participants]
+    assert "简成" in [p.name for p in evs["童书兰"].participants]
+
+
+def test_visit_of_people_and_progress_without_a_unit_give_no_site():
+    text = ("1月20日，县委书记闻立山看望慰问坚守在高速卡口的执勤人员。随后，闻立山察看了解项目建设进度，"
+            "走访了县福利院。")
+    ev = [e for e in events(text, published=date(2021, 1, 21)) if e.type == "inspection"][0]
+    assert [s.name for s in ev.sites] == ["县福利院"]
