@@ -886,12 +886,9 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 
 
 def _is_division(name: str) -> bool:
-    try:
-        from .gazetteer import gazetteer
+    from .gazetteer import gazetteer
 
-        return name in gazetteer().upper
-    except FileNotFoundError:
-        return False
+    return name in gazetteer().upper
 
 
 def _site_place(name: str) -> Optional[str]:

@@ -12,15 +12,10 @@ from .models import Article, ExtractedArticle, Place
 
 
 def places_of(article: Article, taken: set[int]) -> list[Place]:
-    try:
-        from .gazetteer import gazetteer
-    except ImportError:  # pragma: no cover
-        return []
-    try:
-        g = gazetteer()
-    except FileNotFoundError:
-        return []
+    from .gazetteer import gazetteer
     from .titles import scope_for
+
+    g = gazetteer()   # jionlp is a dependency: a missing gazetteer is an install error, never "no places"
 
     region = scope_for(article.outlet).region
     out: dict[int, Place] = {}

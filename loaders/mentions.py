@@ -57,12 +57,9 @@ class Lexicon:
         self.translit = frozenset(wordlist("translit_name_chars"))
         self.photo = tuple(sorted(wordlist("photo_credits"), key=len, reverse=True))
         self.words = _dictionary_words()
-        try:
-            from .gazetteer import gazetteer
+        from .gazetteer import gazetteer
 
-            self.places = gazetteer().upper
-        except FileNotFoundError:
-            self.places = {}
+        self.places = gazetteer().upper
 
 
 @functools.lru_cache(maxsize=1)

@@ -12,17 +12,21 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from kb.errors import ConfigError
+
 
 def jionlp_dictionary(name: str) -> Path:
     """Path of jionlp's ``dictionary/<name>.txt``, or of ``<name>.zip`` when only that is installed."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"jionlp is not installed: kb reads its {name}.txt")
+        raise ConfigError(f"jionlp is not installed: kb reads its {name} dictionary",
+                          hint="install kb's dependencies (scripts/setup, or pip install -e .)")
     base = Path(list(spec.submodule_search_locations)[0]) / "dictionary"
     for p in (base / f"{name}.txt", base / f"{name}.zip"):
         if p.exists():
             return p
-    raise FileNotFoundError(f"jionlp ships no {name}.txt or {name}.zip in {base}")
+    raise ConfigError(f"jionlp ships no {name}.txt or {name}.zip in {base}",
+                      hint="reinstall jionlp (pip install --force-reinstall jionlp)")
 
 
 @contextmanager

@@ -89,23 +89,20 @@ class Scope:
         self.outlet = outlet
         self.region = None
         self.city = self.county = self.province = None
-        try:
-            from .gazetteer import gazetteer
+        from .gazetteer import gazetteer
 
-            g = gazetteer()
-            r = g.region_for_outlet(outlet)
-            if r is not None:
-                self.region = r
-                c = g.city_of(r)
-                k = g.county_of(r)
-                p = g.province_of(r)
-                self.city = g.names[c] if c is not None else None
-                self.county = g.names[k] if k is not None else None
-                self.province = g.names[p] if p is not None else None
-                if self.province and self.city == self.province:  # municipalities
-                    self.city = self.province
-        except FileNotFoundError:
-            pass
+        g = gazetteer()
+        r = g.region_for_outlet(outlet)
+        if r is not None:
+            self.region = r
+            c = g.city_of(r)
+            k = g.county_of(r)
+            p = g.province_of(r)
+            self.city = g.names[c] if c is not None else None
+            self.county = g.names[k] if k is not None else None
+            self.province = g.names[p] if p is not None else None
+            if self.province and self.city == self.province:  # municipalities
+                self.city = self.province
 
     def name_for(self, level: str) -> Optional[str]:
         if level == "市":
