@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from .models import Cleaned
+from .models import Cleaned, Paragraph, source_span
 
 # characters after/before which spaces are dropped: CJK ideographs, CJK and full-width punctuation,
 # Chinese quotes and dashes, middle dot
@@ -168,6 +168,16 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
 def _break_offset(src: str, ln_end: int) -> int:
     """Source offset for an inserted separator: the line break after the line (or its last char)."""
     return ln_end if ln_end < len(src) else max(0, ln_end - 1)
+
+
+def paragraphs_of(cleaned: Cleaned, paras: Sequence[tuple[int, int]]) -> list[Paragraph]:
+    """The non-empty paragraph spans of ``reflow`` as Paragraphs with their source offsets."""
+    out = []
+    for i, j in paras:
+        if j > i:
+            ps, pe = source_span(cleaned.char_map, i, j)
+            out.append(Paragraph(text=cleaned.text[i:j], start=ps, end=pe))
+    return out
 
 
 def reflow_text(text: str) -> Cleaned:

@@ -65,8 +65,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from .clean import STRIP_CHARS, clean_span, display_width, ends_sentence, reflow, split_lines
-from .models import Article, Byline, Caption, Paragraph, Table, source_span
+from .clean import STRIP_CHARS, display_width, ends_sentence, paragraphs_of, reflow, split_lines
+from .models import Article, Byline, Caption, Table
 from .titles import wordlist, wordmap
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -817,6 +817,10 @@ class PageSegmenter:
         total = sum(len(self.text[k]) for k in block)
         if total > max_chars:
             return None
+        return self._title_block(block)
+
+    def _title_block(self, block: list[int]) -> _TitleBlock:
+        """Title lines grouped by the blank lines between them (kicker / title / subtitle groups)."""
         groups: list[list[int]] = [[block[0]]]
         for k in block[1:]:
             if any(self.lines[x] is None for x in range(groups[-1][-1] + 1, k)):
@@ -1307,13 +1311,7 @@ class PageSegmenter:
                 or not ends_sentence(self.text[body[-1]]) or len(norm_title("".join(self.text[x] for x in blk))) < 6:
             return None
         self.claimed.update(blk)
-        groups: list[list[int]] = [[blk[0]]]
-        for x in blk[1:]:
-            if self.lines[x - 1] is None:
-                groups.append([x])
-            else:
-                groups[-1].append(x)
-        return _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=body[-1] + 1)
+        return _Art(title=self._title_block(blk), body_start=blk[-1] + 1, body_end=body[-1] + 1)
 
     def _split_untitled_briefs(self, arts: list[_Art]) -> list[_Art]:
         """A short item with no byline and no dateline after a title-before article: its title is
@@ -1371,13 +1369,7 @@ class PageSegmenter:
             cur = a
             for bi, blk in enumerate(accepted):
                 self.claimed.update(blk)
-                groups: list[list[int]] = [[blk[0]]]
-                for x in blk[1:]:
-                    if self.lines[x - 1] is None:
-                        groups.append([x])
-                    else:
-                        groups[-1].append(x)
-                b = _Art(title=_TitleBlock(lines=blk, groups=groups), body_start=blk[-1] + 1, body_end=cur.body_end,
+                b = _Art(title=self._title_block(blk), body_start=blk[-1] + 1, body_end=cur.body_end,
                          jumps=[x for x in cur.jumps if x > blk[-1]])
                 cur.jumps = [x for x in cur.jumps if x <= blk[-1]]
                 cur.body_end = blk[0]
@@ -1516,11 +1508,7 @@ class PageSegmenter:
                     body_lines.append((s, e, ln[0]) if s != ln[0] else (s, e))
                     span_lines.append(k)
         cleaned, paras = reflow(src, body_lines)
-        paragraphs = []
-        for i, j in paras:
-            if j > i:
-                ps, pe = source_span(cleaned.char_map, i, j)
-                paragraphs.append(Paragraph(text=cleaned.text[i:j], start=ps, end=pe))
+        paragraphs = paragraphs_of(cleaned, paras)
         for k in a.jumps:
             if k in self.jump_info:
                 d, pg, num, _, _ = self.jump_info[k]

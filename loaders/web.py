@@ -11,8 +11,8 @@ import re
 from datetime import date
 from typing import Optional
 
-from .clean import STRIP_CHARS, reflow, split_lines
-from .models import Article, Byline, Caption, Paragraph, source_span
+from .clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
+from .models import Article, Byline, Caption
 from .page import HOME_OUTLETS, match_dateline, norm_title, parse_credits
 
 _META_RE = re.compile(
@@ -42,7 +42,6 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
     text = {i: src[lines[i][0]:lines[i][1]] for i in idx}
     head_zone = idx[:6]
     title: Optional[str] = None
-    title_line: Optional[int] = None
     used: set[int] = set()
     meta_lines = [i for i in head_zone if _META_RE.search(text[i])]
     bylines: list[Byline] = []
@@ -55,7 +54,7 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
         nxt = next((i for i in idx if i > first and i not in used), None)
         # a headline is followed by meta lines or by a longer body line
         if nxt is not None and (meta_lines or len(text[nxt]) > len(text[first])):
-            title, title_line = " ".join(text[first].split()), first
+            title = " ".join(text[first].split())
             used.add(first)
 
     authors: list[str] = []
@@ -139,11 +138,7 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
             body_lines[k] = (bl[0], e, bl[2]) if e > bl[0] else None
         break
     cleaned, paras = reflow(src, body_lines)
-    paragraphs = []
-    for i, j in paras:
-        if j > i:
-            ps, pe = source_span(cleaned.char_map, i, j)
-            paragraphs.append(Paragraph(text=cleaned.text[i:j], start=ps, end=pe))
+    paragraphs = paragraphs_of(cleaned, paras)
     if not cleaned.text and not title:
         return []
     for b in bylines:
