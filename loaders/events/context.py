@@ -1,0 +1,171 @@
+"""One article's reading context: sentences (with quoted spans), dates, mentions, the officials, and
+the date a sentence's event takes (its own, the paragraph's, a continuation's, the article's lead date).
+"""
+from __future__ import annotations
+
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..dates import DateMention, find_dates, parse_date
+from ..mentions import PersonMention
+from ..models import Article, Event, Person
+from .patterns import _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    para: int
+    quoted: list[tuple[int, int]]    # spans (absolute) inside “…”
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    para = 0
+    i = 0
+    n = len(text)
+    depth = 0
+    qstart = None
+    quoted_all: list[tuple[int, int]] = []
+    for k, c in enumerate(text):
+        if c == _QUOTE_OPEN:
+            depth += 1
+            if depth == 1:
+                qstart = k
+        elif c == _QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0 and qstart is not None:
+                quoted_all.append((qstart, k + 1))
+        elif c == "\n":
+            depth = 0
+    j = 0
+    while i < n:
+        k = i
+        while k < n and text[k] not in "。！？!?；\n":
+            k += 1
+        # keep closing quotes with the sentence
+        e = k + 1 if k < n else n
+        while e < n and text[e] in "”’」』)）":
+            e += 1
+        if text[i:e].strip():
+            qs = [(a, b) for a, b in quoted_all if a < e and b > i]
+            out.append(Sentence(i, e, text[i:e], para, qs))
+        if k < n and text[k] == "\n":
+            para += 1
+        i = e
+        j += 1
+    return out
+
+
+def _in_quote(s: Sentence, pos: int) -> bool:
+    return any(a <= pos < b for a, b in s.quoted)
+
+
+class Context:
+    def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
+        self.article = article
+        self.text = article.text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.persons = {p.name: p for p in persons}
+        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article))]
+        self.sents = sentences(self.text)
+        self.officials = {p.name for p in persons if p.titles and p.role not in
+                          ("reporter", "correspondent", "photographer", "editor", "author")}
+        self.lead_date = self._lead_date()
+        self.para_of: dict[int, int] = {}   # id(meeting event) → paragraph, for merging
+
+    def _lead_date(self) -> Optional[DateMention]:
+        for d in self.dates:
+            if d.date is not None and d.precision in ("day", "approximate") and not d.planned:
+                return d
+        return None
+
+    def mentions_in(self, a: int, b: int) -> list[PersonMention]:
+        return [m for m in self.mentions if a <= m.start < b]
+
+    def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
+        own = [d for d in self.dates if s.start <= d.start < s.end and d.date is not None]
+        if own:
+            return own[0]
+        para_start = s.start
+        while para_start > 0 and self.text[para_start - 1] != "\n":
+            para_start -= 1
+        before = [d for d in self.dates if para_start <= d.start < s.start and d.date is not None]
+        if before:
+            return before[-1]
+        if _CONTINUES.search(s.text[:12]):
+            # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
+            prev = [d for d in self.dates if d.start < s.start and d.date is not None and not d.planned]
+            days = [d for d in prev if d.precision == "day"]
+            if days or prev:
+                return (days or prev)[-1]
+        ld = self.lead_date
+        if ld is None:
+            return None
+        if not names:
+            return ld
+        # the lead date carries over when the person is named in the lead date's paragraph
+        ps = ld.start
+        while ps > 0 and self.text[ps - 1] != "\n":
+            ps -= 1
+        pe = self.text.find("\n", ld.start)
+        pe = len(self.text) if pe < 0 else pe
+        if any(self.text.find(n, ps, pe) >= 0 for n in names):
+            return ld
+        return None
+
+    def resolve_pronoun(self, pos: int) -> Optional[str]:
+        """他/她 at ``pos``: the last named official before it."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.name in self.officials:
+                return m.name
+        return None
+
+    def holder_of(self, post: str) -> Optional[str]:
+        for p in self.persons.values():
+            if any(t.text.endswith(post) and not t.text.endswith("副" + post) for t in p.titles):
+                return p.name
+        return None
+
+
+def _dateline_date(article: Article) -> Optional[date]:
+    """The day a dated dateline gives (本报12月2日讯, 新华社北京3月1日电), against the issue date."""
+    m = _DATELINE_MD.search(article.dateline or "")
+    if not m or article.published is None:
+        return None
+    d = parse_date(f"{m.group(1)}月{m.group(2)}日", article.published)
+    return d.date if d else None
+
+
+def _in_title(t: str, pos: int) -> bool:
+    """Inside 《…》 (a document's title)?"""
+    return t.rfind("《", 0, pos) > t.rfind("》", 0, pos)
+
+
+def _titles(ctx: Context, name: str) -> list[str]:
+    p = ctx.persons.get(name)
+    return [t.text for t in p.titles] if p else []
+
+
+def _has_person_name(ctx: Context, a: int, b: int) -> bool:
+    return any(a <= m.start < b for m in ctx.mentions)
+
+
+def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, article: Article,
+           name: Optional[str] = None, lead: Optional[str] = None) -> Event:
+    ev = Event(type=typ, trigger=trigger,
+               date=d.date if d else None,
+               end_date=d.end_date if d else None,
+               date_precision=(d.precision if d else "unknown"),
+               planned=bool(d and d.planned),
+               name=name, lead=lead)
+    a = s.start
+    b = s.end
+    while a < b and article.text[a] in " \n":
+        a += 1
+    ev.evidence = article.evidence(a, b)
+    return ev

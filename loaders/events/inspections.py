@@ -1,0 +1,204 @@
+"""Inspections: one per official and article-day.
+
+A sentence outside quotes where a named official (or 他/她, or a bare post such as 市长, resolved to the
+article's holder) is the subject of an inspection verb (调研, 督导, 督查, 检查, 考察, 视察, 走访, 暗访,
+看望慰问, 参与…服务 …), with no reporting verb (强调/要求/叮嘱 …) in between. A group subject (观摩团 …) takes
+its lead from the 参加 list that follows. Those who come along (参加/陪同/一同 + verb) are accompanying,
+never leads. Several trips in one article (2月18日，A到…。2月19日，B到…) each keep the sites written after
+their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from ..models import Event, Participant, Site
+from .context import Context, _event, _in_quote, _titles
+from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
+from .sites import _site_and_place_hits
+from .subjects import _subject
+
+Key = tuple[str, Optional[date]]
+
+
+from datetime import date
+from typing import Optional
+
+
+
+def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
+    """Leads announced together who go separate ways (A、B分别带队…。A先后来到…。B来到…): a function from
+    a position to the lead whose route it lies on (None before the routes start), or None when the
+    leads share one route."""
+    if len(set(leads)) < 2:
+        return None
+    first = next((s for s in ctx.sents if s.start <= a < s.end or s.start >= a), None)
+    if first is None or "分别" not in first.text:
+        return None
+    starts: list[tuple[int, str]] = []
+    for s in ctx.sents:
+        if s.start <= first.start or s.start >= b:
+            continue
+        head = s.text.lstrip()
+        off = len(s.text) - len(head)
+        for m in ctx.mentions_in(s.start + off, s.start + off + 1):
+            if m.name in leads:
+                starts.append((s.start, m.name))
+    if len({n for _, n in starts}) < 2:
+        return None
+
+    def owner(pos: int) -> Optional[str]:
+        who = None
+        for st, n in starts:
+            if st <= pos:
+                who = n
+        return who
+    return owner
+
+
+def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dict:
+    """The stretch of text each inspection's sites are read from.
+
+    Inspections announced in the same sentence (县委书记A，县长B带队…) share a trip. When the article goes
+    on to another trip (2月19日，县长B到…), the sites after that trip's first sentence are that trip's.
+    """
+    starts: list[tuple[int, list]] = []
+    for key in order:
+        pos = first_sent[key]
+        if starts and (starts[-1][0] == pos or key[1] == found[starts[-1][1][0]].date and
+                       not _new_trip(ctx, starts[-1][0], pos)):
+            starts[-1][1].append(key)
+        else:
+            starts.append((pos, [key]))
+    out = {}
+    for n, (pos, keys) in enumerate(starts):
+        a = 0 if n == 0 else pos
+        b = starts[n + 1][0] if n + 1 < len(starts) else len(ctx.text) + 1
+        for k in keys:
+            out[k] = (a, b)
+    return out
+
+
+def _new_trip(ctx: Context, a: int, b: int) -> bool:
+    """Does the text between two inspections' sentences start a new trip (a new date written)?"""
+    return any(a < d.start <= b and d.date is not None for d in ctx.dates)
+
+
+def _group_lead(ctx: Context, i: int) -> list[str]:
+    """A delegation's lead: the first official of the 参加 list in this or the next two sentences."""
+    for s2 in ctx.sents[i:i + 3]:
+        if _ATTEND.search(s2.text):
+            ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
+            if ms:
+                return [ms[0]]
+    return []
+
+
+def _group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:
+    for s2 in ctx.sents[i:i + 3]:
+        if _ATTEND.search(s2.text):
+            for x in ctx.mentions_in(s2.start, s2.end):
+                if x.name != lead and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
+                    ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
+            break
+
+
+def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
+    """Every (lead, day) with its first sentence: the inspections before sites are attached."""
+    R = _rx()
+    text = ctx.text
+    found: dict[Key, Event] = {}
+    first_sent: dict[Key, int] = {}
+    order: list[Key] = []
+    for i, s in enumerate(ctx.sents):
+        if i in claimed and _OFFICE.search(s.text):
+            continue
+        for m in R["insp"].finditer(s.text):
+            t = s.start + m.start()
+            if _in_quote(s, t):
+                continue
+            pre = text[max(s.start, t - 2):t]
+            if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
+                continue
+            if _COMPANION.search(text[max(s.start, t - 5):t]):
+                continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
+            subj = _subject(ctx, s, t)
+            group = False
+            if not subj and re.search(r"(?:团|组|一行)[^，。]{0,6}$", text[s.start:t]) or \
+                    (not subj and re.search(r"(?:观摩团|调研组|督导组|检查组|考察团|督查组)", s.text)):
+                subj = _group_lead(ctx, i)
+                group = bool(subj)
+            if not subj:
+                continue
+            d = ctx.date_for(s, tuple(subj))
+            if d is None or d.planned:
+                continue
+            for lead in subj:
+                key = (lead, d.date)
+                if key in found:
+                    continue
+                ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
+                ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
+                found[key] = ev
+                order.append(key)
+                first_sent[key] = s.start
+                if group:
+                    _group_members(ctx, i, ev, lead)
+    # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
+    for key in list(order):
+        if found[key].date_precision == "approximate" and any(
+                k2[0] == key[0] and found[k2].date_precision == "day" for k2 in order):
+            order.remove(key)
+            del found[key]
+    return found, order, first_sent
+
+
+def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int], owner, lead: str,
+                  claimed: set[int]) -> None:
+    """参加/陪同 sentences of the trip (not of a meeting before it), not on another lead's route."""
+    trip_start, b = span
+    for j, s in enumerate(ctx.sents):
+        if s.start < trip_start or s.start >= b or j in claimed:
+            continue
+        if owner and owner(s.start) not in (None, lead):
+            continue   # another lead's route
+        if _ATTEND.search(s.text) and not _in_quote(s, s.start):
+            for x in ctx.mentions_in(s.start, s.end):
+                if x.name not in leads and x.name in ctx.officials and \
+                        all(p.name != x.name for p in ev.participants):
+                    ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
+
+
+def inspections(ctx: Context, claimed: set[int]) -> list[Event]:
+    found, order, first_sent = _leads(ctx, claimed)
+    if not found:
+        return []
+    events = []
+    article = ctx.article
+    leads = {k[0] for k in order}
+    hits, place_at = _site_and_place_hits(ctx, leads)
+    spans = _trip_spans(ctx, found, order, first_sent)
+    for key in order:
+        ev = found[key]
+        a, b = spans[key]
+        mine = [h for h in hits if a <= h.pos < b]
+        owner = _route_owner(ctx, [k[0] for k in order if spans[k] == spans[key]], first_sent[key], b)
+        if owner:
+            mine = [h for h in mine if owner(h.pos) in (None, key[0])]
+        ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
+                    for n, h in enumerate(mine)]
+        ev.places = []
+        for pos, p in place_at:
+            if a <= pos < b and p not in ev.places:
+                ev.places.append(p)
+        if not ev.places and hits:
+            pm = PLACE_WORD.match(hits[0].name)
+            if pm:
+                ev.places = [pm.group(0)]
+        trip_start = min(first_sent[k] for k in order if spans[k] == spans[key])
+        _accompanying(ctx, ev, leads, (trip_start, b), owner, key[0], claimed)
+        for st in ev.sites:
+            st.place = _site_place(st.name)
+        events.append(ev)
+    return events

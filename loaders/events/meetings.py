@@ -1,0 +1,170 @@
+"""Meetings: dispatch sessions at an office, then the named meeting patterns; one meeting mentioned
+twice is merged.
+
+Meeting: X召开 / 召开X / 召开的X上 / 主持召开X with X ending in a meeting noun (会议, 座谈会, 调度会, 全会,
+常委会 …), skipping mentions of another meeting's spirit (…会议精神) and repeated meetings (多次召开).
+The chair comes from 主持; attendees from 参加/出席/列席. A session at an office to dispatch work
+(来到…办公室/指挥部 …调度/听取汇报/研究部署) is a meeting chaired by its subject, never an inspection.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..models import Event, Participant
+from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
+from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
+from .subjects import _chair, _participants_after, _subject
+
+
+def _clean_meeting_name(name: str) -> str:
+    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,]?", "", name)
+    name = re.sub(r"^(?:随后|同时|当天|今天|昨天|日前|近日|全体|并|还|又|也|在|的)+", "", name)
+    return name.strip()
+
+
+def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list[Event]:
+    """One meeting mentioned twice (names containing one another, or the same chair in one paragraph)."""
+    para_of = para_of or {}
+    out: list[Event] = []
+    for e in events:
+        if e.type != "meeting":
+            out.append(e)
+            continue
+        dup = None
+        for o in out:
+            if o.type == "meeting" and o.date == e.date and o.name and e.name and \
+                    (_norm(o.name) in _norm(e.name) or _norm(e.name) in _norm(o.name) or
+                     (o.lead and o.lead == e.lead and para_of.get(id(o)) == para_of.get(id(e)))):
+                dup = o
+                break
+        if dup is None:
+            out.append(e)
+        else:
+            if not dup.lead and e.lead:
+                dup.lead = e.lead
+                dup.participants = e.participants + [p for p in dup.participants if p.name != e.lead]
+    return out
+
+
+def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
+    """来到…办公室/指挥部 … 调度/听取汇报/研究部署: a meeting chaired by the sentence's subject."""
+    events = []
+    for i, s in enumerate(ctx.sents):
+        if _in_quote(s, s.start):
+            continue
+        om = _OFFICE.search(s.text)
+        if not om or not _DISPATCH.search(s.text[om.end():] + (ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else "")):
+            continue
+        subj = _subject(ctx, s, s.start + om.start())
+        if not subj:
+            continue
+        d = ctx.date_for(s, tuple(subj))
+        topic = re.search(r"就([^，。]{2,20}?)进行", s.text)
+        if not topic:   # 调度(当前/全县)防汛救灾工作 → 防汛救灾工作调度
+            topic = re.search(r"调度(?:当前|近期|今年|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
+        name = (topic.group(1) if topic else "工作") + "调度"
+        ev = _event("meeting", "调度", d, s, ctx.article, name=name, lead=subj[0])
+        ev.participants.append(Participant(subj[0], "chair", _titles(ctx, subj[0])))
+        for a in _participants_after(ctx, i, set(subj)):
+            ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+        events.append(ev)
+        claimed.add(i)
+        ctx.para_of[id(ev)] = s.para
+    return events
+
+
+@functools.lru_cache(maxsize=1)
+def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
+    """The named meeting shapes, tried in this order on every sentence."""
+    nouns = "|".join(map(re.escape, _rx()["nouns"]))
+    return (
+        # X会议在…召开 / X座谈会举行
+        ("held", re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:召开|举行|开幕|闭幕)")),
+        # (县委)(主持)召开(了)X会议
+        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:"
+                                + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
+        # 在…召开的X会议上
+        ("at_the_meeting", re.compile(r"召开的(?P<name>[^，。；：、“”,;:\n]{2,40}?(?:" + nouns + r"))上")),
+    )
+
+
+def _spoken_of(s, m, name: str) -> bool:
+    """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
+    if re.search(r"精神|期间|以来", s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+        return True
+    if re.search(r"多次|定期|每周|每月|每天|经常|多场", s.text[max(0, m.start() - 6):m.end()]):
+        return True
+    if _in_title(s.text, m.start("name")):
+        return True
+    # 为党的二十大胜利召开营造…: a meeting to come, spoken of
+    return bool(re.search(r"(?:为|迎接|庆祝|喜迎|确保)[^，。；]{0,16}(?:胜利|顺利|隆重)(?:召开|举行)", s.text[:m.end()]))
+
+
+def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
+    """The meeting's name from a pattern match, with its body where the text gives one; None to skip."""
+    R = _rx()
+    nouns = "|".join(map(re.escape, R["nouns"]))
+    name = _clean_meeting_name(m.group("name"))
+    if re.match(r"^(?:一次|一场|这次|此次|本次|该|各类|有关|相关|多个|各种)", name):
+        return None
+    if name.endswith(_NOT_MEETINGS):
+        return None   # 营造…的社会, 专场招聘会: not a meeting
+    if kind == "held":
+        follow = re.match(r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
+                          s.text[m.end("name"):])
+        if follow:
+            name = name + follow.group("n2")
+        elif _ORG_HUI.search(name):
+            return None   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
+    if kind == "convened":
+        body = _clean_meeting_name(m.group("body") or "")
+        body = re.sub(r"^.*?(?:主持|和|与)", "", body)
+        if body and not _has_person_name(ctx, s.start + m.start("body"), s.start + m.end("body")) \
+                and re.search(r"(?:委|会|政府|组|院|局)$", body):
+            name = body + name
+        # 县长X主持召开 …: the body is the chair, not part of the name
+    if len(name) < 2 or name in R["nouns"] and kind != "convened":
+        return None
+    if name in ("会议", "会") or re.fullmatch(r"(?:" + nouns + r")", name):
+        # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
+        body = s.text[:m.start("name")]
+        body = re.sub(r"(?:主持)?(?:召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
+        body = re.sub(r"(?:将于|拟于|定于|计划于|于|在)?[\d\s年月日号上下午晚]*$", "", body)
+        body = _clean_meeting_name(body)
+        if kind == "convened" and body and re.search(r"(?:委|会|政府|组)$", body) and \
+                not _has_person_name(ctx, s.start, s.start + len(body)):
+            name = body + name
+        elif not (kind == "convened" and name not in ("会议", "会") and "主持" in s.text[:m.start("name")]):
+            return None   # X主持召开座谈会: a named kind of meeting with its chair stays
+    return name
+
+
+def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
+    """Meetings by the named patterns, in sentences no dispatch session claimed."""
+    events = []
+    for i, s in enumerate(ctx.sents):
+        if i in claimed:
+            continue
+        for kind, rx in meeting_patterns():
+            for m in rx.finditer(s.text):
+                if _in_quote(s, s.start + m.start()) or _spoken_of(s, m, m.group("name")):
+                    continue
+                name = _meeting_name(ctx, s, m, kind)
+                if name is None:
+                    continue
+                names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
+                d = ctx.date_for(s, names_here)
+                if d is None:
+                    continue
+                chair = _chair(ctx, i)
+                ev = _event("meeting", "召开", d, s, ctx.article, name=name, lead=chair)
+                if chair:
+                    ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
+                for a in _participants_after(ctx, i, {chair} if chair else set(), window=4):
+                    ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+                events.append(ev)
+                claimed.add(i)
+                ctx.para_of[id(ev)] = s.para
+    return events

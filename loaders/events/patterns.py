@@ -1,0 +1,175 @@
+"""Patterns and word tests the event families share: reporting verbs, site suffixes, divisions,
+companions, clause ends. Word lists are read from the lexicon once (``_rx``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..titles import wordlist, wordmap
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=1)
+def _rx():
+    insp = _alt(wordlist("inspection_triggers")) + r"|参与[\u4e00-\u9fff]{0,10}服务"
+    move = _alt(wordlist("movement_verbs"))
+    nouns = _alt(wordlist("meeting_nouns"))
+    other = wordmap("event_triggers")
+    generic = wordlist("generic_sites")
+    return {
+        "insp": re.compile(insp),
+        "move": re.compile(r"(?:" + move + r")"),
+        "meeting_name": re.compile(r"(?:" + nouns + r")"),
+        "nouns": tuple(sorted(set(wordlist("meeting_nouns")), key=len, reverse=True)),
+        "other": re.compile(_alt(other)),
+        "other_map": other,
+        "generic_exact": {g for g in generic if not g.startswith("^")} | {g[1:] for g in generic if g.startswith("^")},
+        "generic_lead": tuple(g[1:] for g in generic if g.startswith("^")),
+    }
+
+
+REPORTING = re.compile(r"强调|要求|指出|叮嘱|嘱咐|希望|表示|说|提出|建议|鼓励|勉励|认为|介绍|督促|要|号召|倡议")
+
+
+SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街道|医院|卫生院|学校|小学|中学|大学|学院|站|出口|入口|"
+                         r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
+                         r"场|馆|所|局|机构|养老院|福利院|敬老院|景区|景点|卡口|路口|渡口|港口|道口|河口|路|桥|库|区|垸|堤|"
+                         r"堤防|大厦|商厦|商城|广场|店|银行|网点|大棚|小镇|故居|旧居|旧址|遗址|楼|综合体|合作社|"
+                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户|街|夜市|集市|商圈|步道|绿道|栈道|工作室|公墓|陵园|"
+                         r"墓园|驿站|集群|堤坝|闸站|泵站|门诊|诊所|卫生室)$")
+
+
+PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
+
+
+DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟))+$")
+
+
+_NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
+                           r"商业区|工业区|生活区|办公区|安置区|集中区|夜市|超市|集市|门市|早市|菜市|股市|楼市)$")
+
+
+_OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
+
+
+_DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排部署")
+
+
+_CHAIR = re.compile(r"主持")
+
+
+_AT_VERB = re.compile(r"在([^，。；、“”在]{2,25}?)(?:调研|督导|督查|检查|考察|视察|走访|暗访|看望|慰问)")
+
+
+_ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会|联合会|委员会|工会|红十字会|研究会|促进会|联谊会|同乡会|理事会|"
+                     r"居委会|村委会|管委会)$")
+
+
+_CONTINUES = re.compile(r"随后|会后|紧接着|之后")
+
+
+_COMPANION = re.compile(r"(?:参加|陪同|一同|一起|一道|随同|共同|参与)了?(?:实地)?$")
+
+
+_ATTEND = re.compile(r"参加|出席|列席|陪同|一同|随同")
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+
+
+_DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日(?:讯|电)$")
+
+
+_TOGETHER = re.compile(r"一同|一起|共同|一道")
+
+
+_OWN_AREA_CLASS = re.compile(r"^(?:我|本)[省市县区州旗][\u4e00-\u9fff]{0,4}?(?:企业|单位|项目|学校|医院|景区|市场|工地|"
+                             r"乡镇|村|社区|园区|基地)$")
+
+
+_GENERIC_CLASS = re.compile(r"(?:部分|有关|相关|多家|多个|一些|几家|几个|各个|各)(?:企业|单位|项目|村|社区|乡镇|学校|医院|"
+                            r"景区|市场|商户|门店|工地|网点|点位|场所)$")
+
+
+_LIST_TAIL = re.compile(r"等(地|处|企业|单位|项目现场|项目|重点项目|关卡|场所|网点|乡镇|村|社区|点位|现场|部门|地方|"
+                        r"学校|医院|景区|市场|工地|站点|卡点|基地)?[\u4e00-\u9fff]{0,4}$")
+
+
+# a part of a site already visited (走进生产车间, 困难群众家中, 服务窗口): not a site of its own
+_PART = re.compile(r"(?:车间|家中|展厅|大厅|会议室|办公室|生产线|流水线|窗口|岗位|病房|教室|食堂|宿舍|书屋)$")
+
+
+_NOT_MEETINGS = wordlist("not_meeting_names")
+
+
+_INSIDE_VERBS = frozenset({"走进", "走入", "步入"})
+
+
+_PART_WORDS = re.compile(r"(?:生产|装配|加工|总装|包装)?(?:车间|展厅|大厅|生产线|流水线)$")
+
+
+# between the official and 到: 一行, adverbs (X一行到…, X冒雨到…, X又专程到…)
+_TO_GAP = re.compile(r"(?:一行|等人|又|还|再次|随即|随后|专程|连夜|冒雨|冒着大雨|冒着高温|顶着烈日|亲自|分别|一同|同时)+")
+
+
+_LOOK_AT = re.compile(r"[，,](?:实地)?(?:察看|查看)了?([^，。；：、]{4,40}?)(?:的)?(?:情况|进展|进度)(?=[，。；])")
+
+
+_ACTIVITY_TAIL = re.compile(r"(?:整治|建设|运行|生产|施工|改造|推进|落实|管护|保护|修复|险工险段|防汛|值守|经营|发展)+$")
+
+
+_CLAUSE_END = re.compile(r"[，。；：,;！？\n]|(?:参与|督导|调研|检查|督查|考察|视察|开展|进行|实地|查看|察看|看望|慰问|"
+                         r"暗访|走访|观摩|指导|了解|听取|就|对)(?![站点组所室团队中库])")
+
+
+_VISIT_OF = re.compile(r"(?:看望慰问|看望|慰问)了?(?=[^，。；]{2,30}?的)")
+
+
+_PROJECT_PROGRESS = re.compile(r"(?:察看|查看)了?([\u4e00-\u9fff]{3,30}?(?:项目|工程))的?(?:建设|施工|推进)?(?:进度|进展)")
+
+
+_COMPANY_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|企业|厂)$")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s，、。；：“”\"'（）()《》—\-·]", "", s)
+
+
+def _is_generic(site: str) -> bool:
+    R = _rx()
+    if site in R["generic_exact"]:
+        return True
+    if site.startswith(R["generic_lead"]):
+        return True
+    if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
+        return True
+    if _GENERIC_CLASS.search(site):
+        return True   # X区部分企业: a class of units, no particular site
+    if _OWN_AREA_CLASS.match(site):
+        return True   # 我市企业, 本县重点项目: the outlet's own area and a class of units
+    return False
+
+
+def division_like(item: str) -> bool:
+    """An administrative area and nothing else (X县, X省Y市, X镇): the trip's area, not a site."""
+    if _NOT_DIVISION.search(item) or _is_generic(item) or re.match(r"^(?:各|全|本)", item):
+        return False
+    return bool(DIVISION_RE.match(item)) or _is_division(item)
+
+
+def _is_division(name: str) -> bool:
+    from ..gazetteer import gazetteer
+
+    return name in gazetteer().upper
+
+
+def _site_place(name: str) -> Optional[str]:
+    m = PLACE_WORD.match(name)
+    if m and len(m.group(0)) < len(name):
+        return m.group(0)
+    return None

@@ -1,0 +1,319 @@
+"""Visited sites in text order (SITE_RULES: movement verbs, 在X openings, X在A调研, 看望…的 units,
+察看…项目进度, paragraphs opening with a site), and the trip's areas.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .context import Context, _in_quote
+from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _TO_GAP, _VISIT_OF, _is_generic, _norm, _rx, division_like
+
+
+def _two_units(a: str, b: str, n_items: int) -> bool:
+    """A和B where A opens with a division (甲镇乙村步道和丙景区服务中心): two units, when B also opens with
+    a division, or ends like a site inside a list that already has items."""
+    if len(a) < 4 or len(b) < 4 or not PLACE_WORD.match(a):
+        return False
+    if PLACE_WORD.match(b) and len(a) >= 5 and len(b) >= 5:
+        return True
+    return n_items >= 2 and SITE_SUFFIX.search(b) is not None
+
+
+def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
+    """A和B → (A, B) at the 和/及 between two whole names. A 和 after a bare division (甲镇和睦社区) is part of
+    the next name when a later 和 splits two sites (甲镇和睦社区和乙小区: 甲镇和睦社区, 乙小区)."""
+    fallback = None
+    for m in re.finditer(r"以及|和|及", last):
+        a, b = last[:m.start()], last[m.end():]
+        if len(a) < 2 or len(b) < 2:
+            continue
+        if SITE_SUFFIX.search(a) and not division_like(a) or _two_units(a, b, n_items):
+            return a, b
+        if fallback is None and (SITE_SUFFIX.search(a) or division_like(a)):
+            fallback = (a, b)
+    return fallback
+
+
+def split_sites(obj: str) -> list[str]:
+    """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
+    obj = obj.strip()
+    obj = re.sub(r"^(?:了|到|至|在)", "", obj)
+    obj = _LIST_TAIL.sub("", obj)
+    parts = [p for p in obj.split("、") if p]
+    merged: list[str] = []
+    for p in parts:
+        if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
+            merged[-1] = merged[-1] + "、" + p
+        else:
+            merged.append(p)
+    if merged:
+        last = merged[-1]
+        split = _and_split(last, len(merged))
+        if split:
+            merged[-1:] = list(split)
+    return [p.strip() for p in merged if p.strip()]
+
+
+def _strip_activity(x: str) -> str:
+    """某镇某江大堤某段险工险段整治 → 某镇某江大堤某段: the unit, without the activity seen there."""
+    return _ACTIVITY_TAIL.sub("", x)
+
+
+def _object_after(text: str, pos: int, limit: int = 80) -> str:
+    m = _CLAUSE_END.search(text, pos, min(len(text), pos + limit))
+    end = m.start() if m else min(len(text), pos + limit)
+    return text[pos:end]
+
+
+def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
+    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…): take the next clause along when it is
+    a bare site (a site suffix, no verb, no person)."""
+    text = ctx.text
+    end = pos + len(obj)
+    while end < len(text) and text[end] in "，," and re.search(r"、", obj):
+        m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
+        if not m:
+            break
+        nxt = m.group(0)
+        after = text[end + 1 + len(nxt):end + 2 + len(nxt)]
+        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(nxt) or \
+                ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
+                _rx()["move"].search(nxt):
+            break
+        obj = obj + "、" + nxt
+        end = end + 1 + len(nxt)
+    return obj
+
+
+@dataclass
+class SiteHit:
+    pos: int
+    name: str
+    kind: str     # move | at | para
+    place: bool = False
+
+
+def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[str]]:
+    """Visited sites in text order, and the trip's areas (赴/深入 + divisions)."""
+    hits, place_hits = _site_and_place_hits(ctx, lead_names)
+    places: list[str] = []
+    for _, p in place_hits:
+        if p not in places:
+            places.append(p)
+    return hits, places
+
+
+def _units_of(obj: str) -> list[tuple[int, str]]:
+    """A的B、C的D和E的F → [(offset, A), (offset, C), (offset, E)]; a 和 splits only after a 的 (B和E)."""
+    out = []
+    pos = 0
+    for part in re.split(r"(、)", obj):
+        if part == "、":
+            pos += 1
+            continue
+        chunks, k = [], 0
+        for m in re.finditer(r"和|及", part):
+            if "的" in part[k:m.start()] and "的" in part[m.end():]:
+                chunks.append((k, part[k:m.start()]))
+                k = m.end()
+        chunks.append((k, part[k:]))
+        for off, c in chunks:
+            if "的" in c:
+                unit = c.split("的", 1)[0]
+                if len(unit) >= 3:
+                    out.append((pos + off, unit))
+        pos += len(part)
+    return out
+
+
+def _is_short_name_of(n: str, earlier: list[str]) -> bool:
+    core = _COMPANY_TAIL.sub("", n)
+    if core == n or len(core) < 2:
+        return False
+    return any(core in o and o != n and _COMPANY_TAIL.search(o) for o in earlier)
+
+
+Places = list[tuple[int, str]]
+
+
+def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list[SiteHit], place_at: Places):
+    """赴X县 / 深入A镇、B镇: the divisions named are the trip's places; returns the items left as sites,
+    or None when the clause named only areas."""
+    abs_pos = s.start + m.end()
+    areas = [x for x in items if division_like(x)]
+    for item in areas:
+        pm = PLACE_WORD.match(item)
+        place = item if len(item) <= 12 else (pm.group(0) if pm else None)
+        if place:
+            place_at.append((abs_pos, place))
+    if len(areas) == len(items) or verb == "赴":
+        # 来到A县，察看B镇C段整治情况: a place-anchored unit after 察看 is the site
+        mm = _LOOK_AT.match(s.text, m.end() + len(obj))
+        if mm and verb != "赴":
+            x = _strip_activity(mm.group(1))
+            if x and PLACE_WORD.match(x) and SITE_SUFFIX.search(x) and not _is_generic(x) \
+                    and not division_like(x):
+                hits.append(SiteHit(s.start + mm.start(1), x, "move"))
+        return None
+    return [x for x in items if x not in areas]   # 前往A公司: a site after all
+
+
+def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside: bool) -> Optional[str]:
+    """One listed object of a movement verb → the site it names, or None."""
+    if not inside and len(items) >= 2 and _PART.search(item) and len(item) >= 8 and \
+            PLACE_WORD.match(item) and not _is_generic(item):
+        return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
+    if _PART.search(item):
+        unit = _PART_WORDS.sub("", item)
+        if len(unit) >= 4 and SITE_SUFFIX.search(unit) and not _is_generic(unit):
+            item = unit   # 走进A公司生产车间: A公司 is the site
+    if _is_generic(item) or _PART.search(item):
+        return None
+    in_site_list = len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) is not None and \
+        sum(1 for x in items if SITE_SUFFIX.search(x)) >= len(items) - 1
+    if not listed and not in_site_list and not SITE_SUFFIX.search(item) and \
+            verb not in ("来到", "先后来到", "首先来到"):
+        return None
+    if verb.startswith("深入") and not SITE_SUFFIX.search(item):
+        return None
+    if verb.startswith("走") and (_PART.search(item) or not SITE_SUFFIX.search(item)):
+        return None
+    return item
+
+
+def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """先后来到 A、B 和 C; 首先来到 A … 随后来到 B; 先后察看了 …; 走进 B (a part of A when A came first)."""
+    for m in _rx()["move"].finditer(s.text):
+        verb = m.group(0)
+        abs_pos = s.start + m.end()
+        if _in_quote(s, s.start + m.start()):
+            continue
+        if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
+            continue
+        if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
+                not any(x.end == s.start + m.start() or x.end < s.start + m.start() and
+                        _TO_GAP.fullmatch(ctx.text[x.end:s.start + m.start()]) for x in ctx.mentions):
+            continue
+        obj = _object_after(ctx.text, abs_pos)
+        if not obj:
+            continue
+        obj = _continue_list(ctx, obj, abs_pos)
+        items = [x for x in split_sites(obj) if len(x) >= 2]
+        if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
+                                             and items and all(division_like(x) for x in items)):
+            items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
+            if items is None:
+                continue
+        if verb in ("察看了", "查看了", "察看", "查看") and any(
+                h.kind == "at" and s.start <= h.pos < abs_pos for h in hits):
+            continue   # 在A，X察看了B: B is inside A
+        tail = _LIST_TAIL.search(obj.strip())
+        listed = bool(tail and tail.group(1))
+        inside = verb in _INSIDE_VERBS
+        if inside and any(h.kind in ("move", "at") and s.start <= h.pos < abs_pos for h in hits):
+            continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
+        for item in items:
+            site = _movement_item(item, items, verb, listed, inside)
+            if site is not None:
+                hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
+
+
+def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """在X， openings: X is the site (or, for a division, the area where the next site lies)."""
+    for m in re.finditer(r"(?:^|(?<=[，。\n]))在([^，。；“”]{2,30}?)[，,]", s.text):
+        x = m.group(1)
+        if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()):
+            continue
+        if "的" in x:
+            x = x.rsplit("的", 1)[1]
+        if division_like(x):
+            place_at.append((s.start + m.start(1), x))   # 在A镇，X走进B公司: the area, B is the site
+            continue
+        if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
+            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+
+
+def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """X在A调研时 / X在A检查: A is where the inspection happens."""
+    for m in _AT_VERB.finditer(s.text):
+        a = s.start + m.start()
+        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，。\n" or
+                                   any(x.end == a for x in ctx.mentions)):
+            continue
+        x = m.group(1)
+        if division_like(x):
+            place_at.append((s.start + m.start(1), x))
+        elif SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
+            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+
+
+def visit_of(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """看望慰问A的B、C的D: the units A, C are the sites (B, D are the people met there)."""
+    for m in _VISIT_OF.finditer(s.text):
+        if _in_quote(s, s.start + m.start()):
+            continue
+        obj_pos = s.start + m.end()
+        obj = _object_after(ctx.text, obj_pos)
+        for off, unit in _units_of(obj):
+            if SITE_SUFFIX.search(unit) and not _is_generic(unit) and not _PART.search(unit) and \
+                    not re.search(r"[在于]|坚守|奋战|战斗|值守|驻守|工作", unit) and \
+                    not ctx.mentions_in(obj_pos + off, obj_pos + off + len(unit)):
+                hits.append(SiteHit(obj_pos + off, unit, "move"))
+
+
+def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """察看(了)A项目建设进度: the project is the site, unless it lies inside a site named before."""
+    for m in _PROJECT_PROGRESS.finditer(s.text):
+        if _in_quote(s, s.start + m.start()) or any(
+                h.kind in ("at", "move") and s.start <= h.pos < s.start + m.start() for h in hits):
+            continue
+        x = m.group(1)
+        if not _is_generic(x) and not re.match(r"^(?:该|这个|此|各|全|项目|了解|详细|认真|重点|实地|全面|工程)", x):
+            hits.append(SiteHit(s.start + m.start(1), x, "move"))
+
+
+# Tried in this order on every sentence; the order matters (a rule may look at the hits before it).
+SITE_RULES = (movement, at_opening, at_verb, visit_of, project_progress)
+
+
+def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
+    """A paragraph that opens with a site (X是…) where the lead acts afterwards."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        m = re.match(r"^([\u4e00-\u9fff（）()]{3,30}?)是", para)
+        if m and SITE_SUFFIX.search(m.group(1)) and not _is_generic(m.group(1)) and \
+                any(n in para[m.end():] for n in lead_names) and not re.search(r"[（(]", m.group(1)):
+            out.append(SiteHit(pos, m.group(1), "para"))
+        pos += len(para) + 1
+    return out
+
+
+def _merge_hits(hits: list[SiteHit]) -> list[SiteHit]:
+    """One site named twice: keep the first place, the later and more precise name."""
+    out: list[SiteHit] = []
+    for h in sorted(hits, key=lambda h: h.pos):
+        n = _norm(h.name)
+        if h.kind == "at" and _is_short_name_of(n, [_norm(o.name) for o in out]):
+            continue   # 在甲公司， after 某甲精密机械有限公司: the short name of a site already visited
+        k = next((k for k, o in enumerate(out) if n in _norm(o.name) or _norm(o.name) in n), None)
+        if k is None:
+            out.append(h)
+            continue
+        o = out[k]
+        if h.kind == "move" and n.startswith(_norm(o.name)) and len(n) > len(_norm(o.name)):
+            # 前往A垸 … 先后来到A垸B闸口: the later, more precise name, in the first one's place
+            out[k] = SiteHit(o.pos, h.name, h.kind, h.place)
+    return out
+
+
+def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], Places]:
+    place_at: Places = []
+    hits: list[SiteHit] = []
+    for s in ctx.sents:
+        for rule in SITE_RULES:
+            rule(ctx, s, hits, place_at)
+    hits += _paragraph_openings(ctx.text, lead_names)
+    return _merge_hits(hits), place_at
