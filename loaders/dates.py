@@ -60,7 +60,7 @@ class DateMention:
     text: str
     date: Optional[date]
     end_date: Optional[date] = None
-    precision: str = "day"          # day | month | approximate
+    precision: str = "day"          # day | month | approximate | year_unknown
     kind: str = "absolute"          # absolute | relative | approximate
     planned: bool = False
     part: Optional[str] = None      # 上午 / 下午 / 傍晚 …
@@ -100,9 +100,15 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _year_for(m: int, d: int, base: date, planned: bool) -> int:
-    """Issue year, or last year when the date would lie more than a month after a past issue date."""
+def _year_for(m: int, d: int, base: date, planned: bool, base_precision: str = "day") -> int:
+    """Issue year, or last year when the date would lie more than a month after a past issue date.
+
+    A year-only issue date (a manifest's ``2020``) gives its year as it is: nothing to compare with."""
     y = base.year
+    if base_precision == "year":
+        return y
+    if base_precision == "month":
+        base = _month_end(base.year, base.month)
     cand = _valid(y, m, d) or _valid(y, m, min(d, 28))
     if cand and cand > base and not planned and (cand - base).days > 31:
         return y - 1
@@ -111,21 +117,152 @@ def _year_for(m: int, d: int, base: date, planned: bool) -> int:
     return y
 
 
-def find_dates(text: str, base: Optional[date], ref: Optional[date] = None) -> list[DateMention]:
-    """Every date expression in ``text``, in order, resolved against the issue date ``base``.
+@dataclass
+class _State:
+    """What the resolvers share while walking the text: the issue date and the last date written."""
+    base: Optional[date]
+    precision: str                  # the issue date's: day | month | year
+    last: Optional[date]            # last absolute date written (for 6日 / 当天)
 
-    ``ref``: a date written before the text (the dateline's, 本报12月2日讯): 当天 and 6日 before any
-    date of the text's own refer to it. Dates that cannot be resolved (no base for a month-day,
-    invalid days) get ``date=None``.
-    """
-    spans: list[tuple[int, int, str, re.Match]] = []
-    for rx, kind in ((_RX_ISO, "iso"), (_RX_MD, "md"), (_RX_DAY, "day"), (_RX_CNDAY, "day"),
-                     (_RX_RELMONTH, "relmonth"), (_RX_REL, "rel"), (_RX_APPROX, "approx")):
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            spans.append((m.start(), m.end(), kind, m))
-    # keep the earliest-longest non-overlapping matches
+    @property
+    def day_base(self) -> Optional[date]:
+        """The issue date when it is known to the day (relative days need it)."""
+        return self.base if self.precision == "day" else None
+
+
+def _iso(m: re.Match, mention: DateMention, st: _State) -> bool:
+    mention.date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+    return True
+
+
+def _md_year(m: re.Match, st: _State) -> Optional[int]:
+    if m["y"]:
+        return cn_number(m["y"])
+    if m["yrel"] and st.base is not None:
+        return st.base.year + {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[m["yrel"]]
+    return None
+
+
+def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """2020年3月6日, 3月6日, 三月六日, 3月25日至26日, month only (3月, 去年10月)."""
+    mo = 1 if m["m"] == "元" else cn_number(m["m"])
+    if not mo or not 1 <= mo <= 12:
+        return False
+    y = _md_year(m, st)
+    if m["d"] is None:                      # month only (a range needs days)
+        if m["d2"] is not None:
+            return False
+        if y is None:
+            if st.base is None:
+                mention.precision = "year_unknown"
+                return True
+            y = st.base.year if (mo <= st.base.month or mention.planned or st.precision == "year") else st.base.year - 1
+        mention.date = date(y, mo, 1)
+        mention.end_date = _month_end(y, mo)
+        mention.precision = "month"
+        return True
+    d = cn_number(m["d"])
+    if not d or not 1 <= d <= 31:
+        return False
+    if y is None:
+        if st.base is None:
+            # a month-day with no year anywhere: still a fact, its year unknown
+            mention.precision = "year_unknown"
+            return True
+        y = _year_for(mo, d, st.base, mention.planned, st.precision)
+    mention.date = _valid(y, mo, d)
+    if m["d2"]:
+        mo2 = cn_number(m["m2"]) if m["m2"] else mo
+        d2 = cn_number(m["d2"])
+        if mo2 and d2:
+            mention.end_date = _valid(y + (1 if mo2 < mo else 0), mo2, d2)
+    return True
+
+
+def _relmonth(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """上月28日, 本月6日, 下月2日."""
+    d = cn_number(m["d"])
+    if not d or not 1 <= d <= 31:
+        return False
+    if st.base is not None and st.precision != "year":
+        off = 0 if m["w"] == "本月" else (-1 if m["w"].startswith("上") else 1)
+        y, mo = st.base.year, st.base.month + off
+        if mo == 0:
+            y, mo = y - 1, 12
+        elif mo == 13:
+            y, mo = y + 1, 1
+        mention.date = _valid(y, mo, d)
+        mention.planned = mention.planned or off > 0
+    return True
+
+
+def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """6日 / 二十八日: the month of the last date written, else the issue month."""
+    d = cn_number(m["d"])
+    if not d or not 1 <= d <= 31:
+        return False
+    ref = st.last or (st.base if st.precision != "year" else None)
+    if ref is None:
+        return True
+    y, mo = ref.year, ref.month
+    cand = _valid(y, mo, d)
+    # "6日" in a page of the 8th: this month; "28日" in a page of the 8th: last month
+    base = st.day_base
+    if base is not None and (cand is None or cand > base) and not mention.planned and ref == base:
+        mo -= 1
+        if mo == 0:
+            y, mo = y - 1, 12
+        cand = _valid(y, mo, d)
+    mention.date = cand
+    if m.groupdict().get("d2"):
+        d2 = cn_number(m["d2"])
+        mention.end_date = _valid(y, mo, d2) if d2 else None
+    return True
+
+
+_REL_OFFSETS = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "今日": 0, "今天": 0, "今晨": 0,
+                "今晚": 0, "前日": -2, "前天": -2, "前晚": -2, "明日": 1, "明天": 1}
+
+
+def _relative(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """当天/当日 (the date last written), 次日, 昨天/今天/前天/明天 (against an issue date known to the day)."""
+    w = m["w"]
+    mention.kind = "relative"
+    if w in ("当天", "当日", "是日", "同日"):
+        mention.date = st.last or st.day_base
+    elif st.day_base is None:
+        pass
+    elif w in ("次日", "翌日"):
+        mention.date = (st.last + timedelta(days=1)) if st.last else None
+    else:
+        off = _REL_OFFSETS[w]
+        mention.date = st.day_base + timedelta(days=off)
+        if off > 0:
+            mention.planned = True
+    return True
+
+
+def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """日前/近日/连日来: an interval of APPROX_DAYS ending on the issue date."""
+    mention.kind = "approximate"
+    mention.precision = "approximate"
+    if st.day_base is not None:
+        mention.date = st.day_base - timedelta(days=APPROX_DAYS)
+        mention.end_date = st.day_base
+    return True
+
+
+# span kinds in the order they are looked for; ties go to the earliest-longest match
+SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("day", _RX_DAY), ("day", _RX_CNDAY),
+         ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
+RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, "rel": _relative,
+             "approx": _approx}
+_ABSOLUTE = ("iso", "md", "day", "relmonth")
+
+
+def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """The earliest-longest non-overlapping date expressions of ``text``."""
+    spans = [(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []
     last_end = -1
@@ -133,112 +270,29 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None) -> l
         if s[0] >= last_end:
             chosen.append(s)
             last_end = s[1]
+    return chosen
+
+
+def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
+               base_precision: str = "day") -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against the issue date ``base``.
+
+    ``ref``: a date written before the text (the dateline's, 本报12月2日讯): 当天 and 6日 before any
+    date of the text's own refer to it. ``base_precision``: how much of the issue date is known (a
+    manifest's ``2014-11`` is ``month``, ``2020`` is ``year``): month-days take its year, relative days
+    need the day. Dates that cannot be resolved get ``date=None``; a month-day with no year anywhere has
+    precision ``year_unknown``.
+    """
+    st = _State(base, base_precision if base is not None else "day", ref)
     out: list[DateMention] = []
-    ctx: Optional[date] = ref    # last absolute date written (for 6日 / 当天)
-    for start, end, kind, m in chosen:
+    for start, end, kind, m in _spans(text):
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
-        part = m.groupdict().get("part")
-        mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned, part)
-        if kind == "iso":
-            mention.date = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
-        elif kind == "md":
-            mo = 1 if m["m"] == "元" else cn_number(m["m"])
-            if not mo or not 1 <= mo <= 12:
-                continue
-            if m["y"]:
-                y = cn_number(m["y"])
-            elif m["yrel"]:
-                if base is None:
-                    y = None
-                else:
-                    y = base.year + {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[m["yrel"]]
-            else:
-                y = None
-            if m["d"] is None:
-                # month only (a range needs days)
-                if m["d2"] is not None:
-                    continue
-                if y is None:
-                    if base is None:
-                        out.append(mention)
-                        continue
-                    y = base.year if (mo <= base.month or planned) else base.year - 1
-                mention.date = date(y, mo, 1)
-                mention.end_date = _month_end(y, mo)
-                mention.precision = "month"
-                out.append(mention)
-                continue
-            d = cn_number(m["d"])
-            if not d or not 1 <= d <= 31:
-                continue
-            if y is None:
-                if base is None:
-                    out.append(mention)
-                    continue
-                y = _year_for(mo, d, base, planned)
-            mention.date = _valid(y, mo, d)
-            if m["d2"]:
-                mo2 = cn_number(m["m2"]) if m["m2"] else mo
-                d2 = cn_number(m["d2"])
-                if mo2 and d2:
-                    y2 = y + (1 if mo2 < mo else 0)
-                    mention.end_date = _valid(y2, mo2, d2)
-        elif kind == "relmonth":
-            d = cn_number(m["d"])
-            if not d or not 1 <= d <= 31:
-                continue
-            if base is not None:
-                off = 0 if m["w"] == "本月" else (-1 if m["w"].startswith("上") else 1)
-                y, mo = base.year, base.month + off
-                if mo == 0:
-                    y, mo = y - 1, 12
-                elif mo == 13:
-                    y, mo = y + 1, 1
-                mention.date = _valid(y, mo, d)
-                mention.planned = mention.planned or off > 0
-        elif kind == "day":
-            d = cn_number(m["d"])
-            if not d or not 1 <= d <= 31:
-                continue
-            ref = ctx or base
-            if ref is None:
-                out.append(mention)
-                continue
-            y, mo = ref.year, ref.month
-            cand = _valid(y, mo, d)
-            # "6日" in a page of the 8th: this month; "28日" in a page of the 8th: last month
-            if base is not None and (cand is None or cand > base) and not planned and ref == base:
-                mo -= 1
-                if mo == 0:
-                    y, mo = y - 1, 12
-                cand = _valid(y, mo, d)
-            mention.date = cand
-            if m.groupdict().get("d2"):
-                d2 = cn_number(m["d2"])
-                mention.end_date = _valid(y, mo, d2) if d2 else None
-        elif kind == "rel":
-            w = m["w"]
-            mention.kind = "relative"
-            if w in ("当天", "当日", "是日", "同日"):
-                mention.date = ctx or base
-            elif base is None:
-                pass
-            elif w in ("次日", "翌日"):
-                mention.date = (ctx + timedelta(days=1)) if ctx else None
-            else:
-                off = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "今日": 0, "今天": 0, "今晨": 0,
-                       "今晚": 0, "前日": -2, "前天": -2, "前晚": -2, "明日": 1, "明天": 1}[w]
-                mention.date = base + timedelta(days=off)
-                if off > 0:
-                    mention.planned = True
-        elif kind == "approx":
-            mention.kind = "approximate"
-            mention.precision = "approximate"
-            if base is not None:
-                mention.date = base - timedelta(days=APPROX_DAYS)
-                mention.end_date = base
-        if mention.date is not None and kind in ("iso", "md", "day", "relmonth"):
-            ctx = mention.date
+        mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned,
+                              m.groupdict().get("part"))
+        if not RESOLVERS[kind](m, mention, st):
+            continue
+        if mention.date is not None and kind in _ABSOLUTE:
+            st.last = mention.date
         out.append(mention)
     return out
 
