@@ -1,6 +1,8 @@
 // inspections — officials' inspection visits (调研, 督导, 考察, 检查, 走访 …): who went where, on which
 // day, in what order, with whom, reported in which article. One row per visit (an inspection event
-// and its lead official), in date order. Undated events are left out: they have no place on a timeline.
+// and its lead official), in date order. Visits whose date the text does not give in full (a month-day
+// in an article with no year anywhere: date_precision 'year_unknown') have no date; they come after the
+// dated ones, with date_text as written, and only when no date range is asked for.
 //
 // Parameters (null = no filter):
 // :param person => null;
@@ -19,7 +21,7 @@
 // Columns: person, titles (as written next to the name in this event, else the posts seen in the
 // reporting article, else every post seen), date, end_date,
 // date_precision, sites (as written, in visit order), places, accompanying, article_title, source,
-// evidence, trigger, event_id, article_id, published.
+// evidence, trigger, event_id, article_id, published, date_text (the date as written).
 //
 // Example — one official in March 2020:
 // :param person => '李卫东';
@@ -33,7 +35,8 @@
 CALL () {
   // one official: start from the person (index person_name)
   MATCH (p:Person {name: $person})-[pi:PARTICIPATED_IN]->(e:Event)
-  WHERE pi.role = 'lead' AND e.type = 'inspection' AND e.date IS NOT NULL
+  WHERE pi.role = 'lead' AND e.type = 'inspection'
+    AND (e.date IS NOT NULL OR ($from IS NULL AND $to IS NULL))
   RETURN p, pi, e
   UNION
   // every official: start from the inspections in the date range (index event_type_date);
@@ -42,6 +45,13 @@ CALL () {
   WHERE e.type = 'inspection'
     AND e.date >= CASE WHEN $person IS NULL THEN coalesce(date($from), date('0001-01-01')) END
     AND e.date <= CASE WHEN $person IS NULL THEN coalesce(date($to), date('9999-12-31')) END
+  MATCH (p:Person)-[pi:PARTICIPATED_IN]->(e)
+  WHERE pi.role = 'lead'
+  RETURN p, pi, e
+  UNION
+  // every official, no range: the visits with no date (year unknown) too
+  MATCH (e:Event)
+  WHERE e.type = 'inspection' AND e.date IS NULL AND $person IS NULL AND $from IS NULL AND $to IS NULL
   MATCH (p:Person)-[pi:PARTICIPATED_IN]->(e)
   WHERE pi.role = 'lead'
   RETURN p, pi, e
@@ -81,4 +91,5 @@ RETURN p.name AS person,
        e.trigger AS trigger,
        e.id AS event_id,
        a.id AS article_id,
-       a.published AS published;
+       a.published AS published,
+       e.date_text AS date_text;

@@ -97,6 +97,7 @@ class PageResult:
     missed: list[str] = field(default_factory=list)      # gold titles not found
     extra: list[str] = field(default_factory=list)       # predicted titles matching no gold title
     error: Optional[str] = None
+    explain: dict = field(default_factory=dict)          # metric → {"missed": [...], "extra": [...]}
 
 
 @dataclass
@@ -113,6 +114,7 @@ class Report:
         d["pages"] = [
             {"file": p.file, "metrics": {k: v.as_dict() for k, v in p.metrics.items()},
              **({"missed": p.missed, "extra": p.extra} if verbose else {}),
+             **({"explain": p.explain} if p.explain else {}),
              **({"error": p.error} if p.error else {})}
             for p in self.pages
         ]
@@ -149,7 +151,8 @@ def score_articles(gold_page: dict, extracted: list) -> tuple[Counts, list[str],
     return c, [gold[i] for i in miss], [preds[j] or "(untitled)" for j in extra]
 
 
-def evaluate(gold_path, paths, manifest=None, published=None, outlet=None, layout="auto") -> Report:
+def evaluate(gold_path, paths, manifest=None, published=None, outlet=None, layout="auto",
+             explain: bool = False) -> Report:
     """Extract every file under ``paths`` and score the pages listed in ``gold_path``."""
     from loaders.pipeline import iter_paths
 
@@ -180,6 +183,12 @@ def evaluate(gold_path, paths, manifest=None, published=None, outlet=None, layou
                 c = c if isinstance(c, Counts) else Counts(c.tp, c.fp, c.fn)
                 pr.metrics[k] = c
                 report.add(k, c)
+        if explain:
+            from .eval_facts import explain_page
+
+            pr.explain = {k: v for k, v in explain_page(page, extracted).items() if v["missed"] or v["extra"]}
+            if pr.missed or pr.extra:
+                pr.explain["articles"] = {"missed": pr.missed, "extra": pr.extra}
         report.pages.append(pr)
     return report
 
@@ -193,7 +202,12 @@ def render_report(report: Report, verbose: bool = False) -> str:
     widths = [max(max(wcswidth(r[i]), len(r[i])) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(r[i].ljust(widths[i]) if i == 0 else r[i].rjust(widths[i]) for i in range(len(r))).rstrip()
              for r in rows]
-    if verbose:
+    if any(p.explain for p in report.pages):
+        for p in report.pages:
+            for metric, d in p.explain.items():
+                lines += [f"miss   {p.file}  {metric:<11}  {x}" for x in d["missed"]]
+                lines += [f"extra  {p.file}  {metric:<11}  {x}" for x in d["extra"]]
+    elif verbose:
         for p in report.pages:
             if p.error:
                 lines.append(f"error  {p.file}: {p.error}")

@@ -8,7 +8,9 @@ counts over pages (micro-average). Matching rules:
   when one of the predicted titles of that person matches it: equal after normalisation, or one contains
   the other and the shorter has at least 4 characters (院感科主任 ⊂ 市中心医院院感科主任), or the
   predicted title ends with the gold post (株洲日报记者 for 记者) and not with its deputy (副市长 ≠ 市长).
-- inspections: (lead person, start day) pairs, one per official and day, one-to-one.
+- inspections: (lead person, start day) pairs, one per official and day, one-to-one. A prediction
+  dated only approximately (日前/近日: an interval ending on the issue date) matches a gold day of the
+  same lead inside its interval; an undated one (year unknown) matches an undated gold visit.
 - sites: within each matched inspection, gold and predicted sites are matched one-to-one, in order,
   when their normalised names are equal or one contains the other (at least 2 characters). Sites of a
   missed gold inspection count as missed; sites of a spurious predicted inspection count as extra.
@@ -80,6 +82,20 @@ def _events(extracted, typ: str):
     return out
 
 
+def _find_pred(key, preds: dict, matched: set):
+    """The prediction key for a gold (lead, day): the same key, else the same lead's approximate
+    interval holding the day."""
+    if key in preds and key not in matched:
+        return key
+    if key[1] is None:
+        return None
+    for k, ev in preds.items():
+        if k[0] == key[0] and k not in matched and getattr(ev, "date_precision", None) == "approximate" and \
+                ev.date is not None and _d(ev.date) <= key[1] <= _d(ev.end_date or ev.date):
+            return k
+    return None
+
+
 def score_page(gold_page: dict, extracted: list) -> dict[str, Counts]:
     res: dict[str, Counts] = {}
 
@@ -118,9 +134,9 @@ def score_page(gold_page: dict, extracted: list) -> dict[str, Counts]:
         sites = Counts()
         matched: set = set()
         for g in gold_page.get("inspections", []):
-            key = (_name(g.get("person")), _d(g.get("date")))
+            key = _find_pred((_name(g.get("person")), _d(g.get("date"))), preds, matched)
             gsites = list(g.get("sites") or [])
-            if key in preds and key not in matched:
+            if key is not None:
                 matched.add(key)
                 insp.tp += 1
                 psites = [s.name for s in preds[key].sites]
@@ -160,3 +176,61 @@ def score_page(gold_page: dict, extracted: list) -> dict[str, Counts]:
         c.fp = len(preds) - len(used)
         res["meetings"] = c
     return res
+
+
+def explain_page(gold_page: dict, extracted: list) -> dict[str, dict[str, list[str]]]:
+    """Why a page scores what it does: per metric, the gold items missed and the predicted items that
+    match nothing (persons by name; inspections as lead@day; sites as lead@day: site; meetings as
+    name@day (chair))."""
+    out: dict[str, dict[str, list[str]]] = {}
+    pred_persons = {_name(p.name) for ea in extracted for p in getattr(ea, "persons", []) or []}
+    if "persons" in gold_page:
+        gold_persons = {_name(p["name"]) for p in gold_page.get("persons", [])}
+        out["persons"] = {"missed": sorted(gold_persons - pred_persons), "extra": sorted(pred_persons - gold_persons)}
+    if "inspections" in gold_page:
+        evs: dict = {}
+        preds: dict = {}
+        for ev in _events(extracted, "inspection"):
+            k = (_name(ev.lead), _d(ev.date))
+            evs.setdefault(k, ev)
+            preds.setdefault(k, []).extend(s.name for s in ev.sites)
+        gold = {(_name(g.get("person")), _d(g.get("date"))): list(g.get("sites") or [])
+                for g in gold_page.get("inspections", [])}
+        fmt = lambda k: f"{k[0]}@{k[1] or 'undated'}"   # noqa: E731
+        matched: set = set()
+        pair = {}
+        for k in gold:
+            pk = _find_pred(k, evs, matched)
+            if pk is not None:
+                matched.add(pk)
+                pair[k] = pk
+        out["inspections"] = {"missed": [fmt(k) for k in gold if k not in pair],
+                              "extra": [fmt(k) for k in preds if k not in matched]}
+        ms, xs = [], []
+        for k, gs in gold.items():
+            ps = preds.get(pair.get(k), []) if k in pair else []
+            used: set[int] = set()
+            for g in gs:
+                j = next((j for j, p in enumerate(ps) if j not in used and _contains(g, p)), None)
+                if j is None:
+                    ms.append(f"{fmt(k)}: {g}")
+                else:
+                    used.add(j)
+            xs += [f"{fmt(k)}: {p}" for j, p in enumerate(ps) if j not in used]
+        xs += [f"{fmt(k)}: {p}" for k, ps in preds.items() if k not in matched for p in ps]
+        out["sites"] = {"missed": ms, "extra": xs}
+    if "meetings" in gold_page:
+        preds_m = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
+        used_m: set[int] = set()
+        missed = []
+        for g in gold_page.get("meetings", []):
+            j = next((j for j, ev in enumerate(preds_m) if j not in used_m and _d(ev.date) == _d(g.get("date")) and (
+                _contains(g.get("name") or "", ev.name or "", 2) or
+                (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)))), None)
+            if j is None:
+                missed.append(f"{g.get('name')}@{_d(g.get('date'))} ({g.get('chair') or '-'})")
+            else:
+                used_m.add(j)
+        out["meetings"] = {"missed": missed, "extra": [f"{ev.name}@{_d(ev.date)} ({ev.lead or '-'})"
+                                                       for j, ev in enumerate(preds_m) if j not in used_m]}
+    return out

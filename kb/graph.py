@@ -49,9 +49,10 @@ _PAGE_HASH = "MATCH (p:Page {id: $id}) RETURN p.content_hash AS h"
 
 W_PAGE = "MERGE (p:Page {id: $row.id}) SET p += $row"
 
-ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_inferred", "published_basis",
+ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_precision", "published_inferred",
+                 "published_basis",
                  "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "text"]
-EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "name", "summary", "planned", "lead",
+EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "date_text", "name", "summary", "planned", "lead",
                "article_id", "published", "evidence", "evidence_start", "evidence_end"]
 REL_PROPS = ["role", "title", "titles", "order", "name", "date", "article_id", "evidence_start", "evidence_end"]
 
@@ -438,6 +439,7 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
         # ---- the article
         row = {"id": aid, "title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "published": day,
                "published_inferred": bool(a.published_inferred), "published_basis": a.published_basis,
+               "published_precision": getattr(a, "published_precision", "day"),
                "source": a.source or source, "outlet": a_outlet, "start": a.start, "end": a.end,
                "kind": a.kind, "dateline": a.dateline, "reprint_source": a.reprint_source,
                "page_id": pid, "held": held_keys or None}
@@ -470,7 +472,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
             rdate = _d(ev.date) or day
             out["events"].append({"article_id": aid, "date": rdate, "props": _strip({
                 "id": eid, "type": ev.type, "trigger": ev.trigger, "date": _d(ev.date),
-                "end_date": _d(ev.end_date), "date_precision": ev.date_precision, "name": ev.name,
+                "end_date": _d(ev.end_date), "date_precision": ev.date_precision, "date_text": ev.date_text,
+                "name": ev.name,
                 "summary": ev.summary, "planned": bool(ev.planned), "lead": ids.norm(ev.lead) or None,
                 "article_id": aid, "published": day,
                 "evidence": evd.sentence if evd else None, "evidence_start": es, "evidence_end": ee})})

@@ -21,7 +21,7 @@ from .errors import QueryError
 # The JSON of `kb timeline inspections --format json`: one object per visit with exactly these
 # fields, in this order (schema/timeline-inspections.schema.json).
 INSPECTION_FIELDS = ["person", "titles", "date", "end_date", "date_precision", "sites", "places",
-                     "accompanying", "article_title", "source", "evidence"]
+                     "accompanying", "article_title", "source", "evidence", "date_text"]
 
 # A report is not silently cut at the named query's default of 1000 rows.
 REPORT_LIMIT = 1_000_000
@@ -44,6 +44,7 @@ class Inspection:
     event_id: Optional[str] = None
     article_id: Optional[str] = None
     published: Optional[date] = None
+    date_text: Optional[str] = None          # as written; the only date of a year_unknown visit
 
     def to_json(self) -> dict:
         """The documented JSON object (ISO dates)."""
@@ -202,9 +203,14 @@ def span(d: Optional[date], end: Optional[date]) -> str:
     return f"{d.isoformat()}~{tail}"
 
 
+def undated(date_text: Optional[str]) -> str:
+    """The date cell of a visit with no full date: as written, the year said to be unknown."""
+    return f"{date_text} (year unknown)" if date_text else "(date unknown)"
+
+
 def inspection_rows(items: list[Inspection]) -> list[dict]:
     """Rows for a table or csv: one per visit, lists joined (sites with → in visit order)."""
-    return [{"date": span(i.date, i.end_date), "person": i.person, "titles": "、".join(i.titles),
+    return [{"date": span(i.date, i.end_date) or undated(i.date_text), "person": i.person, "titles": "、".join(i.titles),
              "places": "、".join(i.places), "sites": SITE_SEP.join(i.sites),
              "accompanying": "、".join(i.accompanying), "article": i.article_title or "",
              "source": i.source or ""} for i in items]

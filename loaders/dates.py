@@ -29,6 +29,7 @@ _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "�
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 APPROX_DAYS = 7  # 日前/近日: "within the last week or so"
+RECENT_DAYS = 62  # a day-only date (6日) takes the month of the last date written only when that date is this recent
 
 
 def cn_number(s: str) -> Optional[int]:
@@ -60,7 +61,7 @@ class DateMention:
     text: str
     date: Optional[date]
     end_date: Optional[date] = None
-    precision: str = "day"          # day | month | approximate | year_unknown
+    precision: str = "day"          # day | month | year | approximate | year_unknown
     kind: str = "absolute"          # absolute | relative | approximate
     planned: bool = False
     part: Optional[str] = None      # 上午 / 下午 / 傍晚 …
@@ -128,6 +129,14 @@ class _State:
     def day_base(self) -> Optional[date]:
         """The issue date when it is known to the day (relative days need it)."""
         return self.base if self.precision == "day" else None
+
+    def period(self, mention: "DateMention") -> None:
+        """A relative date against an issue date known only to the month or year: the whole period."""
+        if self.base is not None and self.precision in ("month", "year"):
+            y, mo = self.base.year, self.base.month
+            mention.date = self.base
+            mention.end_date = _month_end(y, mo) if self.precision == "month" else date(y, 12, 31)
+            mention.precision = self.precision
 
 
 def _iso(m: re.Match, mention: DateMention, st: _State) -> bool:
@@ -202,6 +211,8 @@ def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
     if not d or not 1 <= d <= 31:
         return False
     ref = st.last or (st.base if st.precision != "year" else None)
+    if st.last is not None and st.day_base is not None and abs((st.day_base - st.last).days) > RECENT_DAYS:
+        ref = st.base   # 9日至16日 after a date of years ago (2003年11月 in a history): the issue's month
     if ref is None:
         return True
     y, mo = ref.year, ref.month
@@ -231,7 +242,7 @@ def _relative(m: re.Match, mention: DateMention, st: _State) -> bool:
     if w in ("当天", "当日", "是日", "同日"):
         mention.date = st.last or st.day_base
     elif st.day_base is None:
-        pass
+        st.period(mention)
     elif w in ("次日", "翌日"):
         mention.date = (st.last + timedelta(days=1)) if st.last else None
     else:
@@ -246,6 +257,7 @@ def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
     """日前/近日/连日来: an interval of APPROX_DAYS ending on the issue date."""
     mention.kind = "approximate"
     mention.precision = "approximate"
+    st.period(mention)
     if st.day_base is not None:
         mention.date = st.day_base - timedelta(days=APPROX_DAYS)
         mention.end_date = st.day_base

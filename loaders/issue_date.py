@@ -29,6 +29,7 @@ class IssueInfo:
     inferred: bool
     basis: str
     outlet: Optional[str]
+    precision: str = "day"          # day | month | year: how much of the issue date is known
 
 
 @dataclass
@@ -37,6 +38,7 @@ class ManifestRow:
     published: Optional[date]
     outlet: Optional[str]
     basis: Optional[str] = None
+    precision: str = "day"
 
 
 # ------------------------------------------------------------------ parsing helpers
@@ -63,6 +65,25 @@ def parse_date(value: str) -> date:
     return d.date()
 
 
+_PARTIAL_RE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*月?)?\s*年?\s*$")
+
+
+def parse_issue_date(value) -> tuple[date, str]:
+    """A full date, or the part of one a source gives (2014-11, 2020, as URLs and archives often show):
+    (the period's first day, its precision day | month | year). Raises ValueError."""
+    if isinstance(value, date):
+        return value, "day"
+    m = _PARTIAL_RE.match(str(value or ""))
+    if m:
+        y, mo = int(m.group(1)), m.group(2)
+        if mo is None:
+            return date(y, 1, 1), "year"
+        if not 1 <= int(mo) <= 12:
+            raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        return date(y, int(mo), 1), "month"
+    return parse_date(str(value)), "day"
+
+
 def read_manifest(path) -> dict[str, ManifestRow]:
     """Manifest CSV → rows keyed by file name. Raises InputError naming the file."""
     p = Path(path)
@@ -83,14 +104,14 @@ def read_manifest(path) -> dict[str, ManifestRow]:
         name = row.get("file", "")
         if not name:
             continue
-        pub = None
+        pub, precision = None, "day"
         if row.get("published"):
             try:
-                pub = parse_date(row["published"])
+                pub, precision = parse_issue_date(row["published"])
             except ValueError as e:
                 raise InputError(f"{path}: line {n}: {e}")
         rows[Path(name).name] = ManifestRow(file=name, published=pub, outlet=row.get("outlet") or None,
-                                            basis=row.get("basis") or None)
+                                            basis=row.get("basis") or None, precision=precision)
     return rows
 
 
@@ -259,10 +280,16 @@ def resolve_issue(name: str, text: str, published=None, manifest: Optional[dict]
         out = outlet_from_text(text) or (outlet_from_web(text) if web else None) or outlet
 
     if published:
-        d = published if isinstance(published, date) else parse_date(str(published))
-        return IssueInfo(d, False, "option", out)
+        d, precision = parse_issue_date(published)
+        return IssueInfo(d, False, "option", out, precision)
     if row and row.published:
-        return IssueInfo(row.published, False, "manifest", out)
+        if row.precision != "day":
+            # 2014-11 from an archive's URL: a full date printed on the page itself is better
+            full = date_from_masthead(text) or date_from_web_stamp(text)
+            if full and (full.year, full.month if row.precision == "month" else 1) == \
+                    (row.published.year, row.published.month if row.precision == "month" else 1):
+                return IssueInfo(full, False, "page", out)
+        return IssueInfo(row.published, False, "manifest", out, row.precision)
     d = date_from_filename(fname)
     if d:
         return IssueInfo(d, False, "filename", out)

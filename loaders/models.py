@@ -114,6 +114,7 @@ class Article:
     kind: str = "news"              # news | commentary | column | web
     authors: list[str] = field(default_factory=list)  # commentary signatures (pen names), editors of web pages
     bylines: list[Byline] = field(default_factory=list)  # every credit with its title as written
+    published_precision: str = "day"  # day | month | year: how much of the issue date is known
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets of ``text[i:j]``."""
@@ -204,8 +205,9 @@ class Event:
     trigger: str                    # 督导, 调研, 主持召开 …
     date: Optional[date]
     end_date: Optional[date]
-    date_precision: str             # day | month | approximate | unknown
+    date_precision: str             # day | month | approximate | year_unknown | unknown
     planned: bool = False           # 将于… : announced, not yet happened
+    date_text: Optional[str] = None  # the date as written (5月5日), kept when it cannot be resolved
     name: Optional[str] = None      # meeting name, policy title …
     lead: Optional[str] = None      # lead person (or chair for meetings)
     participants: list[Participant] = field(default_factory=list)

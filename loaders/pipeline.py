@@ -54,10 +54,13 @@ def _has_prose(text: str) -> bool:
 
 def extract_text(text: str, source: str = "<text>", issue_date: Optional[date] = None,
                  outlet: Optional[str] = None, *, published_inferred: bool = False,
-                 published_basis: str = "given", layout: str = "auto") -> list[ExtractedArticle]:
-    """Pure: text + issue date + outlet → extracted articles."""
+                 published_basis: str = "given", layout: str = "auto",
+                 published_precision: str = "day") -> list[ExtractedArticle]:
+    """Pure: text + issue date (known to the day, month or year) + outlet → extracted articles."""
     arts = segment_text(text, source, issue_date, outlet, published_inferred=published_inferred,
                         published_basis=published_basis, layout=layout)
+    for a in arts:
+        a.published_precision = published_precision
     return [_extract.extract_facts(a) for a in arts]
 
 
@@ -75,6 +78,8 @@ def extract_path(path, published=None, manifest=None, outlet: Optional[str] = No
     try:
         arts = segment_text(src.text, src.name, info.published, info.outlet, published_inferred=info.inferred,
                             published_basis=info.basis, layout=layout)
+        for a in arts:
+            a.published_precision = info.precision
     except InputError as e:   # name the path as given, like the reading errors
         msg = str(e)
         if msg.startswith(src.name + ": "):
@@ -114,7 +119,7 @@ def iter_paths(paths, published=None, manifest=None, outlet: Optional[str] = Non
 RECORD_ARTICLE_FIELDS = (
     "source", "published", "published_inferred", "published_basis", "outlet", "kind", "kicker", "title",
     "subtitle", "reporters", "correspondents", "authors", "bylines", "dateline", "reprint_source", "jumps",
-    "text", "paragraphs", "captions", "tables",
+    "text", "paragraphs", "captions", "tables", "published_precision",
 )
 RECORD_FACT_FIELDS = ("persons", "organizations", "places", "events")
 

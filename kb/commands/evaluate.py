@@ -18,10 +18,12 @@ from loaders.issue_date import read_manifest
 @click.option("--fail-under", type=float, default=None, metavar="F", help="Exit 1 when the metric's F1 is below F.")
 @click.option("--metric", default=ARTICLES, show_default=True, help="Metric --fail-under checks.")
 @click.option("-v", "--verbose", is_flag=True, help="List missed and extra articles per page.")
-def command(gold, paths, manifest, layout, fmt, fail_under, metric, verbose):
+@click.option("--explain", is_flag=True,
+              help="Per file, the misses and false hits of every metric (person, lead@day, site, meeting, article).")
+def command(gold, paths, manifest, layout, fmt, fail_under, metric, verbose, explain):
     """Score extraction of PATH... against GOLD (one JSON object per page)."""
     man = read_manifest(manifest) if manifest else None
-    report = evaluate(gold, paths, manifest=man, layout=layout)
+    report = evaluate(gold, paths, manifest=man, layout=layout, explain=explain)
     for err in report.errors:
         click.echo(f"kb: error: {err}", err=True)
     if fmt == "json":

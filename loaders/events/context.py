@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..dates import DateMention, find_dates, parse_date
+from ..dates import DateMention, find_dates
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
 from .patterns import _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
@@ -65,13 +65,21 @@ def _in_quote(s: Sentence, pos: int) -> bool:
     return any(a <= pos < b for a, b in s.quoted)
 
 
+def _usable(d: DateMention) -> bool:
+    """A date an event can take: resolved, or a month-day whose year nothing gives (kept, year unknown)."""
+    return d.date is not None or d.precision == "year_unknown"
+
+
 class Context:
     def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
         self.article = article
         self.text = article.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.persons = {p.name: p for p in persons}
-        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article))]
+        # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
+        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article),
+                                            article.published_precision)
+                      if self.text[d.end:d.end + 1] not in ("讯", "电")]
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
@@ -80,26 +88,29 @@ class Context:
 
     def _lead_date(self) -> Optional[DateMention]:
         for d in self.dates:
-            if d.date is not None and d.precision in ("day", "approximate") and not d.planned:
+            if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
         return None
 
     def mentions_in(self, a: int, b: int) -> list[PersonMention]:
         return [m for m in self.mentions if a <= m.start < b]
 
-    def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
-        own = [d for d in self.dates if s.start <= d.start < s.end and d.date is not None]
+    def own_date(self, s: Sentence) -> Optional[DateMention]:
+        """The sentence's own date, else the last one written earlier in its paragraph."""
+        own = [d for d in self.dates if s.start <= d.start < s.end and _usable(d)]
         if own:
             return own[0]
-        para_start = s.start
-        while para_start > 0 and self.text[para_start - 1] != "\n":
-            para_start -= 1
-        before = [d for d in self.dates if para_start <= d.start < s.start and d.date is not None]
-        if before:
-            return before[-1]
+        para_start = self.text.rfind("\n", 0, s.start) + 1
+        before = [d for d in self.dates if para_start <= d.start < s.start and _usable(d)]
+        return before[-1] if before else None
+
+    def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
+        own = self.own_date(s)
+        if own:
+            return own
         if _CONTINUES.search(s.text[:12]):
             # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
-            prev = [d for d in self.dates if d.start < s.start and d.date is not None and not d.planned]
+            prev = [d for d in self.dates if d.start < s.start and _usable(d) and not d.planned]
             days = [d for d in prev if d.precision == "day"]
             if days or prev:
                 return (days or prev)[-1]
@@ -109,9 +120,7 @@ class Context:
         if not names:
             return ld
         # the lead date carries over when the person is named in the lead date's paragraph
-        ps = ld.start
-        while ps > 0 and self.text[ps - 1] != "\n":
-            ps -= 1
+        ps = self.text.rfind("\n", 0, ld.start) + 1
         pe = self.text.find("\n", ld.start)
         pe = len(self.text) if pe < 0 else pe
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
@@ -137,8 +146,8 @@ def _dateline_date(article: Article) -> Optional[date]:
     m = _DATELINE_MD.search(article.dateline or "")
     if not m or article.published is None:
         return None
-    d = parse_date(f"{m.group(1)}月{m.group(2)}日", article.published)
-    return d.date if d else None
+    found = find_dates(f"{m.group(1)}月{m.group(2)}日", article.published, None, article.published_precision)
+    return found[0].date if found else None
 
 
 def _in_title(t: str, pos: int) -> bool:
@@ -162,6 +171,7 @@ def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, articl
                end_date=d.end_date if d else None,
                date_precision=(d.precision if d else "unknown"),
                planned=bool(d and d.planned),
+               date_text=d.text if d else None,
                name=name, lead=lead)
     a = s.start
     b = s.end

@@ -70,7 +70,7 @@ _ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会
                      r"居委会|村委会|管委会)$")
 
 
-_CONTINUES = re.compile(r"随后|会后|紧接着|之后")
+_CONTINUES = re.compile(r"随后|会后|紧接着|之后|与此同时|同时|同日|当天")
 
 
 _COMPANION = re.compile(r"(?:参加|陪同|一同|一起|一道|随同|共同|参与)了?(?:实地)?$")
