@@ -21,10 +21,54 @@ def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention)
         not _rx()["move"].search(gap) and not _rx()["insp"].search(gap) and not REPORTING.search(gap)
 
 
+# co-leads only where the text says so: A、B分别带队, A和B共同/一同/一起 …
+_CO_LEAD = re.compile(r"分别|共同|一同|一起|一道|联合")
+# X率/带领 A、B …: those after the verb come along
+_TAKES_ALONG = re.compile(r"率领|带领|率(?![先队])|带着|带(?![队头领])")
+# 与/同/跟/向/对/给 X …: X is the verb's object or partner, not its subject (与副县长X座谈, 对X的批示)
+_PREP_BEFORE = re.compile(r"(?:与|同|跟|向|对|给|为|替|据|按照|根据|落实)[^，。；、“”]{0,24}$")
+# a principal post: the one a visit is led by (市委书记, 县长, 人大常委会主任); a deputy or a
+# department head named after a principal comes along
+_PRINCIPAL = re.compile(r"(?<!副)(?:书记|市长|县长|区长|州长|省长|旗长|盟长|镇长|乡长|主席|苏木达|达|"
+                        r"(?:人大|人大常委会|管委会|工委|办事处)[^、，]{0,6}主任)$")
+
+
+def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """在…陪同下 / 在…的陪同下: the spans whose names come along."""
+    return [(a + m.start(), a + m.end()) for m in re.finditer(r"在[^。；在]{1,80}?(?:陪同|陪伴|随同)下", text[a:b])]
+
+
+def _principal(ctx: Context, m: PersonMention) -> bool:
+    titles = list(m.titles) or [t.text for t in getattr(ctx.persons.get(m.name), "titles", [])]
+    return any(_PRINCIPAL.search(t) for t in titles)
+
+
+def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: list[PersonMention]) -> bool:
+    """The role grammar: is ``m``, named before the verb at ``t``, a companion rather than a lead?"""
+    text = ctx.text
+    if any(a <= m.start < b for a, b in _companion_spans(text, s.start, t)):
+        return True                                     # 在A、B陪同下
+    clause = max(text.rfind(c, s.start, m.start) for c in "，,；") + 1 if m.start > s.start else s.start
+    if _PREP_BEFORE.search(text[max(clause, s.start):m.start]):
+        return True                                     # 与副县长X座谈
+    if not leads:
+        return False
+    gap = text[leads[-1].end:m.start]
+    explicit = _CO_LEAD.search(text[m.end:t]) is not None
+    if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
+        return True                                     # A率B、C / A一行和B
+    if not explicit and not _CO_LEAD.search(text[s.start:t]) and _principal(ctx, leads[0]) and \
+            not _principal(ctx, m):
+        return True                                     # 区长A，副区长B，局长C: B and C come along
+    return False
+
+
 def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
-    """Named officials who are the subject of the verb at ``t`` in sentence ``s``."""
+    """Named officials who are the subject of the verb at ``t`` in sentence ``s``: the first named
+    lead, and co-leads only where the text joins them (分别, 共同, 一同, two principals side by side)."""
     ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
     out: list[str] = []
+    leads: list[PersonMention] = []
     for m in ms:
         between = ctx.text[m.end:t]
         if REPORTING.search(between):
@@ -35,8 +79,11 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
                 continue
         if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
             continue
+        if _comes_along(ctx, s, m, t, leads):
+            continue
         if m.name not in out:
             out.append(m.name)
+            leads.append(m)
     if out:
         # 甲带领乙 / 甲、乙 … : subjects are the names before the first verb-ish gap
         return out
