@@ -85,10 +85,25 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
     return any(a < d.start <= b and d.date is not None for d in ctx.dates)
 
 
+# a group's named head: 在X(的)带领下, 由X带队, X带队/率队/率领/带领 (the group follows)
+_HEAD_AFTER = re.compile(r"^(?:等人)?(?:带队|率队|率领|带领|领队|任组长|任团长)")
+_HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
+# those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
+_TAKE_PART = re.compile(r"参加|参与")
+
+
 def _group_lead(ctx: Context, i: int) -> list[str]:
-    """A delegation's lead: the first official of the 参加 list in this or the next two sentences."""
+    """A delegation's lead: its named head (在X带领下, 由X带队, X率队), else the first official of a
+    参加 list in this or the next two sentences. Hosts who 陪同 or 会见 the group never lead it."""
     for s2 in ctx.sents[i:i + 3]:
-        if _ATTEND.search(s2.text):
+        for x in ctx.mentions_in(s2.start, s2.end):
+            after = ctx.text[x.end:x.end + 6]
+            if x.name in ctx.officials and (_HEAD_AFTER.match(after) or
+                                            _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and
+                                            re.match(r"(?:同志)?(?:的)?带领下", after)):
+                return [x.name]
+    for s2 in ctx.sents[i:i + 3]:
+        if _TAKE_PART.search(s2.text) and not re.search(r"陪同|会见|看望", s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:
                 return [ms[0]]

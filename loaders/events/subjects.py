@@ -43,6 +43,11 @@ def _principal(ctx: Context, m: PersonMention) -> bool:
     return any(_PRINCIPAL.search(t) for t in titles)
 
 
+def _deputy(ctx: Context, m: PersonMention) -> bool:
+    titles = list(m.titles) or [t.text for t in getattr(ctx.persons.get(m.name), "titles", [])]
+    return bool(titles) and all(re.search(r"副[\u4e00-\u9fff]{0,4}$", t) for t in titles)
+
+
 def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: list[PersonMention]) -> bool:
     """The role grammar: is ``m``, named before the verb at ``t``, a companion rather than a lead?"""
     text = ctx.text
@@ -57,6 +62,10 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
     if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
         return True                                     # A率B、C / A一行和B
+    if "一行" in text[m.end:t] and not explicit and not (_principal(ctx, leads[0]) and _principal(ctx, m)):
+        return True                                     # A、B、C一行前往: the group of A
+    if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):
+        return True                                     # 部长A、副部长B: B comes along
     if not explicit and not _CO_LEAD.search(text[s.start:t]) and _principal(ctx, leads[0]) and \
             not _principal(ctx, m):
         return True                                     # 区长A，副区长B，局长C: B and C come along
