@@ -173,10 +173,16 @@ def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
     q = p
     while q < len(text) and q - p < 8 and text[q] in T:
         q += 1
+        if text[q:q + 1] == "·" and text[q + 1:q + 2] in T and q + 1 - p >= 2:
+            q += 1          # 吐尔逊·吐尔地: parts joined by a middle dot are one name
     ps = posts()
     for e in range(q, p + min_len - 1, -1):
         c = text[p:e]
-        if not _strong_end(text, e) or is_common_word(c) or c in lex().not_names or c in lex().places:
+        if c.endswith("·"):
+            continue
+        # a long name may end at a one-character verb (苏嘎尔布到, 巴根那主持): names of this kind are not words
+        end_ok = _strong_end(text, e) or len(c.replace("·", "")) >= 4 and after_score(text, e) >= 1
+        if not end_ok or is_common_word(c) or c in lex().not_names or c in lex().places:
             continue
         if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)):
             continue
@@ -456,6 +462,13 @@ def _credit_mentions(text: str) -> list[PersonMention]:
                 or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))
                 or _in_credit_paren(text, m.start(), cw)):
             continue
+        groups = raw.split()
+        if len(groups) >= 2 and all(2 <= len(g) <= 3 and name_ok(g, True) == "ok" and has_surname(g) for g in groups):
+            for g in groups:     # several whole names after one credit word: 记者:张琦 曹栋
+                k = text.index(g, m.start(2))
+                out.append(PersonMention(g, k, k + len(g), [word], "credit", L.credits.get(word)))
+            busy = max(busy, m.end(2))
+            continue
         name = re.sub(r"[ \u3000]+", "", raw)
         name = _cut_at_credit(name)
         # a trailing credit word glued to the name (丁某某责任编辑) was cut above
@@ -496,8 +509,9 @@ def _credit_mentions(text: str) -> list[PersonMention]:
         if name_ok(c, True) and has_surname(c):
             out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
     # 3. a closing parenthesis of names only: (甲某某 乙某某)
-    for m in re.finditer(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000]+[\u4e00-\u9fff]{2,3})*)[)）]\s*$", text):
-        items = m.group(1).split()
+    for m in re.finditer(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)(?:报道|供稿|摄)?[)）]"
+                         r"[ \u3000]*(?=\n|$)", text):
+        items = m.group(1).replace("、", " ").split()
         if all(name_ok(x, True) == "ok" for x in items):
             pos = m.start(1)
             for x in items:

@@ -49,6 +49,8 @@ def posts() -> frozenset[str]:
         if not p.startswith("副") and len(p) <= 3:
             base.add("副" + p)
             base.add("常务副" + p)
+    # an acting head of government (代市长, 代旗长) until the congress elects them
+    base.update("代" + p for p in _IMPLIED if p.endswith("长"))
     return frozenset(base)
 
 
