@@ -717,6 +717,16 @@ def find_person_mentions(text: str) -> list[PersonMention]:
         add(PersonMention(cand, s - len(cand), s, titles, "honorific"))
         known.add(cand)
 
+    # leaders named by their standing only: 县领导A、B、C参加 / 我旗领导A、B (the title is 县领导)
+    for pm in _leader_lists(text, taken):
+        add(pm)
+        known.add(pm.name)
+
+    # a post written after the name: 陈某县长主持, 刘某副市长调研, 唐某局长率孔某副局长
+    for pm in _post_after_name(text, taken, known):
+        add(pm)
+        known.add(pm.name)
+
     # bare lists: A、B、C等 / A、B、C，
     for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$)", text):
         items = m.group(0).split("、")
@@ -765,6 +775,59 @@ def find_person_mentions(text: str) -> list[PersonMention]:
             if post_suffix(title) and title not in pm.titles:
                 pm.titles.append(title)
     out.sort(key=lambda pm: pm.start)
+    return out
+
+
+_LEADERS = re.compile(r"(?:(?:我|本)?(?:省|市|县|区|州|旗|盟|镇|乡|街道)(?:级)?|[\u4e00-\u9fff]{2,6}(?:省|市|县|区|州|旗|盟))领导(?:同志)?[：:]?")
+
+
+def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
+    """县领导A、B、C参加: names after a standing noun, each with it as title."""
+    out = []
+    for m in _LEADERS.finditer(text):
+        j = m.end()
+        title = re.sub(r"^(?:我|本)", "", m.group(0).rstrip("：:").replace("同志", ""))
+        while j < len(text) and j not in taken:
+            got = pick_name(text, j)
+            if not got or got[1] < 2 or name_ok(got[0], True) is None:
+                break
+            out.append(PersonMention(got[0], j, j + len(got[0]), [title], "list"))
+            j += len(got[0])
+            if text[j:j + 1] != "、":
+                break
+            j += 1
+    return out
+
+
+# person posts that follow a name in running text (陈某县长, 刘某副市长); two characters or more
+_AFTER_POSTS = ("书记", "市长", "县长", "区长", "州长", "省长", "旗长", "镇长", "乡长", "局长", "处长", "科长", "主任",
+                "部长", "厅长", "主席", "总农艺师", "总工程师", "总经济师", "秘书长", "校长", "院长", "站长", "所长", "社长")
+_AFTER_RE = re.compile(r"(?:常务)?(?:副)?(?:" + "|".join(_AFTER_POSTS) + r")")
+
+
+def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[PersonMention]:
+    out = []
+    for m in _AFTER_RE.finditer(text):
+        s = m.start()
+        if s - 1 in taken or m.end() in taken:
+            continue
+        for n in (3, 2):
+            a = s - n
+            c = text[a:s]
+            if a < 0 or a in taken or len(c) < n:
+                continue
+            before = text[a - 1:a] if a > 0 else ""
+            if not (before == "" or before in BOUND or before.isspace() or before in "率和与及由请让经" or
+                    before in ORG_END and n == 3 or before.isdigit() or before in "午晚"):
+                continue
+            if any(text[k:m.end()] in posts() for k in range(a, s)):
+                continue   # 党总支书记, 党委副书记: the post is longer than it looked
+            if c in known or (name_ok(c) == "ok" and not is_common_word(c)):
+                if n == 3 and text[a + 1:s] in known:
+                    continue
+                out.append(PersonMention(c, a, s, [m.group(0)], "titled"))
+                taken.update(range(a, s))
+                break
     return out
 
 
