@@ -298,7 +298,7 @@ def test_kb_query_list_show_and_errors(cli):
     assert [d["name"] for d in data] == NAMES
     shown = cli("query", "inspections", "--show").output
     assert shown.startswith(":param person => null;\n:param from => null;\n")
-    assert shown.rstrip().endswith("a.published AS published;")
+    assert shown.rstrip().endswith("e.date_text AS date_text;")
     res = cli("query", "nope", ok=False)
     assert res.exit_code != 0 and "no named query 'nope'" in str(res.exception)
     res = cli("query", "person_timeline", ok=False)

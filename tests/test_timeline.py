@@ -149,7 +149,7 @@ def test_inspections_json_exact_and_valid(kb):
         "person": "王建国", "titles": ["市委书记", "市人大常委会主任"], "date": "2020-03-06", "end_date": None,
         "date_precision": "day", "sites": ["东湖区花园社区", "江城商场值守点", "江城宾馆"], "places": ["江城市东湖区"],
         "accompanying": ["赵丽"], "article_title": "王建国到东湖区督导疫情防控", "source": "p1.txt",
-        "evidence": "3月6日，市委书记王建国来到东湖区花园社区督导疫情防控工作。"}
+        "evidence": "3月6日，市委书记王建国来到东湖区花园社区督导疫情防控工作。", "date_text": None}
     assert [(v["person"], v["date"], v["end_date"]) for v in data] == [
         ("李明华", "2020-01-31", None), ("王建国", "2020-02-03", "2020-02-04"),
         ("王建国", "2020-03-06", None), ("李明华", "2020-03-07", None)]
@@ -159,11 +159,11 @@ def test_inspections_json_exact_and_valid(kb):
 def test_inspections_csv_exact(kb):
     out = kb("timeline", "inspections", "--from", "2020-03", "--format", "csv").output
     assert out == (
-        "person,titles,date,end_date,date_precision,sites,places,accompanying,article_title,source,evidence\n"
+        "person,titles,date,end_date,date_precision,sites,places,accompanying,article_title,source,evidence,date_text\n"
         "王建国,市委书记、市人大常委会主任,2020-03-06,,day,东湖区花园社区 → 江城商场值守点 → 江城宾馆,江城市东湖区,赵丽,"
-        "王建国到东湖区督导疫情防控,p1.txt,3月6日，市委书记王建国来到东湖区花园社区督导疫情防控工作。\n"
+        "王建国到东湖区督导疫情防控,p1.txt,3月6日，市委书记王建国来到东湖区花园社区督导疫情防控工作。,\n"
         "李明华,市委副书记、市长,2020-03-07,,day,江城机械制造有限公司 → 西山电子科技有限公司,西山县,,"
-        "李明华调研企业复工复产,p1.txt,3月7日，市长李明华到西山县调研企业复工复产。\n")
+        "李明华调研企业复工复产,p1.txt,3月7日，市长李明华到西山县调研企业复工复产。,\n")
 
 
 @pytest.mark.neo4j
