@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .context import Context, _in_quote
-from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _TO_GAP, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _TO_GAP, _VISIT_OF, _is_generic, _norm, _rx, division_like
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -67,12 +67,18 @@ def _object_after(text: str, pos: int, limit: int = 80) -> str:
     return text[pos:end]
 
 
+def _listed_next(text: str, end: int) -> bool:
+    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma goes on with a 、-list."""
+    m = re.match(r"[^，。；：,;！？\n]{3,25}、", text[end + 1:])
+    return m is not None and SITE_SUFFIX.search(m.group(0)[:-1]) is not None
+
+
 def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…): take the next clause along when it is
     a bare site (a site suffix, no verb, no person)."""
     text = ctx.text
     end = pos + len(obj)
-    while end < len(text) and text[end] in "，," and re.search(r"、", obj):
+    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)):
         m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
         if not m:
             break
@@ -167,7 +173,7 @@ def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside:
         return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
     if _PART.search(item):
         unit = _PART_WORDS.sub("", item)
-        if len(unit) >= 4 and SITE_SUFFIX.search(unit) and not _is_generic(unit):
+        if len(unit) >= 4 and SITE_SUFFIX_CORE.search(unit) and not _is_generic(unit):
             item = unit   # 走进A公司生产车间: A公司 is the site
     if _is_generic(item) or _PART.search(item):
         return None
