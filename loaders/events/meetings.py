@@ -102,6 +102,11 @@ def _spoken_of(s, m, name: str) -> bool:
     return bool(re.search(r"(?:为|迎接|庆祝|喜迎|确保)[^，。；]{0,16}(?:胜利|顺利|隆重)(?:召开|举行)", s.text[:m.end()]))
 
 
+# kinds of meeting that name one when written bare (召开座谈会 at the end of a visit); not 会议/大会/会
+_BARE_KINDS = frozenset({"座谈会", "调度会", "会商会", "推进会", "部署会", "现场会", "协调会", "现场办公会", "专题会",
+                         "动员会", "专题会议", "联席会议", "党组会议", "常委会会议", "主任会议"})
+
+
 def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     """The meeting's name from a pattern match, with its body where the text gives one; None to skip."""
     R = _rx()
@@ -136,8 +141,8 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
         if kind == "convened" and body and re.search(r"(?:委|会|政府|组)$", body) and \
                 not _has_person_name(ctx, s.start, s.start + len(body)):
             name = body + name
-        elif not (kind == "convened" and name not in ("会议", "会") and "主持" in s.text[:m.start("name")]):
-            return None   # X主持召开座谈会: a named kind of meeting with its chair stays
+        elif not (kind == "convened" and name in _BARE_KINDS):
+            return None   # 召开会议 alone says nothing; 召开座谈会 / X主持召开调度会 is a meeting of its kind
     return name
 
 
