@@ -31,7 +31,7 @@ from typing import Optional
 from .dates import DateMention, find_dates, parse_date
 from .mentions import PersonMention
 from .models import Article, Event, Participant, Person, Site
-from .titles import wordlist, wordmap
+from .lexicon import wordlist, wordmap
 
 
 # ---------------------------------------------------------------------------- lexicon

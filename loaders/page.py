@@ -32,7 +32,7 @@ Layout rules, all general (no names of people, places or papers):
   word (a title may name a temperature). The running header of a later page in the same file
   (2   2020年6月18日 星期四) and its section name are furniture too. The editor credits are kept as
   editor bylines of the article printed above them: they name persons of the page.
-* **Columns of short items** (简讯, kb/data/column_heads.txt): the header is furniture; an item is a
+* **Columns of short items** (简讯, lexicon column_heads.txt): the header is furniture; an item is a
   title-ish line (■ 标题) after the header or a finished item, with its own prose. A paragraph closed by
   a run-in credit (…。（记者 X）, maybe wrapped) is finished; a bracketed credit line closing the text
   above is a credit tail, not a byline.
@@ -41,7 +41,7 @@ Layout rules, all general (no names of people, places or papers):
 * **Jump markers** take Chinese numerals (下转第二版); an untitled continuation (上接第一版) takes no title
   after its body and joins the earliest article continued elsewhere.
 * **Commentaries** (title block + pen name; a pen name may be spaced out or follow a bullet, ■ 某 某, or
-  be a commentator's signature, 本报评论员; kb/data/not_pen_names.txt keeps 任免名单 a title): the body follows the pen name when body text follows;
+  be a commentator's signature, 本报评论员; lexicon not_pen_names.txt keeps 任免名单 a title): the body follows the pen name when body text follows;
   otherwise it is the text before the title block (split from an untitled preceding article at its
   title block, if there is one).
 * Inside a title block: lines starting with —— are subtitles, lines ending with ——/……/：/强调… are
@@ -53,7 +53,7 @@ Layout rules, all general (no names of people, places or papers):
   the body.
 
 Word lists (credit roles, outlet endings, non-names, furniture words, anonymous credits, kicker endings,
-column headers) are kb/data/*.txt files, loaded once at import.
+column headers) are lexicon word lists (loaders/lexicon/data), loaded once at import.
 
 Everything keeps source offsets: ``Article.start/end``, paragraphs, captions, tables, bylines.
 """
@@ -67,24 +67,23 @@ from typing import Optional
 
 from .clean import STRIP_CHARS, display_width, ends_sentence, paragraphs_of, reflow, split_lines
 from .models import Article, Byline, Caption, Table
-from .titles import wordlist, wordmap
+from .lexicon import alternation, wordlist, wordmap
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 # ------------------------------------------------------------------ credits (bylines)
 
-# word lists (kb/data/*.txt), loaded once at import
-_alt = "|".join   # a regex alternation of literal words, in file order
+# word lists (loaders/lexicon/data), loaded once at import
 HOME_OUTLETS = frozenset(wordlist("home_outlets"))
 _OUTLET_PREFIX = (
-    rf"(?:{_alt(map(re.escape, wordlist('home_outlets')))}|[{HAN}]{{2,8}}?"
-    rf"(?:{_alt(map(re.escape, wordlist('page_outlet_suffixes')))}))"
+    rf"(?:{alternation(wordlist('home_outlets'))}|[{HAN}]{{2,8}}?"
+    rf"(?:{alternation(wordlist('page_outlet_suffixes'))}))"
 )
 _REPORTER_ROLE = (
-    rf"(?:{_OUTLET_PREFIX})?(?:{_alt(map(re.escape, wordlist('byline_role_prefixes')))})?"
-    rf"(?P<rr>{_alt(map(re.escape, wordlist('byline_reporter_roles')))})"
+    rf"(?:{_OUTLET_PREFIX})?(?:{alternation(wordlist('byline_role_prefixes'))})?"
+    rf"(?P<rr>{alternation(wordlist('byline_reporter_roles'))})"
 )
-_EDITOR_ROLE = (rf"(?P<er>{_alt(map(re.escape, wordlist('byline_editor_roles')))}"
+_EDITOR_ROLE = (rf"(?P<er>{alternation(wordlist('byline_editor_roles'))}"
                 r"|文[ \t\u3000]*[/／][ \t\u3000]*图|文图|(?:文|图)(?=[ \t\u3000]*[:：/／]))")
 ROLE_RE = re.compile(rf"{_REPORTER_ROLE}|{_EDITOR_ROLE}")
 _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
@@ -235,7 +234,7 @@ MASTHEAD_RE = re.compile(
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年.*|农历.*"
     # a page number with its section name: 第3版 综合新闻, A3 要闻, 第1版·要闻
     r"|(?:第[ \t]*[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}[ \t]*版?)[ \t·:：|｜]+[\u4e00-\u9fff]{2,6}"
-    rf"|.*(?:{_alt(map(re.escape, wordlist('masthead_words')))}|CN[ \t]*\d).*)"
+    rf"|.*(?:{alternation(wordlist('masthead_words'))}|CN[ \t]*\d).*)"
 )
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
 _PEN_SPACED_RE = re.compile(rf"[{HAN}](?:[ \t\u3000]{{1,2}}[{HAN}]){{1,3}}")
@@ -244,7 +243,7 @@ _NOT_PEN_ENDS = wordlist("not_pen_names")
 _COLUMN_HEADS = frozenset(wordlist("column_heads"))
 _BULLETS = "■□◆◇●○◎▲△★☆▶►•· \t\u3000"
 PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
-_CREDIT_HINT_RE = re.compile(_alt(map(re.escape, wordlist("byline_hint_words"))))
+_CREDIT_HINT_RE = re.compile(alternation(wordlist("byline_hint_words")))
 _AUTHOR_START = frozenset("文图撰■□◆◇●○◎▲△★☆▶►•· \t\u3000")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")

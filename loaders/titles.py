@@ -5,41 +5,16 @@ for 株洲日报 (region 株洲市) 市委 → 湘潭市委, 市政协 → 株�
 市委 → its city's committee. The region comes from the outlet name through the gazetteer, never a table.
 Posts that imply their body (市长 → 市人民政府, 县长 → 县人民政府) get it.
 
-Also the home of the word lists: :func:`wordlist` loads ``kb/data/<name>.txt`` once.
+Word lists come from the lexicon floor (:mod:`loaders.lexicon`).
 """
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Optional
 
+from .lexicon import wordlist, wordmap
 from .models import Title
-
-DATA = Path(__file__).resolve().parent.parent / "kb" / "data"
-
-
-@functools.lru_cache(maxsize=None)
-def wordlist(name: str) -> tuple[str, ...]:
-    """Entries of ``kb/data/<name>.txt``: one per line, ``#`` comments and blank lines skipped."""
-    out = []
-    with open(DATA / f"{name}.txt", encoding="utf-8") as f:
-        for line in f:
-            line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
-            line = line.strip()
-            if line:
-                out.append(line)
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=None)
-def wordmap(name: str) -> dict[str, str]:
-    """``word<TAB>value`` lists as a dict."""
-    out = {}
-    for line in wordlist(name):
-        k, _, v = line.partition("\t")
-        out[k.strip()] = v.strip()
-    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -169,7 +144,7 @@ def parse_title(text: str, outlet: Optional[str] = None) -> Title:
 
 
 def org_unit(org_text: str) -> Optional[str]:
-    """The longest start of ``org_text`` that ends with an organisation suffix (kb/data/org_suffixes.txt),
+    """The longest start of ``org_text`` that ends with an organisation suffix (lexicon data org_suffixes.txt),
     or a bare division word (市, 县 …) the scope resolves; None for descriptors (志愿者, 驻企)."""
     sufs = _org_suffixes()
     for end in range(len(org_text), 0, -1):
