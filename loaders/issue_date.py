@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Optional
 
-from kb.errors import InputError
+from .errors import InputError
 
 from .page import DATELINE_DIAN_RE, DATELINE_XUN_RE, HOME_OUTLETS
 

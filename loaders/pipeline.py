@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from kb.errors import InputError
+from .errors import InputError
 
 from . import extract as _extract
 from .issue_date import IssueInfo, read_manifest, resolve_issue
