@@ -178,7 +178,7 @@ DATELINE_XUN_RE = re.compile(
     rf"[ \t\u3000]*讯"
 )
 DATELINE_DIAN_RE = re.compile(
-    rf"(?P<outlet>[{HAN}]{{2,10}}?(?:社|报|台|网))(?P<place>[{HAN}]{{0,8}}?)"
+    rf"(?P<outlet>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))(?P<place>[{HAN}]{{0,8}}?)"
     rf"(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)[ \t\u3000]*电"
 )
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
@@ -217,20 +217,21 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
 # ------------------------------------------------------------------ other line kinds
 
 JUMP_RE = re.compile(
-    r"[（(]?[ \t\u3000]*(?P<dir>下转|上接|转下|接上|转至|转|接)[ \t\u3000]*(?:第[ \t\u3000]*)?"
+    rf"[（(]?[ \t\u3000]*(?P<dir>{alternation(wordlist('jump_directions'))})[ \t\u3000]*(?:第[ \t\u3000]*)?"
     r"(?P<page>[A-Za-z]?[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))[ \t\u3000]*版[ \t\u3000]*(?P<num>[①-⑳]|[（(]?\d{1,2}[）)]?)?"
     r"[ \t\u3000]*[）)]?"
 )
 CAPTION_RE = re.compile(
     rf"(?:^|(?<=[\s。！？”（(]))(?P<credit>(?:{_OUTLET_PREFIX})?(?:记者|通讯员)?[ \t\u3000/]*"
     rf"(?:[{HAN}·]{{2,10}}|[{HAN}](?:[ \t\u3000][{HAN}]){{1,2}})(?:[ \t\u3000、]+[{HAN}·]{{2,6}})*)"
-    rf"[ \t\u3000/／]+(?P<kind>供图|摄影|摄)[ \t\u3000]*[）)]?$"
+    rf"[ \t\u3000/／]+(?P<kind>{alternation(wordlist('caption_credit_words'))})[ \t\u3000]*[）)]?$"
 )
 MASTHEAD_RE = re.compile(
     r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?.{0,12}|\d{1,2}|(?:星期|周)[一二三四五六日天]"
     r"|第[ \t]*\d+[ \t]*[期号]|(?:今日|本期)[ \t]*\d+[ \t]*版|[A-Z]\d{1,2}(?:[ \t]*版)?|第?[ \t]*[A-Z]?\d{1,2}[ \t]*版"
-    r"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报)|.*天气.*"
-    r"|.*-?\d+[ \t]*℃?[ \t]*[～~—\-－至到/][ \t]*-?\d+[ \t]*℃.*|.{0,12}(?:晴|阴|多云|雨|雪|雾|霾|风).{0,12}\d+[ \t]*℃.*"
+    rf"|[A-Za-z][A-Za-z .&'-]+|[\u4e00-\u9fff]{{2,8}}(?:{alternation(wordlist('masthead_paper_kinds'))})|.*天气.*"
+    r"|.*-?\d+[ \t]*℃?[ \t]*[～~—\-－至到/][ \t]*-?\d+[ \t]*℃.*"
+    rf"|.{{0,12}}(?:{alternation(wordlist('weather_words'))}).{{0,12}}\d+[ \t]*℃.*"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年.*|农历.*"
     # a page number with its section name: 第3版 综合新闻, A3 要闻, 第1版·要闻
     r"|(?:第[ \t]*[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}[ \t]*版?)[ \t·:：|｜]+[\u4e00-\u9fff]{2,6}"

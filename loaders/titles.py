@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Optional
 
-from .lexicon import wordlist, wordmap
+from .lexicon import alternation, wordlist, wordmap
 from .models import Title
 
 
@@ -53,8 +53,9 @@ _IMPLIED = {"市长": ("市", "人民政府"), "县长": ("县", "人民政府")
             "旗长": ("旗", "人民政府"), "州长": ("州", "人民政府"),
             "总书记": (None, "中共中央")}
 
-_SCOPED = re.compile(r"^(自治区|市|县|区|省|旗|州)(?=委|政府|人民政府|人大|政协|纪委|监委|直|中心|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{1,12}"
-                     r"(?:局|厅|委|办|院|馆|站|中心|部|会|所|队|团|联|社))")
+# a bare level opening a body it scopes: 市委, 县人民政府, 区第一中学, 市卫生健康委
+_SCOPED = re.compile(rf"^({alternation(wordlist('bare_levels'))})(?={alternation(wordlist('scoped_org_heads'))}"
+                     rf"|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{{1,12}}(?:{alternation(wordlist('scoped_org_endings'))}))")
 
 
 class Scope:
@@ -159,7 +160,10 @@ def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(wordmap("org_suffixes"), key=len, reverse=True))
 
 
-_UNIT = re.compile(r"^(.*(?:医院|中心|局|公司|集团|学校|大学|学院|委员会|政府|研究院|研究所))")
+_UNIT = re.compile(rf"^(.*(?:{alternation(wordlist('unit_endings'))}))")
+
+
+_DEPARTMENT_END = re.compile(rf"(?:{alternation(wordlist('department_endings'))})$")
 
 
 def unit_of(org_text: str) -> Optional[str]:
@@ -186,7 +190,7 @@ def inherit(title: str, previous: Optional[str]) -> str:
         return title
     if not t_org and t_post.lstrip("副") == p_post.lstrip("副") and t_post != p_post:
         return p_org + t_post
-    if t_org and re.search(r"(?:科|室|组|部|处)$", t_org) and not _SCOPED.match(t_org):
+    if t_org and _DEPARTMENT_END.search(t_org) and not _SCOPED.match(t_org):
         unit = unit_of(p_org)
         if unit and not t_org.startswith(unit):
             return unit + title

@@ -12,15 +12,16 @@ from datetime import date
 from typing import Optional
 
 from .clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
+from .lexicon import alternation, wordlist
 from .models import Article, Byline, Caption
 from .page import HOME_OUTLETS, match_dateline, norm_title, parse_credits
 
 _META_RE = re.compile(
-    r"来源\s*[:：]|发布时间|发布日期|发表时间|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
+    rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
     r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
 )
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
-_CREDIT_LINE_RE = re.compile(r"(?:责任编辑|编辑|审核|签发|图文|作者|撰稿|校对|摄影)\s*[:：]")
+_CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
 # credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
 _CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
                  "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
