@@ -673,7 +673,7 @@ def test_a_bracketed_note_under_a_title_is_body():
 
 
 def test_page_word_lists_come_from_data_files():
-    from loaders import page
+    from loaders.layout import grammar as page
     from loaders.lexicon import wordlist, wordmap
     assert page.ROLE_KIND == wordmap("byline_role_kinds") and page.HOME_OUTLETS == frozenset(wordlist("home_outlets"))
     assert page._NOT_NAMES == frozenset(wordlist("byline_not_names"))
