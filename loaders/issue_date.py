@@ -14,14 +14,14 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
 
 from .errors import InputError
 from .lexicon import alternation, wordlist
 
-from .page import DATELINE_DIAN_RE, DATELINE_XUN_RE, HOME_OUTLETS
+from .layout.grammar import DATELINE_DIAN_RE, DATELINE_XUN_RE, HOME_OUTLETS
 
 
 @dataclass

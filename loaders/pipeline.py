@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterator, Optional
 
 from .errors import InputError
 
 from . import extract as _extract
 from .issue_date import IssueInfo, read_manifest, resolve_issue
+from .layout import looks_like_web, segment_page, segment_web
 from .models import Article, ExtractedArticle
-from .page import segment_page
 from .reading import expand_paths, read_source
-from .web import looks_like_web, segment_web
 
 LAYOUTS = ("auto", "page", "web")
 
