@@ -126,7 +126,7 @@ def build(pl: PageLines, a: Draft, source: str, published, inferred, basis, outl
         reporters=reporters, correspondents=correspondents, dateline=dateline,
         reprint_source=reprint, text=cleaned.text, char_map=cleaned.char_map,
         paragraphs=paragraphs, captions=captions, tables=tables, jumps=jumps, kind=a.kind,
-        authors=authors, bylines=bylines,
+        authors=authors, bylines=bylines, dateline_parts=a.dateline,
     )
 
 

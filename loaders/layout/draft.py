@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..models import Byline
-from .grammar import Dateline
+from ..models import Byline, Dateline
 from .title_blocks import TitleBlock
 
 

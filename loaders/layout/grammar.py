@@ -7,12 +7,11 @@ loaders/lexicon/grammar.py; each says its shape with an example.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..clean import STRIP_CHARS
 from ..lexicon import alternation, wordlist, wordmap
-from ..models import Byline, Caption
+from ..models import Byline, Caption, Dateline
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
@@ -129,16 +128,6 @@ DATELINE_DIAN_RE = re.compile(
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
 
 
-@dataclass
-class Dateline:
-    text: str
-    outlet: str
-    start: int
-    end: int            # end of the dateline (and of a run-in parenthesised byline)
-    month_day: Optional[tuple[int, int]] = None
-    bylines: list[Byline] = field(default_factory=list)
-
-
 def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
     """A dateline at the start of src[s:e]."""
     m = DATELINE_XUN_RE.match(src, s, e) or DATELINE_DIAN_RE.match(src, s, e)
@@ -149,7 +138,8 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
         nums = re.findall(r"\d+", m.group("date"))
         md = (int(nums[0]), int(nums[1]))
     text = "".join(m.group(0).split())
-    dl = Dateline(text=text, outlet=m.group("outlet"), start=m.start(), end=m.end(), month_day=md)
+    place = m.groupdict().get("place") or None
+    dl = Dateline(text=text, outlet=m.group("outlet"), start=m.start(), end=m.end(), month_day=md, place=place)
     p = _PAREN_CREDIT_RE.match(src, m.end(), e)
     if p and any(h in p.group(1) for h in _BYLINE_HINT):
         bl, _ = parse_credits(src, p.start(1), p.end(1))

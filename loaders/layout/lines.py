@@ -11,8 +11,8 @@ from enum import Enum
 from typing import Optional
 
 from ..clean import ends_sentence, split_lines
-from ..models import Byline, Caption, Table
-from .grammar import _BAD_TITLE_END, _CREDIT_END_RE, _URLISH, MAX_TITLE_CHARS, Dateline, _balanced, is_masthead
+from ..models import Byline, Caption, Dateline, Table
+from .grammar import _BAD_TITLE_END, _CREDIT_END_RE, _URLISH, MAX_TITLE_CHARS, _balanced, is_masthead
 
 
 class LineKind(str, Enum):

@@ -76,9 +76,10 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
     return [Article(
         source=source, start=start, end=end, published=published, published_inferred=inferred,
         published_basis=basis, outlet=outlet, kicker=None, title=title, subtitle=None,
-        reporters=reporters, correspondents=correspondents, dateline=dateline, reprint_source=reprint,
+        reporters=reporters, correspondents=correspondents, dateline=dateline.text if dateline else None,
+        reprint_source=reprint,
         text=cleaned.text, char_map=cleaned.char_map, paragraphs=paragraphs, captions=pg.captions,
-        tables=[], jumps=[], kind="web", authors=authors, bylines=bylines,
+        tables=[], jumps=[], kind="web", authors=authors, bylines=bylines, dateline_parts=dateline,
     )]
 
 
@@ -149,7 +150,7 @@ def _body(pg: _Page, outlet: Optional[str]):
             first_body = False
             dl = match_dateline(src, s, e)
             if dl:
-                dateline = dl.text
+                dateline = dl
                 pg.bylines[:0] = dl.bylines
                 if dl.outlet not in HOME_OUTLETS and outlet and norm_title(dl.outlet) != norm_title(outlet) \
                         and not norm_title(outlet).startswith(norm_title(dl.outlet)):
