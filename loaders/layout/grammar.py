@@ -11,9 +11,9 @@ from typing import Optional
 
 from ..clean import STRIP_CHARS
 from ..lexicon import alternation, wordlist, wordmap
+from ..lexicon.grammar import BULLET_MARKS, HAN, MONTH_DAY, SP, SPACE
 from ..models import Byline, Caption, Dateline
 
-HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 # ------------------------------------------------------------------ credits (bylines)
 
@@ -34,7 +34,7 @@ _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
 _NOT_NAMES = frozenset(wordlist("byline_not_names"))
 _SKIP_WORDS = frozenset(wordlist("byline_skip_words"))
 # separators and the bullets some papers put before a byline (■本报记者 …)
-_SEP_CHARS = " \t\u3000\u00a0/／:：、，,;；|（）()【】[]■□◆◇●○◎▲△★☆▶►·•"
+_SEP_CHARS = SPACE + "\u00a0/／:：、，,;；|（）()【】[]" + BULLET_MARKS
 
 ROLE_KIND = dict(wordmap("byline_role_kinds"))
 _AUTHOR_TITLES = frozenset(wordlist("byline_author_titles"))
@@ -118,12 +118,12 @@ _RUNIN_RE = re.compile(
 # ------------------------------------------------------------------ datelines
 
 DATELINE_XUN_RE = re.compile(
-    rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)?"
+    rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>{SP}*{MONTH_DAY})?"
     rf"[ \t\u3000]*讯"
 )
 DATELINE_DIAN_RE = re.compile(
     rf"(?P<outlet>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))(?P<place>[{HAN}]{{0,8}}?)"
-    rf"(?P<date>[ \t\u3000]*\d{{1,2}}[ \t\u3000]*月[ \t\u3000]*\d{{1,2}}[ \t\u3000]*日)[ \t\u3000]*电"
+    rf"(?P<date>{SP}*{MONTH_DAY}){SP}*电"
 )
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
 
@@ -177,10 +177,10 @@ _PEN_SPACED_RE = re.compile(rf"[{HAN}](?:[ \t\u3000]{{1,2}}[{HAN}]){{1,3}}")
 _COMMENTATOR_RE = re.compile(rf"(?:{_OUTLET_PREFIX})?(?:特约|首席)?评论员")
 _NOT_PEN_ENDS = wordlist("not_pen_names")
 _COLUMN_HEADS = frozenset(wordlist("column_heads"))
-_BULLETS = "■□◆◇●○◎▲△★☆▶►•· \t\u3000"
+_BULLETS = BULLET_MARKS + SPACE
 PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
 _CREDIT_HINT_RE = re.compile(alternation(wordlist("byline_hint_words")))
-_AUTHOR_START = frozenset("文图撰■□◆◇●○◎▲△★☆▶►•· \t\u3000")
+_AUTHOR_START = frozenset("文图撰" + BULLET_MARKS + SPACE)
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")
 _SECTION_RE = re.compile(rf"[{HAN}]{{2,6}}")
