@@ -24,7 +24,7 @@ from loaders.dates import find_dates  # noqa: E402
 from loaders.events import sentences  # noqa: E402
 from loaders.models import Event, ExtractedArticle, Person  # noqa: E402
 from loaders.pipeline import iter_paths  # noqa: E402
-from loaders.titles import wordlist  # noqa: E402
+from loaders.lexicon import wordlist  # noqa: E402
 
 jieba.setLogLevel(60)
 TRIG = re.compile("|".join(sorted(wordlist("inspection_triggers"), key=len, reverse=True)))

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from loaders.page import segment_page  # noqa: E402
+from loaders.layout import segment_page  # noqa: E402
 from loaders.reading import read_source  # noqa: E402
 
 

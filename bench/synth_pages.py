@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kb.eval import Counts, match_titles, normalize  # noqa: E402
-from loaders.page import segment_page  # noqa: E402
+from loaders.layout import segment_page  # noqa: E402
 
 SAMPLES = REPO / "examples" / "zhuzhou-daily"
 GOLD = REPO / "tests" / "gold" / "dev.jsonl"

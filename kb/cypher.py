@@ -1,4 +1,4 @@
-"""Reading Cypher files from ``cypher/``: the schema and named queries."""
+"""Reading Cypher files from ``cypher/`` (package data in a wheel): the schema and named queries."""
 from __future__ import annotations
 
 import os
@@ -7,10 +7,13 @@ from pathlib import Path
 
 
 def cypher_dir() -> Path:
-    """``$KB_CYPHER_DIR`` or the repository's ``cypher/`` folder."""
+    """``$KB_CYPHER_DIR``; else ``kb/_cypher``, the copy of ``cypher/`` a wheel ships (pyproject.toml maps
+    it); else the repository's ``cypher/`` folder (a checkout or an editable install)."""
     if os.environ.get("KB_CYPHER_DIR"):
         return Path(os.environ["KB_CYPHER_DIR"])
-    return Path(__file__).resolve().parent.parent / "cypher"
+    here = Path(__file__).resolve().parent
+    packaged = here / "_cypher"
+    return packaged if packaged.is_dir() else here.parent / "cypher"
 
 
 _COMMENT = re.compile(r"^\s*//.*$", re.M)

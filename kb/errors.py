@@ -1,23 +1,12 @@
 """Every error kb raises on purpose derives from KbError.
 
+The base and the two errors the extraction stages raise (``ConfigError``, ``InputError``) live in
+``loaders/errors.py``, the bottom floor; this module is the one place the rest of kb imports them from.
 The CLI prints ``str(error)`` on one line, followed by ``error.hint`` (the next step) when set.
 """
+from loaders.errors import ConfigError, InputError, KbError
 
-
-class KbError(Exception):
-    """Base class. ``hint`` says what the user can do next."""
-
-    hint: str | None = None
-    exit_code: int = 1
-
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        if hint is not None:
-            self.hint = hint
-
-
-class ConfigError(KbError):
-    """Settings are missing or wrong."""
+__all__ = ["KbError", "ConfigError", "InputError", "ServerError", "ConnectionFailed", "QueryError"]
 
 
 class ServerError(KbError):
@@ -26,10 +15,6 @@ class ServerError(KbError):
 
 class ConnectionFailed(KbError):
     """Neo4j does not answer, or refuses the credentials."""
-
-
-class InputError(KbError):
-    """A source file cannot be read or holds no article. Message names the file."""
 
 
 class QueryError(KbError):

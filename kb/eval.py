@@ -2,58 +2,25 @@
 
 Articles: a prediction matches a gold title when its title with kicker and subtitle contains the gold
 title, ignoring spaces and punctuation; matching is one-to-one (maximum bipartite matching).
-Other metrics plug in: when the module ``kb.eval_facts`` exists, its
+The fact metrics come from ``kb.eval_facts``: its
 ``score_page(gold_page: dict, extracted: list[ExtractedArticle]) -> dict[str, Counts]`` is called for
-every gold page and its counts are summed over pages (micro-average) into the same report.
+every gold page and its counts are summed over pages (micro-average) into the same report. Both modules
+share ``kb.eval_metrics`` (Counts, normalize), so neither imports the other's caller.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from .errors import InputError
+from .eval_facts import score_page
+from .eval_metrics import Counts, normalize
+
+__all__ = ["ARTICLES", "Counts", "normalize", "evaluate", "read_gold", "render_report", "match_titles"]
 
 ARTICLES = "articles"
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else (1.0 if not self.fp else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: "Counts") -> "Counts":
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
-
-
-def normalize(text: Optional[str]) -> str:
-    """Drop spaces and punctuation (Unicode categories Z*, P*, and S* symbols), NFKC-fold."""
-    if not text:
-        return ""
-    t = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in t if not unicodedata.category(c)[0] in "ZPS" and not c.isspace())
 
 
 def full_title(article) -> str:
@@ -136,13 +103,6 @@ def read_gold(path) -> list[dict]:
     return pages
 
 
-def _fact_scorer():
-    if importlib.util.find_spec("kb.eval_facts") is None:
-        return None
-    mod = importlib.import_module("kb.eval_facts")
-    return getattr(mod, "score_page", None)
-
-
 def score_articles(gold_page: dict, extracted: list) -> tuple[Counts, list[str], list[str]]:
     gold = list(gold_page.get("articles") or [])
     preds = [full_title(ea.article if hasattr(ea, "article") else ea) for ea in extracted]
@@ -165,7 +125,7 @@ def evaluate(gold_path, paths, manifest=None, published=None, outlet=None, layou
             report.errors.append(str(res.error))
             continue
         by_file[name] = res.articles
-    scorer = _fact_scorer()
+    scorer = score_page
     for page in gold:
         name = Path(page.get("file", "")).name
         pr = PageResult(file=name)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from .eval import Counts, normalize
+from .eval_metrics import Counts, normalize
 
 
 def _d(x) -> Optional[str]:

@@ -2,8 +2,9 @@
 
 The file is a tab-indented tree: province / city / county lines carry ``name<TAB>GB/T 2260 code<TAB>short``;
 towns (乡镇/街道) and villages (村/社区) below them carry a name only. We parse it directly (jionlp's own
-loader is not imported: it is slow and pulls in much more) and cache a compact index as a pickle under
-``$KB_HOME/cache`` (or the system temp dir) so start-up stays well under a second after the first run.
+loader is not imported: it is slow and pulls in much more) and cache a compact index as a pickle in the
+directory given to :func:`set_cache_dir` (kb passes ``$KB_HOME/cache``; else the system temp dir) so
+start-up stays well under a second after the first run.
 
 Ambiguity (云龙区 in Jiangsu vs 云龙县 in Yunnan, the many 新村) is resolved against a *region*: the
 outlet's division, derived from the outlet name (株洲日报 → 株洲市) by the same index.
@@ -37,16 +38,24 @@ def _source_path() -> Path:
     return jionlp_dictionary("china_location")
 
 
-def _cache_dir() -> Path:
-    try:
-        from kb.config import kb_home
+_CACHE_DIR: Optional[Path] = None
 
-        d = kb_home() / "cache"
-        d.mkdir(parents=True, exist_ok=True)
-        if os.access(d, os.W_OK):
-            return d
-    except Exception:  # noqa: BLE001 - any failure falls back to the temp dir
-        pass
+
+def set_cache_dir(path: Optional[Path]) -> None:
+    """Where the pickled index is kept. ``kb`` passes ``$KB_HOME/cache`` when it is imported; without
+    one (or when it is not writable) the system temp dir is used."""
+    global _CACHE_DIR
+    _CACHE_DIR = Path(path) if path is not None else None
+
+
+def _cache_dir() -> Path:
+    if _CACHE_DIR is not None:
+        try:
+            _CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            if os.access(_CACHE_DIR, os.W_OK):
+                return _CACHE_DIR
+        except OSError:  # an unwritable home falls back to the temp dir
+            pass
     d = Path(tempfile.gettempdir()) / "kb-cache"
     d.mkdir(parents=True, exist_ok=True)
     return d

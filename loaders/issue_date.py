@@ -14,13 +14,14 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
 
-from kb.errors import InputError
+from .errors import InputError
+from .lexicon import alternation, wordlist
 
-from .page import DATELINE_DIAN_RE, DATELINE_XUN_RE, HOME_OUTLETS
+from .layout.grammar import DATELINE_DIAN_RE, DATELINE_XUN_RE, HOME_OUTLETS
 
 
 @dataclass
@@ -157,7 +158,7 @@ def date_from_masthead(text: str) -> Optional[date]:
 
 
 _WEB_STAMP_RES = [
-    re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+    re.compile(rf"(?:{alternation(wordlist('publish_time_labels') + wordlist('date_labels'))})\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
     re.compile(r"(?:来源|作者)[^\n]{0,40}?((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})"),
     re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}", re.M),
 ]
@@ -231,7 +232,7 @@ def infer_date(text: str, year_hint: Optional[int] = None) -> tuple[Optional[dat
     return d + timedelta(days=1), f"inferred: the day after the latest dated event ({mo}月{dd}日){basis_year}"
 
 
-_PAPER_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:日报|晚报|早报|时报|商报|报)$")
+_PAPER_LINE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,12}}(?:{alternation(wordlist('masthead_paper_kinds') + ('报',))})$")
 
 
 def outlet_from_text(text: str) -> Optional[str]:

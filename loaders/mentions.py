@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .models import Article, Evidence, Organization, Person, Title
-from .titles import inherit, parse_title, post_regex, post_suffix, posts, scope_for, wordlist, wordmap
+from .lexicon import wordlist, wordmap
+from .titles import inherit, parse_title, post_regex, post_suffix, posts, scope_for
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 BOUND = set("，。；：！？、“”‘’\"'（）()《》【】[]\n,;:!?…—「」『』 \t·/／|｜")

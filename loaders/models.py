@@ -1,6 +1,7 @@
-"""Plain dataclasses passed between the pipeline stages.
+"""Plain dataclasses passed between the pipeline stages (the contract: add fields with defaults, never rename).
 
-clean → segment → mentions → titles → events → dates → graph.
+read → issue date → layout (clean/reflow inside) → mentions (titles inside) → persons → organizations
+→ places → events (dates inside) → [kb] graph. The ``Literal`` aliases name the values a field takes.
 
 Offsets are always character offsets (Python ``str`` indices) into the *decoded*
 source file, so ``source_text[start:end]`` gives the evidence back. Cleaned text
@@ -11,7 +12,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Literal, Optional
+
+BylineRole = Literal["reporter", "correspondent", "photographer", "author", "editor", "other"]
+ArticleKind = Literal["news", "commentary", "column", "web"]
+PersonRole = Literal["reporter", "correspondent", "author", "official", "other"]
+OrganizationKind = Literal["party", "government", "company", "hospital", "school", "community", "police",
+                           "media", "other"]
+ParticipantRole = Literal["lead", "chair", "accompanying", "attendee", "speaker"]
+EventType = Literal["inspection", "meeting", "appointment", "donation", "policy", "statistic", "other"]
+DatePrecision = Literal["day", "month", "year", "approximate", "year_unknown", "unknown"]
 
 
 @dataclass
@@ -75,9 +85,23 @@ class Byline:
 
     name: str
     title: str                      # as written: 株洲日报记者 | 记者 | 通讯员 | 供图 | 摄 | 编辑 …
-    role: str                       # reporter | correspondent | photographer | author | editor
+    role: BylineRole                # reporter | correspondent | photographer | author | editor
     start: int                      # source offsets of the name
     end: int
+
+
+@dataclass
+class Dateline:
+    """A dateline, parsed once by the layout: 本报讯; 新华社北京3月7日电 (outlet 新华社, place 北京,
+    month_day (3, 7)); with the run-in bylines of a bracket after it (本报讯（记者 X）)."""
+
+    text: str                       # as written, spaces dropped
+    outlet: str
+    start: int
+    end: int                        # end of the dateline (and of a run-in parenthesised byline)
+    month_day: Optional[tuple[int, int]] = None
+    bylines: list[Byline] = field(default_factory=list)
+    place: Optional[str] = None     # the place of a 电 dateline (北京)
 
 
 @dataclass
@@ -111,10 +135,11 @@ class Article:
     captions: list[Caption] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     jumps: list[str] = field(default_factory=list)   # jump markers seen (下转A2版 …)
-    kind: str = "news"              # news | commentary | column | web
+    kind: ArticleKind = "news"      # news | commentary | column | web
     authors: list[str] = field(default_factory=list)  # commentary signatures (pen names), editors of web pages
     bylines: list[Byline] = field(default_factory=list)  # every credit with its title as written
     published_precision: str = "day"  # day | month | year: how much of the issue date is known
+    dateline_parts: Optional[Dateline] = None   # the dateline parsed (``dateline`` is its text)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets of ``text[i:j]``."""
@@ -152,7 +177,7 @@ class Title:
 class Person:
     name: str
     titles: list[Title] = field(default_factory=list)
-    role: Optional[str] = None      # reporter | correspondent | author | official | other
+    role: Optional[PersonRole] = None   # reporter | correspondent | author | official | other
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -168,7 +193,7 @@ class Person:
 class Organization:
     name: str                       # normalised (湘潭市委)
     aliases: list[str] = field(default_factory=list)   # as written (市委, 中共湘潭市委)
-    kind: Optional[str] = None      # party | government | company | hospital | school | community | police | media | other
+    kind: Optional[OrganizationKind] = None   # party | government | company | hospital | school | community | police | media | other
     place: Optional[str] = None     # division it lies in, when known
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -187,7 +212,7 @@ class Place:
 @dataclass
 class Participant:
     name: str
-    role: str                       # lead | chair | accompanying | attendee | speaker
+    role: ParticipantRole           # lead | chair | accompanying | attendee | speaker
     titles: list[str] = field(default_factory=list)
 
 
@@ -201,11 +226,11 @@ class Site:
 
 @dataclass
 class Event:
-    type: str                       # inspection | meeting | appointment | donation | policy | statistic | other
+    type: EventType                 # inspection | meeting | appointment | donation | policy | statistic | other
     trigger: str                    # 督导, 调研, 主持召开 …
     date: Optional[date]
     end_date: Optional[date]
-    date_precision: str             # day | month | approximate | year_unknown | unknown
+    date_precision: DatePrecision   # day | month | year | approximate | year_unknown | unknown
     planned: bool = False           # 将于… : announced, not yet happened
     date_text: Optional[str] = None  # the date as written (5月5日), kept when it cannot be resolved
     name: Optional[str] = None      # meeting name, policy title …

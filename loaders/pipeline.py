@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterator, Optional
 
-from kb.errors import InputError
+from .errors import InputError
 
 from . import extract as _extract
 from .issue_date import IssueInfo, read_manifest, resolve_issue
+from .layout import looks_like_web, segment_page, segment_web
 from .models import Article, ExtractedArticle
-from .page import segment_page
 from .reading import expand_paths, read_source
-from .web import looks_like_web, segment_web
 
 LAYOUTS = ("auto", "page", "web")
 
@@ -29,8 +27,16 @@ def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] =
     """Segment ``text`` into articles (no fact extraction). ``layout``: auto | page | web."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
-    meta = dict(published=issue_date, inferred=published_inferred, basis=published_basis, outlet=outlet)
-    if layout == "web" or (layout == "auto" and looks_like_web(text)):
+    return _segment(text, source, dict(published=issue_date, inferred=published_inferred, basis=published_basis,
+                                       outlet=outlet), layout, _is_web(text, layout))
+
+
+def _is_web(text: str, layout: str) -> bool:
+    return layout == "web" or (layout == "auto" and looks_like_web(text))
+
+
+def _segment(text: str, source: str, meta: dict, layout: str, web: bool) -> list[Article]:
+    if web:
         arts = segment_web(text, source, **meta)
     else:
         arts = segment_page(text, source, **meta)
@@ -73,11 +79,15 @@ def _load_manifest(manifest):
 def extract_path(path, published=None, manifest=None, outlet: Optional[str] = None,
                  layout: str = "auto") -> list[ExtractedArticle]:
     """Read one file and extract its articles. Raises InputError for a bad file."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}")
     src = read_source(path)
-    info = issue_for(src.name, src.text, published, _load_manifest(manifest), outlet, layout)
+    web = _is_web(src.text, layout)
+    info = resolve_issue(src.name, src.text, published=published, manifest=_load_manifest(manifest),
+                         outlet=outlet, web=web)
+    meta = dict(published=info.published, inferred=info.inferred, basis=info.basis, outlet=info.outlet)
     try:
-        arts = segment_text(src.text, src.name, info.published, info.outlet, published_inferred=info.inferred,
-                            published_basis=info.basis, layout=layout)
+        arts = _segment(src.text, src.name, meta, layout, web)
         for a in arts:
             a.published_precision = info.precision
     except InputError as e:   # name the path as given, like the reading errors
@@ -89,8 +99,8 @@ def extract_path(path, published=None, manifest=None, outlet: Optional[str] = No
 
 
 def issue_for(name: str, text: str, published=None, manifest=None, outlet=None, layout="auto") -> IssueInfo:
-    web = layout == "web" or (layout == "auto" and looks_like_web(text))
-    return resolve_issue(name, text, published=published, manifest=manifest, outlet=outlet, web=web)
+    return resolve_issue(name, text, published=published, manifest=manifest, outlet=outlet,
+                         web=_is_web(text, layout))
 
 
 @dataclass

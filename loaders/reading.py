@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from kb.errors import InputError
+from .errors import InputError
 
 from .models import SourceText
 

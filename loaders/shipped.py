@@ -12,7 +12,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from kb.errors import ConfigError
+from .errors import ConfigError
 
 
 def jionlp_dictionary(name: str) -> Path:

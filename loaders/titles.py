@@ -5,41 +5,16 @@ for 株洲日报 (region 株洲市) 市委 → 湘潭市委, 市政协 → 株�
 市委 → its city's committee. The region comes from the outlet name through the gazetteer, never a table.
 Posts that imply their body (市长 → 市人民政府, 县长 → 县人民政府) get it.
 
-Also the home of the word lists: :func:`wordlist` loads ``kb/data/<name>.txt`` once.
+Word lists come from the lexicon floor (:mod:`loaders.lexicon`).
 """
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Optional
 
+from .lexicon import alternation, wordlist, wordmap
 from .models import Title
-
-DATA = Path(__file__).resolve().parent.parent / "kb" / "data"
-
-
-@functools.lru_cache(maxsize=None)
-def wordlist(name: str) -> tuple[str, ...]:
-    """Entries of ``kb/data/<name>.txt``: one per line, ``#`` comments and blank lines skipped."""
-    out = []
-    with open(DATA / f"{name}.txt", encoding="utf-8") as f:
-        for line in f:
-            line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
-            line = line.strip()
-            if line:
-                out.append(line)
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=None)
-def wordmap(name: str) -> dict[str, str]:
-    """``word<TAB>value`` lists as a dict."""
-    out = {}
-    for line in wordlist(name):
-        k, _, v = line.partition("\t")
-        out[k.strip()] = v.strip()
-    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -80,8 +55,9 @@ _IMPLIED = {"市长": ("市", "人民政府"), "县长": ("县", "人民政府")
             "旗长": ("旗", "人民政府"), "州长": ("州", "人民政府"),
             "总书记": (None, "中共中央")}
 
-_SCOPED = re.compile(r"^(自治区|市|县|区|省|旗|州)(?=委|政府|人民政府|人大|政协|纪委|监委|直|中心|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{1,12}"
-                     r"(?:局|厅|委|办|院|馆|站|中心|部|会|所|队|团|联|社))")
+# a bare level opening a body it scopes: 市委, 县人民政府, 区第一中学, 市卫生健康委
+_SCOPED = re.compile(rf"^({alternation(wordlist('bare_levels'))})(?={alternation(wordlist('scoped_org_heads'))}"
+                     rf"|第?[一二三四五六七八九十\d]|[\u4e00-\u9fff]{{1,12}}(?:{alternation(wordlist('scoped_org_endings'))}))")
 
 
 class Scope:
@@ -171,7 +147,7 @@ def parse_title(text: str, outlet: Optional[str] = None) -> Title:
 
 
 def org_unit(org_text: str) -> Optional[str]:
-    """The longest start of ``org_text`` that ends with an organisation suffix (kb/data/org_suffixes.txt),
+    """The longest start of ``org_text`` that ends with an organisation suffix (lexicon data org_suffixes.txt),
     or a bare division word (市, 县 …) the scope resolves; None for descriptors (志愿者, 驻企)."""
     sufs = _org_suffixes()
     for end in range(len(org_text), 0, -1):
@@ -186,7 +162,10 @@ def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(wordmap("org_suffixes"), key=len, reverse=True))
 
 
-_UNIT = re.compile(r"^(.*(?:医院|中心|局|公司|集团|学校|大学|学院|委员会|政府|研究院|研究所))")
+_UNIT = re.compile(rf"^(.*(?:{alternation(wordlist('unit_endings'))}))")
+
+
+_DEPARTMENT_END = re.compile(rf"(?:{alternation(wordlist('department_endings'))})$")
 
 
 def unit_of(org_text: str) -> Optional[str]:
@@ -213,7 +192,7 @@ def inherit(title: str, previous: Optional[str]) -> str:
         return title
     if not t_org and t_post.lstrip("副") == p_post.lstrip("副") and t_post != p_post:
         return p_org + t_post
-    if t_org and re.search(r"(?:科|室|组|部|处)$", t_org) and not _SCOPED.match(t_org):
+    if t_org and _DEPARTMENT_END.search(t_org) and not _SCOPED.match(t_org):
         unit = unit_of(p_org)
         if unit and not t_org.startswith(unit):
             return unit + title

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kb.errors import InputError
-from loaders.page import match_dateline, parse_credits, segment_page
+from loaders.layout import segment_page
+from loaders.layout.grammar import match_dateline, parse_credits
 from loaders.pipeline import segment_text
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -673,8 +674,8 @@ def test_a_bracketed_note_under_a_title_is_body():
 
 
 def test_page_word_lists_come_from_data_files():
-    from loaders import page
-    from loaders.titles import wordlist, wordmap
+    from loaders.layout import grammar as page
+    from loaders.lexicon import wordlist, wordmap
     assert page.ROLE_KIND == wordmap("byline_role_kinds") and page.HOME_OUTLETS == frozenset(wordlist("home_outlets"))
     assert page._NOT_NAMES == frozenset(wordlist("byline_not_names"))
     assert page._ANON_CREDITS == frozenset(wordlist("anonymous_credits"))
@@ -823,6 +824,6 @@ def test_table_flattened_one_cell_per_line():
 
 
 def test_page_number_with_section_name_is_furniture():
-    from loaders.page import is_masthead
+    from loaders.layout.grammar import is_masthead
     assert is_masthead("第3版 综合新闻") and is_masthead("A3 要闻") and is_masthead("第1版·要闻")
     assert not is_masthead("12 个项目") and not is_masthead("综合新闻")

@@ -1,7 +1,8 @@
 """A post as written → organisation (scoped by the outlet's region) + post (loaders/titles.py)."""
 import pytest
 
-from loaders.titles import inherit, parse_title, post_suffix, wordlist
+from loaders.lexicon import wordlist
+from loaders.titles import inherit, parse_title, post_suffix
 
 
 @pytest.mark.parametrize("text,outlet,org,post", [

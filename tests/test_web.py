@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.web import looks_like_web, segment_web
+from loaders.layout import looks_like_web, segment_web
 
 WEB = Path(__file__).parent.parent / "examples" / "web-articles"
 

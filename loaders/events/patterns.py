@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Optional
 
-from ..titles import wordlist, wordmap
+from ..lexicon import wordlist, wordmap
 
 
 def _alt(words) -> str:

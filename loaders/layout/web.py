@@ -1,0 +1,204 @@
+"""One web article saved as text → one :class:`Article`.
+
+Layout: an optional headline line, optional meta lines (来源:… 发布时间:…, a time stamp, 浏览量),
+the body (image file names and the caption lines under them kept apart), and credit lines at the end
+(``(编辑:张三)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
+line is already body text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from ..clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
+from ..lexicon import alternation, wordlist
+from ..models import Article, Byline, Caption
+from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits
+
+_META_RE = re.compile(
+    rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
+    r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
+)
+_IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
+_CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
+# credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
+_CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
+                 "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
+_TRAIL_NAMES_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,4})*)\s*[）)]\s*$")
+_ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
+
+
+def _is_headline(t: str) -> bool:
+    return (2 <= len(t) <= 60 and "。" not in t and t[-1] not in "。！？!?，,；;：:"
+            and not _META_RE.search(t) and not _IMAGE_RE.match(t))
+
+
+@dataclass
+class _Page:
+    """One web file's lines and what has been taken from them so far."""
+
+    src: str
+    lines: list
+    idx: list[int]                  # non-blank lines
+    text: dict[int, str]
+    used: set[int] = field(default_factory=set)
+    bylines: list[Byline] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+
+
+def segment_web(src: str, source: str = "<text>", published: Optional[date] = None, inferred: bool = True,
+                basis: str = "unknown", outlet: Optional[str] = None) -> list[Article]:
+    lines = split_lines(src)
+    idx = [i for i, ln in enumerate(lines) if ln is not None]
+    if not idx:
+        return []
+    pg = _Page(src, lines, idx, {i: src[lines[i][0]:lines[i][1]] for i in idx})
+    title = _headline(pg)
+    _closing_credits(pg)
+    _image_captions(pg)
+    body_lines, dateline, reprint = _body(pg, outlet)
+    _trailing_signature(pg, body_lines)
+    cleaned, paras = reflow(src, body_lines)
+    paragraphs = paragraphs_of(cleaned, paras)
+    if not cleaned.text and not title:
+        return []
+    bylines, authors = pg.bylines, pg.authors
+    for b in bylines:
+        if b.role in ("editor", "author") and b.name not in authors:
+            authors.append(b.name)
+    start = lines[idx[0]][0]
+    end = lines[idx[-1]][1]
+    reporters = list(dict.fromkeys(b.name for b in bylines if b.role == "reporter"))
+    correspondents = list(dict.fromkeys(b.name for b in bylines if b.role == "correspondent"))
+    return [Article(
+        source=source, start=start, end=end, published=published, published_inferred=inferred,
+        published_basis=basis, outlet=outlet, kicker=None, title=title, subtitle=None,
+        reporters=reporters, correspondents=correspondents, dateline=dateline.text if dateline else None,
+        reprint_source=reprint,
+        text=cleaned.text, char_map=cleaned.char_map, paragraphs=paragraphs, captions=pg.captions,
+        tables=[], jumps=[], kind="web", authors=authors, bylines=bylines, dateline_parts=dateline,
+    )]
+
+
+def _headline(pg: _Page) -> Optional[str]:
+    """Meta lines among the first six (their credits kept), then the headline, if there is one."""
+    src, lines, idx, text, used = pg.src, pg.lines, pg.idx, pg.text, pg.used
+    meta_lines = [i for i in idx[:6] if _META_RE.search(text[i])]
+    for i in meta_lines:
+        used.add(i)
+        if _CREDIT_LINE_RE.search(text[i]):
+            pg.bylines.extend(parse_credits(src, *lines[i])[0])
+    first = next((i for i in idx if i not in used), None)
+    if first is not None and len(idx) > 1 and _is_headline(text[first]):
+        nxt = next((i for i in idx if i > first and i not in used), None)
+        # a headline is followed by meta lines or by a longer body line
+        if nxt is not None and (meta_lines or len(text[nxt]) > len(text[first])):
+            used.add(first)
+            return " ".join(text[first].split())
+    return None
+
+
+def _closing_credits(pg: _Page) -> None:
+    """Credit lines at the end ((编辑:X), 【责任编辑:…】), last first."""
+    for i in reversed(pg.idx):
+        if i in pg.used:
+            continue
+        t = pg.text[i]
+        if len(t) <= 80 and _CREDIT_LINE_RE.search(t):
+            s, e = pg.lines[i]
+            bl, _ = parse_credits(pg.src, s, e)
+            if bl:
+                pg.bylines[:0] = bl
+                pg.used.add(i)
+                continue
+        break
+
+
+def _image_captions(pg: _Page) -> None:
+    """Image placeholders (x.jpg) and the caption line under them are kept out of the body."""
+    body_idx = [i for i in pg.idx if i not in pg.used]
+    for k, i in enumerate(body_idx):
+        if _IMAGE_RE.match(pg.text[i]):
+            pg.used.add(i)
+            if k + 1 < len(body_idx):
+                j = body_idx[k + 1]
+                tj = pg.text[j]
+                if len(tj) <= 40 and "。" not in tj and tj[-1] not in "，,；;" and _is_headline(tj):
+                    pg.used.add(j)
+                    s, e = pg.lines[j]
+                    pg.captions.append(Caption(text=" ".join(tj.split()), credit=None, start=s, end=e))
+
+
+def _body(pg: _Page, outlet: Optional[str]):
+    """The body's line pieces, and the dateline (with its reprint source) opening the first one."""
+    src = pg.src
+    body_lines: list = []
+    dateline = None
+    reprint = None
+    first_body = True
+    for i, ln in enumerate(pg.lines):
+        if ln is None:
+            body_lines.append(None)
+            continue
+        if i in pg.used:
+            continue
+        s, e = ln
+        if first_body:
+            first_body = False
+            dl = match_dateline(src, s, e)
+            if dl:
+                dateline = dl
+                pg.bylines[:0] = dl.bylines
+                if dl.outlet not in HOME_OUTLETS and outlet and norm_title(dl.outlet) != norm_title(outlet) \
+                        and not norm_title(outlet).startswith(norm_title(dl.outlet)):
+                    reprint = dl.outlet
+                s = dl.end
+                while s < e and src[s] in STRIP_CHARS:
+                    s += 1
+        body_lines.append((s, e, ln[0]))
+    return body_lines, dateline, reprint
+
+
+def _trailing_signature(pg: _Page, body_lines: list) -> None:
+    """A (name name) signature closing the last paragraph: credits, cut from the body."""
+    src = pg.src
+    for k in range(len(body_lines) - 1, -1, -1):
+        bl = body_lines[k]
+        if bl is None:
+            continue
+        m = _TRAIL_NAMES_RE.search(src, bl[0], bl[1])
+        if m:
+            names = m.group(1).split()
+            if not any(nm.endswith(_ORG_END) for nm in names):
+                _signature_credits(pg, m, names)
+            e = m.start()
+            while e > bl[0] and src[e - 1] in STRIP_CHARS:
+                e -= 1
+            body_lines[k] = (bl[0], e, bl[2]) if e > bl[0] else None
+        break
+
+
+def _signature_credits(pg: _Page, m, names: list[str]) -> None:
+    pos = m.start(1)
+    credit, role = "署名", "author"
+    for nm in names:
+        p = pg.src.find(nm, pos, m.end(1))
+        pos = p + len(nm)
+        if nm in _CREDIT_WORDS:  # (记者 张三): the word titles the names after it
+            credit, role = nm, _CREDIT_WORDS[nm]
+            continue
+        if nm.endswith("摄") and len(nm) >= 3:  # (张三摄): a photo credit
+            pg.bylines.append(Byline(name=nm[:-1], title="摄", role="photographer", start=p, end=p + len(nm) - 1))
+            continue
+        pg.bylines.append(Byline(name=nm, title=credit, role=role, start=p, end=p + len(nm)))
+        if role == "author":
+            pg.authors.append(nm)
+
+
+def looks_like_web(src: str) -> bool:
+    """A 来源/发布时间 (or time-stamp) line among the first lines: one web article per file."""
+    head = [ln for ln in src[:2000].splitlines() if ln.strip()][:6]
+    return any(_META_RE.search(ln) for ln in head)
