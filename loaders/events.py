@@ -22,6 +22,7 @@ first date of the first paragraph that has one) when the person is named there t
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -118,6 +119,7 @@ def sentences(text: str) -> list[Sentence]:
         elif c == "\n":
             depth = 0
     j = 0
+    q = 0
     while i < n:
         k = i
         while k < n and text[k] not in "。！？!?；\n":
@@ -127,7 +129,13 @@ def sentences(text: str) -> list[Sentence]:
         while e < n and text[e] in "”’」』)）":
             e += 1
         if text[i:e].strip():
-            qs = [(a, b) for a, b in quoted_all if a < e and b > i]
+            # quoted_all is sorted and non-overlapping: skip the spans that end before this sentence
+            while q < len(quoted_all) and quoted_all[q][1] <= i:
+                q += 1
+            r = q
+            while r < len(quoted_all) and quoted_all[r][0] < e:
+                r += 1
+            qs = quoted_all[q:r]
             out.append(Sentence(i, e, text[i:e], para, qs))
         if k < n and text[k] == "\n":
             para += 1
@@ -160,6 +168,18 @@ class Context:
                 return d
         return None
 
+    def named_before(self, p: int) -> bool:
+        """A mention ends at ``p``, or before it with only _TO_GAP words (一行, 随即 …) in between.
+        Looks only at the run of gap characters before ``p`` (linear on long pages)."""
+        if not hasattr(self, "_ends"):
+            self._ends = sorted({x.end for x in self.mentions})
+        k = p
+        while k > 0 and self.text[k - 1] in _TO_GAP_CHARS:
+            k -= 1
+        lo = bisect.bisect_left(self._ends, k)
+        return any(e == p or _TO_GAP.fullmatch(self.text, e, p)
+                   for e in self._ends[lo:bisect.bisect_right(self._ends, p)])
+
     def mentions_in(self, a: int, b: int) -> list[PersonMention]:
         return [m for m in self.mentions if a <= m.start < b]
 
@@ -167,9 +187,7 @@ class Context:
         own = [d for d in self.dates if s.start <= d.start < s.end and d.date is not None]
         if own:
             return own[0]
-        para_start = s.start
-        while para_start > 0 and self.text[para_start - 1] != "\n":
-            para_start -= 1
+        para_start = self.text.rfind("\n", 0, s.start) + 1   # not a walk back: linear on one-line pages
         before = [d for d in self.dates if para_start <= d.start < s.start and d.date is not None]
         if before:
             return before[-1]
@@ -185,9 +203,7 @@ class Context:
         if not names:
             return ld
         # the lead date carries over when the person is named in the lead date's paragraph
-        ps = ld.start
-        while ps > 0 and self.text[ps - 1] != "\n":
-            ps -= 1
+        ps = self.text.rfind("\n", 0, ld.start) + 1
         pe = self.text.find("\n", ld.start)
         pe = len(self.text) if pe < 0 else pe
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
@@ -310,6 +326,7 @@ _PART_WORDS = re.compile(r"(?:生产|装配|加工|总装|包装)?(?:车间|展�
 
 # between the official and 到: 一行, adverbs (X一行到…, X冒雨到…, X又专程到…)
 _TO_GAP = re.compile(r"(?:一行|等人|又|还|再次|随即|随后|专程|连夜|冒雨|冒着大雨|冒着高温|顶着烈日|亲自|分别|一同|同时)+")
+_TO_GAP_CHARS = frozenset("一行等人又还再次随即后专程连夜冒雨着大高温顶烈日亲自分别同时")
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -464,8 +481,7 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
             if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
                 continue
             if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
-                    not any(x.end == s.start + m.start() or x.end < s.start + m.start() and
-                            _TO_GAP.fullmatch(ctx.text[x.end:s.start + m.start()]) for x in ctx.mentions):
+                    not ctx.named_before(s.start + m.start()):
                 continue
             obj = _object_after(text, abs_pos)
             if not obj:
