@@ -29,6 +29,9 @@ def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] =
     """Segment ``text`` into articles (no fact extraction). ``layout``: auto | page | web."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
+    if not _has_words(text):
+        raise InputError(f"{source}: no article: no words on the page (only punctuation, digits or symbols)",
+                         hint="is this a newspaper page or article text?")
     meta = dict(published=issue_date, inferred=published_inferred, basis=published_basis, outlet=outlet)
     if layout == "web" or (layout == "auto" and looks_like_web(text)):
         arts = segment_web(text, source, **meta)
@@ -41,6 +44,17 @@ def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] =
         raise InputError(f"{source}: no recognisable article (no byline, dateline, title or prose paragraph)",
                          hint="is this a newspaper page or article text?")
     return arts
+
+
+def _has_words(text: str, at_least: int = 4) -> bool:
+    """Letters (Chinese characters count) somewhere on the page: punctuation and digits are no article."""
+    n = 0
+    for c in text:
+        if c.isalpha():
+            n += 1
+            if n >= at_least:
+                return True
+    return False
 
 
 def _has_prose(text: str) -> bool:
