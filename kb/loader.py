@@ -14,7 +14,7 @@
   socket, so a killed loader's open transaction is rolled back as soon as its connection drops. They
   die with the loader (``PR_SET_PDEATHSIG`` on Linux, a parent-watch thread elsewhere) and ignore
   Ctrl-C (the loader stops them).
-* Each page has a time budget (``page_timeout`` seconds, default :data:`PAGE_TIMEOUT`, env
+* Each page has a time budget (``page_timeout`` CPU seconds, default :data:`PAGE_TIMEOUT`, env
   ``KB_PAGE_TIMEOUT``): a page over it is reported as failed and the rest of the batch goes on.
 * A bad page (unreadable, no article, a write the server rejects) is reported and skipped; the rest
   loads. A server that goes away aborts the load with :class:`kb.errors.ConnectionFailed`.
@@ -112,7 +112,8 @@ class _PageTimeout(BaseException):
 
 @contextmanager
 def _time_budget(seconds: Optional[float]):
-    """Interrupt the block after ``seconds`` (main thread of a POSIX process only; else no limit)."""
+    """Interrupt the block after ``seconds`` of CPU time (main thread of a POSIX process only; else no
+    limit). CPU, not wall-clock, time: on a busy machine a normal page is not cut short."""
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
     if not usable:
@@ -121,13 +122,13 @@ def _time_budget(seconds: Optional[float]):
 
     def alarm(_sig, _frame):
         raise _PageTimeout()
-    old = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(signal.SIGPROF, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
 
 
 def page_timeout_default() -> float:
@@ -144,7 +145,7 @@ def _extract_page(job: tuple) -> tuple:
         with _time_budget(budget):
             return _extract_rows(path, published, outlet, store_text)
     except _PageTimeout:
-        return ("error", f"{Path(path).name}: extraction took longer than the {budget:g} s budget per page; "
+        return ("error", f"{Path(path).name}: extraction took longer than the {budget:g} s (CPU) budget per page; "
                          "skipped (raise it with --page-timeout or KB_PAGE_TIMEOUT)")
 
 

@@ -27,7 +27,7 @@ from .. import db, loader
               help="pages per write transaction (bulk loads; each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=None,
-              help=f"seconds of extraction per page before it is skipped as failed (0: no limit; "
+              help=f"CPU seconds of extraction per page before it is skipped as failed (0: no limit; "
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
 def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text,
             page_timeout):
