@@ -15,6 +15,7 @@ from kb import html, timeline
 
 # each payload sets a flag on window when it runs
 PAYLOADS = [
+    "<img src=x onerror=window.__kb_pwned=10>",           # no quotes: survives JSON string escaping
     '<img src=x onerror="window.__kb_pwned=(window.__kb_pwned||[]).concat(1)">',
     '</script><script>window.__kb_pwned=(window.__kb_pwned||[]).concat(2)</script>',
     '"><svg onload="window.__kb_pwned=(window.__kb_pwned||[]).concat(3)">',
