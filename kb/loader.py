@@ -38,7 +38,7 @@ from .errors import ConnectionFailed, InputError, KbError
 SKIP_NAMES = {"manifest.csv", "SOURCES.tsv"}
 PAGE_SUFFIXES = (".txt",)
 INLINE_MAX = 3          # up to this many files: extract in-process (no pool start-up)
-PAGE_TIMEOUT = 30.0     # seconds of extraction per page (a newspaper page takes well under 1 s)
+PAGE_TIMEOUT = 30.0     # CPU seconds of extraction per page (a newspaper page takes well under 1 s)
 
 
 @dataclass
