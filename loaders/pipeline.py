@@ -30,7 +30,8 @@ def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] =
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
     if not _has_words(text):
-        raise InputError(f"{source}: no article: no words on the page (only punctuation, digits or symbols)",
+        raise InputError(f"{source}: no recognisable article: no words on the page (only punctuation, digits "
+                         "or symbols)",
                          hint="is this a newspaper page or article text?")
     meta = dict(published=issue_date, inferred=published_inferred, basis=published_basis, outlet=outlet)
     if layout == "web" or (layout == "auto" and looks_like_web(text)):

@@ -70,7 +70,7 @@ def test_a_page_without_words_is_no_article(tmp_path, body):
     p.write_text(body, encoding="utf-8")
     r = kb("extract", str(p), "--published", "2024-03-01")
     assert r.returncode == 1 and r.stdout == ""
-    assert r.stderr.splitlines()[0] == (f"kb: error: {p}: no article: no words on the page "
+    assert r.stderr.splitlines()[0] == (f"kb: error: {p}: no recognisable article: no words on the page "
                                         "(only punctuation, digits or symbols)")
 
 
