@@ -1,20 +1,34 @@
 """The HTML timeline of inspection visits: one self-contained page (inline CSS, inline SVG, a few lines
 of inline JavaScript; no CDN, no fonts or scripts fetched), readable offline and printable.
 
+Page text is hostile input: the page is rendered by Jinja2 with autoescaping (one pass, so text that
+looks like template syntax stays text), every value in the SVG and the list goes through :func:`esc`,
+the data block is JSON escaped for ``<script>`` (``<``, ``>``, ``&``, U+2028/U+2029 as ``\\u``
+escapes), and a Content-Security-Policy allows only the page's own script (by its SHA-256) — no inline
+event handler, ``javascript:`` URL or injected script runs even if something slipped through.
+
 One lane per official along a date axis; each visit is a mark (a dot, or a bar for a visit over
 several days) linking to its entry below: the article's title and source, the evidence sentence,
 the sites in visit order, the place and who accompanied. Clicking a mark opens its entry.
 """
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import html as _html
 import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
+
 from .timeline import INSPECTION_FIELDS, SITE_SEP, Inspection, span
 
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "timeline.html"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = TEMPLATES / "timeline.html"
+SCRIPT = TEMPLATES / "timeline.js"
 
 PALETTE = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#0a7c86", "#bf3989", "#4d2d00",
            "#6e7781", "#953800"]
@@ -50,12 +64,29 @@ def inspections_page(items: list[Inspection], title: str = "Inspection visits",
     svg = _svg(items, people)
     listing = _listing(items, people)
     data = [dict(i.to_json(), visit=n) for n, i in enumerate(items)]
-    data_json = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    page = TEMPLATE.read_text(encoding="utf-8")
-    for key, value in (("__TITLE__", esc(title)), ("__SUMMARY__", esc(summary)), ("__SVG__", svg),
-                       ("__LIST__", listing), ("__DATA__", data_json)):
-        page = page.replace(key, value)
-    return page
+    script = SCRIPT.read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # svg and listing are built from esc()-escaped values: Markup keeps autoescape from escaping twice
+    return _env().get_template(TEMPLATE.name).render(
+        title=title, summary=summary, svg=Markup(svg), listing=Markup(listing), data=data,
+        script=Markup(script), script_hash=f"sha256-{digest}")
+
+
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value) -> Markup:
+    """JSON safe inside ``<script>``: no ``</script>``, ``<!--`` or line separator can end or break it."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup("".join(_SCRIPT_ESCAPES.get(c, c) for c in text))
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["script_json"] = script_json
+    return env
 
 
 def _color(people: list[str], person: str) -> str:

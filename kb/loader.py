@@ -10,14 +10,24 @@
   (:func:`kb.graph.page_rows`). The main process writes pages in input order, one transaction each
   (:func:`kb.graph.write_rows`): a page is in the graph whole or not at all, so a loader killed at
   any moment leaves only whole pages, and a rerun completes the rest.
+* The workers are *spawned* (a fresh interpreter, not a fork): they never hold the loader's Bolt
+  socket, so a killed loader's open transaction is rolled back as soon as its connection drops. They
+  die with the loader (``PR_SET_PDEATHSIG`` on Linux, a parent-watch thread elsewhere) and ignore
+  Ctrl-C (the loader stops them).
+* Each page has a time budget (``page_timeout`` CPU seconds, default :data:`PAGE_TIMEOUT`, env
+  ``KB_PAGE_TIMEOUT``): a page over it is reported as failed and the rest of the batch goes on.
 * A bad page (unreadable, no article, a write the server rejects) is reported and skipped; the rest
   loads. A server that goes away aborts the load with :class:`kb.errors.ConnectionFailed`.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -28,6 +38,7 @@ from .errors import ConnectionFailed, InputError, KbError
 SKIP_NAMES = {"manifest.csv", "SOURCES.tsv"}
 PAGE_SUFFIXES = (".txt",)
 INLINE_MAX = 3          # up to this many files: extract in-process (no pool start-up)
+PAGE_TIMEOUT = 30.0     # CPU seconds of extraction per page (a newspaper page takes well under 1 s)
 
 
 @dataclass
@@ -63,14 +74,82 @@ def collect_paths(paths: Iterable) -> list[Path]:
 _MANIFEST = None   # the parsed manifest, set once per worker process (see _init_worker)
 
 
-def _init_worker(manifest):
+def _init_worker(manifest, parent_pid=None):
     global _MANIFEST
     _MANIFEST = manifest
+    if parent_pid is None:        # in-process extraction
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the loader's to handle
+    _die_with_parent(parent_pid)
+    try:   # import and build the lazy tables now, outside any page's time budget
+        from loaders import pipeline
+        pipeline.extract_text("本报讯 3月1日，市里召开会议，部署春耕生产工作。", "<warm-up>")
+    except Exception:  # noqa: BLE001 - a real page reports any real problem
+        pass
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Exit when the loader dies, even by SIGKILL: no orphan keeps extracting after it."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:                  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch():                                    # other systems (and belt and braces)
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="kb-parent-watch").start()
+
+
+class _PageTimeout(BaseException):
+    """Raised by the budget's timer (BaseException: no ``except Exception`` in a stage swallows it)."""
+
+
+@contextmanager
+def _time_budget(seconds: Optional[float]):
+    """Interrupt the block after ``seconds`` of CPU time (main thread of a POSIX process only; else no
+    limit). CPU, not wall-clock, time: on a busy machine a normal page is not cut short."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def alarm(_sig, _frame):
+        raise _PageTimeout()
+    old = signal.signal(signal.SIGPROF, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
+
+
+def page_timeout_default() -> float:
+    try:
+        return float(os.environ.get("KB_PAGE_TIMEOUT") or PAGE_TIMEOUT)
+    except ValueError:
+        raise InputError(f"KB_PAGE_TIMEOUT={os.environ['KB_PAGE_TIMEOUT']!r} is not a number of seconds") from None
 
 
 def _extract_page(job: tuple) -> tuple:
-    """(path, published, outlet, store_text) → ("ok", rows) | ("error", message)."""
-    path, published, outlet, store_text = job
+    """(path, published, outlet, store_text, budget) → ("ok", rows) | ("error", message)."""
+    path, published, outlet, store_text, budget = job
+    try:
+        with _time_budget(budget):
+            return _extract_rows(path, published, outlet, store_text)
+    except _PageTimeout:
+        return ("error", f"{Path(path).name}: extraction took longer than the {budget:g} s (CPU) budget per page; "
+                         "skipped (raise it with --page-timeout or KB_PAGE_TIMEOUT)")
+
+
+def _extract_rows(path, published, outlet, store_text) -> tuple:
     try:
         data = Path(path).read_bytes()
         h = ids.content_hash(data)
@@ -94,6 +173,30 @@ def _extract_page(job: tuple) -> tuple:
 
 # ------------------------------------------------------------------ main process
 
+@contextmanager
+def _sigint_ignored():
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        yield
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop now (Ctrl-C, a lost server): cancel what is queued and end the running workers."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):
+            pass
+    for proc in procs:
+        proc.join(timeout=5)
+
+
 def _server_gone(e: Exception) -> bool:
     from neo4j.exceptions import ServiceUnavailable, SessionExpired, AuthError
     return isinstance(e, (ServiceUnavailable, SessionExpired, AuthError, ConnectionError))
@@ -102,7 +205,7 @@ def _server_gone(e: Exception) -> bool:
 def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = None,
          published=None, outlet: Optional[str] = None, batch_size: int = 1000, force: bool = False,
          workers: Optional[int] = None, store_text: bool = True, pages_per_tx: int = 1,
-         on_page: Optional[Callable[[str, str, object], None]] = None) -> LoadReport:
+         page_timeout: Optional[float] = None, on_page: Optional[Callable[[str, str, object], None]] = None) -> LoadReport:
     """Load pages into the graph. ``on_page(file, status, detail)`` is called once per file with
     status ``loaded`` (detail: counts), ``skipped`` or ``failed`` (detail: message).
 
@@ -153,7 +256,8 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         from loaders.issue_date import read_manifest
         man = read_manifest(manifest)   # InputError naming the file: the whole load stops
     _init_worker(man)
-    jobs = [(str(f), published, outlet, store_text) for f in todo]
+    budget = page_timeout_default() if page_timeout is None else page_timeout
+    jobs = [(str(f), published, outlet, store_text, budget) for f in todo]
     nworkers = workers if workers is not None else min(4, os.cpu_count() or 1)
     sleep = float(os.environ.get("KB_TEST_SLEEP_BETWEEN_PAGES") or 0)
 
@@ -207,14 +311,17 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         flush()
     else:
         window = nworkers * 4
-        pool = ProcessPoolExecutor(max_workers=nworkers, initializer=_init_worker, initargs=(man,))
+        # spawn, not fork: a forked worker would share the driver's socket and outlive a killed loader
+        pool = ProcessPoolExecutor(max_workers=nworkers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(man, os.getpid()))
         try:
             pending = []
             it = iter(jobs)
-            for job in it:
-                pending.append((job[0], pool.submit(_extract_page, job)))
-                if len(pending) >= window:
-                    break
+            with _sigint_ignored():    # the workers start here and inherit "ignore Ctrl-C"
+                for job in it:
+                    pending.append((job[0], pool.submit(_extract_page, job)))
+                    if len(pending) >= window:
+                        break
             while pending:
                 path, fut = pending.pop(0)
                 nxt = next(it, None)
@@ -227,7 +334,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
                 write(path, result)
             flush()
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_pool(pool)
             raise
         pool.shutdown()
     # what the load changed, from the count store (exact, whatever the statements were)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 
 from wcwidth import wcswidth
@@ -28,12 +29,23 @@ def cell(v) -> str:
     return str(v).replace("\n", " ")
 
 
+# terminal escapes (CSI … final byte, OSC … BEL/ST, other ESC x), then any C0/C1 control, DEL and the
+# bidi overrides: page text must not move the cursor, recolour, retitle or reorder a terminal
+_TERMINAL_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                              r"|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(s: str) -> str:
+    """``s`` without escape sequences or control characters (tabs and newlines become spaces)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: " " if m.group(0) in "\t\n\r" else "", s)
+
+
 def table(rows: list[dict], columns: list[str] | None = None) -> str:
     """A plain aligned table; CJK characters count as two columns."""
     if not rows:
         return "(no rows)"
     columns = columns or list(rows[0].keys())
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[terminal_safe(cell(r.get(c))) for c in columns] for r in rows]
     widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(pad(c, widths[i]) for i, c in enumerate(columns)).rstrip(),
              "  ".join("-" * w for w in widths)]

@@ -34,6 +34,13 @@ MIN_FREE_DISK = 1 << 30  # 1 GiB: jars (~130 MB) plus room for a store
 # KB_NEO4J_HEAP / KB_NEO4J_PAGECACHE or `kb server start --heap/--pagecache`.
 DEFAULT_HEAP = os.environ.get("KB_NEO4J_HEAP", "2g")
 DEFAULT_PAGECACHE = os.environ.get("KB_NEO4J_PAGECACHE", "2g")
+# A client that dies without closing its connection (another machine, a frozen process) leaves its
+# transaction and its locks behind; the server rolls it back after TX_TIMEOUT, and a writer waiting for
+# a lock gives up (a transient error the driver retries) after LOCK_TIMEOUT. A page's transaction takes
+# well under a second; `kb reset` deletes in batches. Override with KB_NEO4J_TX_TIMEOUT /
+# KB_NEO4J_LOCK_TIMEOUT (Neo4j durations: 120s, 5m; 0 = no limit).
+DEFAULT_TX_TIMEOUT = os.environ.get("KB_NEO4J_TX_TIMEOUT", "120s")
+DEFAULT_LOCK_TIMEOUT = os.environ.get("KB_NEO4J_LOCK_TIMEOUT", "60s")
 
 JVM_FLAGS = [
     "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Djdk.nio.maxCachedBufferSize=1024",
@@ -170,6 +177,7 @@ def install(echo=print) -> dict:
     NEO4J_PASSWORD) and written to a 0600 file every kb command reads.
     """
     home = neo4j_home()
+    _private_home()
     if installed():
         _ensure_password()
         return {"changed": False, "home": str(home), "neo4j": NEO4J_VERSION}
@@ -197,11 +205,35 @@ def install(echo=print) -> dict:
     # the password must be set before the first start; a store from an earlier install keeps its own
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
         write_config(config.DEFAULT_BOLT_PORT, config.DEFAULT_HTTP_PORT)
-        _admin(["dbms", "set-initial-password", pw])
+        _set_initial_password(pw)
     _marker().write_text(json.dumps({"neo4j": NEO4J_VERSION, "browser": BROWSER_VERSION,
                                      "installed_at": time.time()}))
     return {"changed": True, "home": str(home), "neo4j": NEO4J_VERSION,
             "seconds": round(time.monotonic() - t0, 1)}
+
+
+def _private_home() -> Path:
+    """``$KB_HOME`` (the store, the password, the logs) readable by its owner only."""
+    home = config.kb_home()
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(home, 0o700)
+    return home
+
+
+def _set_initial_password(pw: str) -> None:
+    """``neo4j-admin dbms set-initial-password`` without the password on a command line (the process
+    list is world-readable): picocli, which parses neo4j-admin's arguments, reads ``@file`` arguments
+    from a file, here a 0600 one that is deleted afterwards."""
+    run = neo4j_home() / "run"
+    run.mkdir(parents=True, exist_ok=True)
+    argfile = run / f"initial-password.{os.getpid()}"
+    fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write('"' + pw.replace("\\", "\\\\").replace('"', '\\"') + '"\n')
+        _admin(["dbms", "set-initial-password", f"@{argfile}"])
+    finally:
+        argfile.unlink(missing_ok=True)
 
 
 def _ensure_password() -> str:
@@ -228,7 +260,8 @@ def password() -> str:
 
 
 def write_config(bolt_port: int, http_port: int, heap: str = DEFAULT_HEAP,
-                 pagecache: str = DEFAULT_PAGECACHE) -> Path:
+                 pagecache: str = DEFAULT_PAGECACHE, tx_timeout: str | None = None,
+                 lock_timeout: str | None = None) -> Path:
     home = neo4j_home()
     conf = home / "conf" / "neo4j.conf"
     lines = [
@@ -253,9 +286,18 @@ def write_config(bolt_port: int, http_port: int, heap: str = DEFAULT_HEAP,
         "db.tx_log.rotation.retention_policy=1 files",
         "db.tx_log.preallocate=false",
         "dbms.usage_report.enabled=false",
+        f"db.transaction.timeout={_duration(tx_timeout or DEFAULT_TX_TIMEOUT, 'KB_NEO4J_TX_TIMEOUT')}",
+        f"db.lock.acquisition.timeout={_duration(lock_timeout or DEFAULT_LOCK_TIMEOUT, 'KB_NEO4J_LOCK_TIMEOUT')}",
     ]
     conf.write_text("\n".join(lines) + "\n")
     return conf
+
+
+def _duration(value: str, name: str) -> str:
+    v = str(value).strip()
+    if not re.fullmatch(r"\d+(ms|s|m|h)?", v):
+        raise ServerError(f"{name}={value!r} is not a duration (e.g. 120s, 5m, 0 for no limit)")
+    return v
 
 
 def _initial_heap(heap: str) -> str:
@@ -323,6 +365,7 @@ def start(bolt_port: int | None = None, http_port: int | None = None, heap: str 
     """Start the local server in the background; return when Bolt answers. No-op when running."""
     if not installed():
         raise ServerError("Neo4j is not installed", hint="run `kb server install`")
+    _private_home()       # homes made by an older kb were world-readable
     cur_bolt, cur_http = config.local_ports()
     pid = _read_pid()
     pw = password()

@@ -96,6 +96,7 @@ def read_manifest(path) -> dict[str, ManifestRow]:
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: cannot read manifest ({e})")
     rows: dict[str, ManifestRow] = {}
+    first_line: dict[str, int] = {}     # a repeated file would silently take the last row's date
     reader = csv.DictReader(text.splitlines())
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "file" not in fields:
@@ -111,8 +112,13 @@ def read_manifest(path) -> dict[str, ManifestRow]:
                 pub, precision = parse_issue_date(row["published"])
             except ValueError as e:
                 raise InputError(f"{path}: line {n}: {e}")
-        rows[Path(name).name] = ManifestRow(file=name, published=pub, outlet=row.get("outlet") or None,
-                                            basis=row.get("basis") or None, precision=precision)
+        key = Path(name).name
+        if key in first_line:
+            raise InputError(f"{path}: line {n} repeats {key} from line {first_line[key]}; one row per file",
+                             hint="delete one of the two rows")
+        first_line[key] = n
+        rows[key] = ManifestRow(file=name, published=pub, outlet=row.get("outlet") or None,
+                                basis=row.get("basis") or None, precision=precision)
     return rows
 
 

@@ -36,6 +36,10 @@ def _is_web(text: str, layout: str) -> bool:
 
 
 def _segment(text: str, source: str, meta: dict, layout: str, web: bool) -> list[Article]:
+    if not _has_words(text):
+        raise InputError(f"{source}: no recognisable article: no words on the page (only punctuation, digits "
+                         "or symbols)",
+                         hint="is this a newspaper page or article text?")
     if web:
         arts = segment_web(text, source, **meta)
     else:
@@ -47,6 +51,17 @@ def _segment(text: str, source: str, meta: dict, layout: str, web: bool) -> list
         raise InputError(f"{source}: no recognisable article (no byline, dateline, title or prose paragraph)",
                          hint="is this a newspaper page or article text?")
     return arts
+
+
+def _has_words(text: str, at_least: int = 4) -> bool:
+    """Letters (Chinese characters count) somewhere on the page: punctuation and digits are no article."""
+    n = 0
+    for c in text:
+        if c.isalpha():
+            n += 1
+            if n >= at_least:
+                return True
+    return False
 
 
 def _has_prose(text: str) -> bool:

@@ -8,6 +8,7 @@ import socket
 import stat
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -116,13 +117,33 @@ def test_server_down_is_one_line(tmp_path):
     assert "Traceback" not in r.stderr
 
 
+SEEN_ON_CMDLINE: list[str] = []     # pids whose command line held the password during the install
+
+
 @pytest.fixture(scope="module")
 def second_home(tmp_path_factory):
     """A second kb home with its own server, for lifecycle tests (install re-uses the Maven cache)."""
-    home = tmp_path_factory.mktemp("kbhome")
+    home = tmp_path_factory.mktemp("kbhome") / "kb"      # kb creates it (0700)
     env = {"KB_HOME": str(home), "NEO4J_PASSWORD": None, "NEO4J_URI": None}
-    r = run_kb(["server", "install"], env=env)
-    assert r.returncode == 0, r.stderr
+    e = {k: v for k, v in dict(os.environ, **env).items() if v is not None}
+    proc = subprocess.Popen(KB + ["server", "install"], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    # the password file is written before neo4j-admin sets it: watch every command line meanwhile
+    seen_on_cmdline = []
+    while proc.poll() is None:
+        pw_file = home / "password"
+        pw = pw_file.read_text().strip() if pw_file.exists() else None
+        if pw:
+            for cmd in Path("/proc").glob("[0-9]*/cmdline"):
+                try:
+                    if pw.encode() in cmd.read_bytes():
+                        seen_on_cmdline.append(cmd.parent.name)
+                except OSError:
+                    pass
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    SEEN_ON_CMDLINE[:] = seen_on_cmdline
     yield home, env
     run_kb(["server", "stop"], env=env)
     shutil.rmtree(home, ignore_errors=True)
@@ -137,6 +158,38 @@ def test_install_is_idempotent_and_password_private(second_home):
     assert mode == 0o600
     pw = run_kb(["server", "password"], env=env).stdout.strip()
     assert len(pw) >= 16
+
+
+def test_install_keeps_the_password_off_command_lines_and_the_home_private(second_home):
+    home, env = second_home
+    assert (home / "neo4j" / "data" / "dbms" / "auth.ini").exists()   # the initial password was set
+    assert SEEN_ON_CMDLINE == [], f"the password was on the command line of pids {SEEN_ON_CMDLINE}"
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert not list((home / "neo4j" / "run").glob("initial-password*"))   # the @file is gone
+
+
+def test_dead_clients_transactions_have_a_time_limit(settings):
+    """The conf kb writes bounds a dead client's transaction and a writer's wait for its locks."""
+    from kb import db
+    if not settings.local:
+        pytest.skip("not kb's own server")
+    with db.session_driver(settings) as (d, _database):
+        recs, _, _ = d.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value",
+            names=["db.transaction.timeout", "db.lock.acquisition.timeout"], database_="system", routing_="r")
+    got = {r["name"]: r["value"] for r in recs}
+    assert got["db.transaction.timeout"] not in ("0s", "0", "0ms"), got
+    assert got["db.lock.acquisition.timeout"] not in ("0s", "0", "0ms"), got
+
+
+def test_timeouts_are_overridable(tmp_path):
+    env = dict(os.environ, KB_HOME=str(tmp_path / "h"), KB_NEO4J_TX_TIMEOUT="5m", KB_NEO4J_LOCK_TIMEOUT="15s")
+    code = ("from kb import server; server.neo4j_home().joinpath('conf').mkdir(parents=True); "
+            "print(server.write_config(1, 2).read_text())")
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "db.transaction.timeout=5m" in r.stdout.splitlines()
+    assert "db.lock.acquisition.timeout=15s" in r.stdout.splitlines()
 
 
 def test_lifecycle_start_noop_status_stop(second_home):

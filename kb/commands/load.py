@@ -26,7 +26,11 @@ from .. import db, loader
 @click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
               help="pages per write transaction (bulk loads; each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
-def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text):
+@click.option("--page-timeout", type=click.FloatRange(min=0), default=None,
+              help=f"CPU seconds of extraction per page before it is skipped as failed (0: no limit; "
+                   f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
+def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text,
+            page_timeout):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     Each page is written in one transaction: a page is in the graph whole or not at all. Pages already
@@ -55,10 +59,17 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, page
                     click.echo(f"{lead}kb: skipped {what}", err=True)
                 bar.update(1, path)
 
-            rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
-                              published=published.date() if published else None, outlet=outlet,
-                              batch_size=batch_size, force=force, workers=workers,
-                              store_text=not no_text, pages_per_tx=pages_per_tx, on_page=on_page)
+            try:
+                rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
+                                  published=published.date() if published else None, outlet=outlet,
+                                  batch_size=batch_size, force=force, workers=workers,
+                                  store_text=not no_text, pages_per_tx=pages_per_tx,
+                                  page_timeout=page_timeout, on_page=on_page)
+            except KeyboardInterrupt:
+                # one line, no traceback: the written pages are whole, a rerun skips them
+                click.echo(f"\nkb: interrupted after {done[0]} of {len(files)} pages; the pages written are "
+                           "kept — rerun the same command to load the rest", err=True)
+                sys.exit(130)
     created = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.nodes.items()) if v) or "none"
     rels = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.relationships.items()) if v) or "none"
     rate_s = f"{rep.loaded / rep.seconds:.1f} pages/s" if rep.seconds > 0 else ""

@@ -3,7 +3,7 @@ the date a sentence's event takes (its own, the paragraph's, a continuation's, t
 """
 from __future__ import annotations
 
-
+import bisect
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -11,7 +11,7 @@ from typing import Optional
 from ..dates import DateMention, find_dates
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
-from .patterns import _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
+from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
 
 
 @dataclass
@@ -43,6 +43,7 @@ def sentences(text: str) -> list[Sentence]:
         elif c == "\n":
             depth = 0
     j = 0
+    q = 0
     while i < n:
         k = i
         while k < n and text[k] not in "。！？!?；\n":
@@ -52,7 +53,13 @@ def sentences(text: str) -> list[Sentence]:
         while e < n and text[e] in "”’」』)）":
             e += 1
         if text[i:e].strip():
-            qs = [(a, b) for a, b in quoted_all if a < e and b > i]
+            # quoted_all is sorted and non-overlapping: skip the spans that end before this sentence
+            while q < len(quoted_all) and quoted_all[q][1] <= i:
+                q += 1
+            r = q
+            while r < len(quoted_all) and quoted_all[r][0] < e:
+                r += 1
+            qs = quoted_all[q:r]
             out.append(Sentence(i, e, text[i:e], para, qs))
         if k < n and text[k] == "\n":
             para += 1
@@ -63,6 +70,9 @@ def sentences(text: str) -> list[Sentence]:
 
 def _in_quote(s: Sentence, pos: int) -> bool:
     return any(a <= pos < b for a, b in s.quoted)
+
+
+TO_GAP_WINDOW = 60   # the longest 一行/带领…人员 gap between a name and its 到
 
 
 def _usable(d: DateMention) -> bool:
@@ -84,13 +94,23 @@ class Context:
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
         self.lead_date = self._lead_date()
-        self.para_of: dict[int, int] = {}   # id(meeting event) → paragraph, for merging
+        self.para_of: dict[int, int] = {}
+        self._ends: Optional[list[int]] = None   # id(meeting event) → paragraph, for merging
 
     def _lead_date(self) -> Optional[DateMention]:
         for d in self.dates:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
         return None
+
+    def named_before(self, p: int) -> bool:
+        """A mention ends at ``p``, or shortly before it with only _TO_GAP words (一行, 随即, 带领…人员)
+        in between. Looks at a bounded window before ``p``, so long one-line pages stay linear."""
+        if self._ends is None:
+            self._ends = sorted({x.end for x in self.mentions})
+        lo = bisect.bisect_left(self._ends, p - TO_GAP_WINDOW)
+        return any(e == p or _TO_GAP.fullmatch(self.text, e, p)
+                   for e in self._ends[lo:bisect.bisect_right(self._ends, p)])
 
     def mentions_in(self, a: int, b: int) -> list[PersonMention]:
         return [m for m in self.mentions if a <= m.start < b]

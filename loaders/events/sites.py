@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .context import Context, _in_quote
-from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _TO_GAP, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _VISIT_OF, _is_generic, _norm, _rx, division_like
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -199,8 +199,7 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
             continue
         if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
-                not any(x.end == s.start + m.start() or x.end < s.start + m.start() and
-                        _TO_GAP.fullmatch(ctx.text[x.end:s.start + m.start()]) for x in ctx.mentions):
+                not ctx.named_before(s.start + m.start()):
             continue
         obj = _object_after(ctx.text, abs_pos)
         if not obj:
