@@ -2,7 +2,7 @@
 // Apply with `kb schema apply` (or paste into the Neo4j Browser).
 //
 // The model (see README "Graph model"):
-//   (:Page {id, source, content_hash, published, outlet})-[:CONTAINS {date, article_id}]->(:Article)
+//   (:Page {id, source, path, content_hash, published, outlet})-[:CONTAINS {date, article_id}]->(:Article)
 //   (:Article {id, title, kicker, subtitle, published, published_inferred, published_basis, source, outlet,
 //              start, end, kind, dateline, reprint_source, page_id, text, held})
 //   (:Article)-[:REPORTS {date, article_id}]->(:Event {id, type, trigger, date, end_date, date_precision, name,
@@ -44,6 +44,7 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX place_code IF NOT EXISTS FOR (n:Place) ON (n.code);
 CREATE INDEX page_source IF NOT EXISTS FOR (n:Page) ON (n.source);
+CREATE INDEX page_content_hash IF NOT EXISTS FOR (n:Page) ON (n.content_hash);
 
 CREATE FULLTEXT INDEX names IF NOT EXISTS
 FOR (n:Person|Organization|Place|Event|Article) ON EACH [n.name, n.title, n.summary]

@@ -10,11 +10,8 @@ from . import cypher
 
 def apply_schema(driver, database: str) -> list[str]:
     """Create constraints and indexes (idempotent). Returns the statements run."""
-    stmts = cypher.statements(cypher.read("schema"))
-    for stmt in stmts:
-        driver.execute_query(stmt, database_=database, routing_="w")
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
-    return stmts
+    from . import schema
+    return schema.apply(driver, database)
 
 
 def stats(driver, database: str) -> dict:
@@ -322,7 +319,7 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
 
     for ea in articles:
         a = ea.article
-        aid = ids.article_id(a.source or source, a.start, a.end)
+        aid = ids.article_id(source, a.start, a.end)   # the page's source: unique, unlike file names
         day = _d(a.published) or _d(published)
         a_outlet = a.outlet or outlet
         a_scope = ids.outlet_scope(a_outlet) if a_outlet != outlet else oscope
@@ -438,7 +435,7 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
         # ---- the article
         row = {"id": aid, "title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "published": day,
                "published_inferred": bool(a.published_inferred), "published_basis": a.published_basis,
-               "source": a.source or source, "outlet": a_outlet, "start": a.start, "end": a.end,
+               "source": source, "outlet": a_outlet, "start": a.start, "end": a.end,
                "kind": a.kind, "dateline": a.dateline, "reprint_source": a.reprint_source,
                "page_id": pid, "held": held_keys or None}
         if store_text:
@@ -537,14 +534,17 @@ def _chunks(rows: list, n: int):
         yield rows[i:i + n]
 
 
-_PAGES_HASH = "UNWIND $ids AS id MATCH (p:Page {id: id}) RETURN p.id AS id, p.content_hash AS h"
+# MERGE, not MATCH: it takes the page's unique-index lock, so a second loader writing the same page
+# at the same moment waits for the first to commit and then finds the page loaded (no clash)
+_PAGES_HASH = ("UNWIND $ids AS id MERGE (p:Page {id: id}) "
+               "RETURN p.id AS id, p.content_hash AS h")
 W_PAGES = "UNWIND $rows AS row MERGE (p:Page {id: row.id}) SET p += row"
 
 
 def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> list:
     """Write ``pages`` (rows of page_rows) in this transaction; one result dict per page."""
     recs = tx.run(_PAGES_HASH, ids=[r["page"]["id"] for r in pages]).data()
-    old = {r["id"]: r["h"] for r in recs}
+    old = {r["id"]: r["h"] for r in recs if r["h"] is not None}
     results, todo = [], []
     for rows in pages:
         pid = rows["page"]["id"]
@@ -603,6 +603,29 @@ def write_page(driver, database: str, source: str, content_hash: str, published,
     """Write one page and its extracted articles (``ExtractedArticle``) in ONE transaction."""
     rows = page_rows(source, content_hash, published, outlet, articles, store_text=store_text)
     return write_rows(driver, database, rows, force=force, batch_size=batch_size)
+
+
+def page_info(driver, database: str, page_ids: list[str]) -> dict[str, dict]:
+    """Pages already loaded: id → {"hash", "path", "source"} (path: the file it was loaded from)."""
+    out: dict[str, dict] = {}
+    for chunk in _chunks(page_ids, 10000):
+        recs, _, _ = driver.execute_query(
+            "UNWIND $ids AS id MATCH (p:Page {id: id}) WHERE p.content_hash IS NOT NULL "
+            "RETURN p.id AS id, p.content_hash AS hash, p.path AS path, p.source AS source",
+            ids=chunk, database_=database, routing_="r")
+        out.update({r["id"]: dict(r) for r in recs})
+    return out
+
+
+def sources_by_hash(driver, database: str, hashes: list[str]) -> dict[str, list[str]]:
+    """Content hash → sources of the loaded pages with exactly those bytes."""
+    out: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(set(hashes)), 10000):
+        recs, _, _ = driver.execute_query(
+            "UNWIND $hs AS h MATCH (p:Page {content_hash: h}) RETURN h, collect(p.source) AS sources",
+            hs=chunk, database_=database, routing_="r")
+        out.update({r["h"]: sorted(r["sources"]) for r in recs})
+    return out
 
 
 def page_hashes(driver, database: str, page_ids: list[str]) -> dict[str, str]:

@@ -19,8 +19,11 @@ def command():
 
 @command.command()
 def install():
-    """Fetch Neo4j and the Neo4j Browser from Maven Central into $KB_HOME (no-op when done)."""
+    """Fetch Neo4j and the Neo4j Browser from Maven Central into $KB_HOME (no-op when done), and
+    build the gazetteer cache (as `kb setup`)."""
     r = srv.install(echo=lambda m: click.echo(m, err=True))
+    from .setup import ensure_gazetteer
+    ensure_gazetteer(lambda m: click.echo(m, err=True))   # never silently inside the first load
     if r["changed"]:
         click.echo(f"installed Neo4j {r['neo4j']} in {r['home']} ({r['seconds']} s)")
     else:
