@@ -22,7 +22,7 @@
 // articles) and article_ids (the first 100 articles; count with `mentions`, not size(article_ids)).
 // Sites: a site is an Organization unless the gazetteer resolved it to a Place. Event.lead is the lead's
 // name; the lead also has PARTICIPATED_IN {role: 'lead'}. Article.held lists the HELD keys the article
-// fed (for reloads). Text: Article.text (kb load --no-text leaves it out).
+// fed (for reloads), Article.entities the persons, organisations and places it names, Article.links the PART_OF/LOCATED_IN sightings (P|place|parent, L|org|place). Text: Article.text (kb load --no-text leaves it out).
 // Ids are stable (kb/ids.py): content hashes of (source, offsets) for articles; (article id, type, lead,
 // date, evidence offsets) for events; normalised name + scope for persons and organisations, where
 // scope is the region (GB/T 2260 code of the prefecture, or of the province for province-level bodies)

@@ -47,7 +47,8 @@ _PAGE_HASH = "MATCH (p:Page {id: $id}) RETURN p.content_hash AS h"
 W_PAGE = "MERGE (p:Page {id: $row.id}) SET p += $row"
 
 ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_inferred", "published_basis",
-                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "text"]
+                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "links",
+                 "entities", "text"]
 EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "name", "summary", "planned", "lead",
                "article_id", "published", "evidence", "evidence_start", "evidence_end"]
 REL_PROPS = ["role", "title", "titles", "order", "name", "date", "article_id", "evidence_start", "evidence_end"]
@@ -74,13 +75,22 @@ WITH n, row WHERE n.level IS NULL AND row.level IS NOT NULL
 SET n.level = row.level
 """
 
+# order-independent, so any load order (and an unload) gives the same node: aliases are the sorted
+# union, kind the smallest kind any article gives
 W_ORGS = """
 UNWIND $rows AS row
 MERGE (n:Organization {id: row.id})
 ON CREATE SET n.name = row.name, n.scope = row.scope, n.kind = row.kind, n.aliases = row.aliases
 WITH n, row, [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])] AS new
-FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END | SET n.aliases = coalesce(n.aliases, []) + new)
-FOREACH (_ IN CASE WHEN n.kind IS NULL AND row.kind IS NOT NULL THEN [1] ELSE [] END | SET n.kind = row.kind)
+CALL (n, new) {
+  WITH n, new WHERE size(new) > 0
+  UNWIND coalesce(n.aliases, []) + new AS x
+  WITH n, x ORDER BY x
+  WITH n, collect(DISTINCT x) AS al
+  SET n.aliases = al
+}
+FOREACH (_ IN CASE WHEN row.kind IS NOT NULL AND (n.kind IS NULL OR row.kind < n.kind) THEN [1] ELSE [] END |
+         SET n.kind = row.kind)
 """
 
 W_PERSONS = """
@@ -196,7 +206,32 @@ W_ALL = _combined()
 
 D_ARTICLES = """
 MATCH (:Page {id: $id})-[:CONTAINS]->(a:Article)
-RETURN collect(a.id) AS aids, reduce(acc = [], h IN collect(coalesce(a.held, [])) | acc + h) AS held
+RETURN collect(a.id) AS aids, reduce(acc = [], h IN collect(coalesce(a.held, [])) | acc + h) AS held,
+       reduce(acc = [], k IN collect(coalesce(a.links, [])) | acc + k) AS links,
+       reduce(acc = [], k IN collect(coalesce(a.entities, [])) | acc + k) AS named
+"""
+
+# PART_OF / LOCATED_IN sightings after the page's articles are gone: first and last sighting again
+# from the remaining articles that list the link (Article.links), the link deleted when none does
+D_LINKS = """
+UNWIND $links AS k
+WITH DISTINCT k, split(k, '|') AS p
+CALL (k, p) {
+  MATCH (s:Place {id: p[1]})-[r:PART_OF]->(:Place {id: p[2]}) WHERE p[0] = 'P' RETURN r, s
+  UNION
+  MATCH (s:Organization {id: p[1]})-[r:LOCATED_IN]->(:Place {id: p[2]}) WHERE p[0] = 'L' RETURN r, s
+}
+CALL (k) {
+  MATCH (a:Article) WHERE k IN a.links
+  WITH a ORDER BY a.published, a.id
+  RETURN collect(a) AS seen
+}
+WITH r, s, endNode(r) AS t, seen
+FOREACH (_ IN CASE WHEN size(seen) > 0 THEN [1] ELSE [] END |
+  SET r.date = seen[0].published, r.article_id = seen[0].id,
+      r.last_seen = seen[-1].published, r.last_article_id = seen[-1].id)
+FOREACH (_ IN CASE WHEN size(seen) = 0 THEN [1] ELSE [] END | DELETE r)
+RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS xs
 """
 
 # entities attached to the page's articles and events: candidates for orphan removal
@@ -260,16 +295,91 @@ RETURN reduce(acc = [], u IN collect(ups) | acc + u) AS ups
 """
 
 
-def _delete_page_content(tx, page: str) -> dict:
+# unloads: a person, organisation or place stays while a remaining article names it (Article.entities)
+D_STILL_NAMED = """
+MATCH (a:Article) WHERE any(x IN a.entities WHERE x IN $ids)
+UNWIND a.entities AS x
+WITH DISTINCT x WHERE x IN $ids
+RETURN collect(x) AS kept
+"""
+D_UNNAMED = {label: f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n"
+             for label in ("Person", "Organization", "Place")}
+OLD_ARTICLES = "MATCH (a:Article) WHERE a.entities IS NULL RETURN count(a) > 0 AS old"
+
+
+D_STILL_SAID = """
+MATCH (a:Article) WHERE any(k IN a.links WHERE k IN $keys)
+UNWIND a.links AS k
+WITH DISTINCT k WHERE k IN $keys
+RETURN collect(k) AS kept
+"""
+D_ALIAS = """
+UNWIND $rows AS row
+MATCH (n:Organization {id: row.id})
+SET n.aliases = [x IN n.aliases WHERE NOT x IN row.gone]
+"""
+D_KIND = """
+UNWIND $ids AS id
+MATCH (n:Organization {id: id})
+CALL (n) {
+  MATCH (a:Article) WHERE any(k IN a.links WHERE k STARTS WITH 'K|' + n.id + '|')
+  UNWIND [k IN a.links WHERE k STARTS WITH 'K|' + n.id + '|'] AS k
+  RETURN min(substring(k, size(n.id) + 3)) AS kind
+}
+SET n.kind = kind
+"""
+
+
+def _take_back_org_facts(tx, keys: list[str]) -> None:
+    """Aliases and kinds only the removed articles gave: taken off the organisations."""
+    keys = [k for k in dict.fromkeys(keys) if k[:2] in ("A|", "K|")]
+    if not keys:
+        return
+    kept = set(tx.run(D_STILL_SAID, keys=keys).single()["kept"])
+    gone_alias: dict[str, list] = {}
+    kinds = []
+    for k in keys:
+        if k in kept:
+            continue
+        tag, oid, value = k.split("|", 2)
+        if tag == "A":
+            gone_alias.setdefault(oid, []).append(value)
+        else:
+            kinds.append(oid)
+    tx.run(D_ALIAS, rows=[{"id": o, "gone": g} for o, g in gone_alias.items()]).consume()
+    tx.run(D_KIND, ids=kinds).consume()
+
+
+def _remove_unnamed(tx, named: list[str]) -> int:
+    """Delete the entities in ``named`` that no remaining article names; how many went."""
+    kept = set(tx.run(D_STILL_NAMED, ids=named).single()["kept"])
+    gone = [x for x in named if x not in kept]
+    n = 0
+    for stmt in D_UNNAMED.values():
+        n += tx.run(stmt, ids=gone).consume().counters.nodes_deleted
+    return n
+
+
+def delete_page_content(tx, page: str, exact: bool = False) -> dict:
+    """Delete a page's articles and events and its share of the aggregated relationships. ``exact``
+    (unloads): also every entity no remaining article names, found by a scan of Article.entities;
+    otherwise (reloads, where the page comes back at once) entities left with no relationship."""
     rec = tx.run(D_ARTICLES, id=page).single()
-    aids, held = rec["aids"], rec["held"]
+    aids, held, named = rec["aids"], rec["held"], rec["named"]
     if not aids:
         return {"articles": 0}
+    exact = exact and not tx.run(OLD_ARTICLES).single()["old"]   # loaded before Article.entities
     xs = tx.run(D_NEIGHBOURS, aids=aids).single()["xs"]
     hx = tx.run(D_HELD, held=held, aids=aids).single()
     xs = list(dict.fromkeys(xs + (hx["xs"] if hx else [])))
     tx.run(D_EVENTS, aids=aids).consume()
     tx.run(D_ARTICLE_NODES, aids=aids).consume()
+    if rec["links"]:
+        lx = tx.run(D_LINKS, links=rec["links"]).single()
+        xs = list(dict.fromkeys(xs + (lx["xs"] if lx else [])))
+    if exact:
+        _take_back_org_facts(tx, rec["links"])
+        return {"articles": len(aids), "orphans": _remove_unnamed(tx, list(dict.fromkeys(named)))}
     removed = 0
     for _round in range(4):  # place → its parent → …: a few rounds reach the top
         if not xs:
@@ -326,6 +436,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
 
         # ---- places of the article: name/alias -> place id
         place_by_name: dict[str, str] = {}
+        link_keys: list[str] = []    # the PART_OF/LOCATED_IN sightings this article feeds (for unloads)
+        named: dict[str, None] = {}  # every person, organisation and place it names (for unloads)
 
         def place_node(name, code=None, level=None):
             pid_ = ids.place_id(name, code, a_scope)
@@ -334,6 +446,7 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
                                 "scope": None if code else a_scope}
             elif level and not places[pid_]["level"]:
                 places[pid_]["level"] = level
+            named[pid_] = None
             return pid_
 
         for p in ea.places:
@@ -345,7 +458,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
             if p.parent or p.parent_code:
                 par = place_node(p.parent or ids.scope_name(p.parent_code) or p.parent_code, p.parent_code)
                 if par != pl:
-                    add_rel("part_of", (pl, par), {"s": pl, "t": par, "date": day, "article_id": aid})
+                    if add_rel("part_of", (pl, par), {"s": pl, "t": par, "date": day, "article_id": aid}):
+                        link_keys.append(f"P|{pl}|{par}")
 
         def resolve_place(name):
             n = ids.norm(name)
@@ -374,9 +488,14 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
             else:
                 o = orgs[oid]
                 o["aliases"] = sorted(set(o["aliases"]) | set(al))
-                o["kind"] = o["kind"] or kind
+                o["kind"] = min(filter(None, (o["kind"], kind)), default=None)
+            # what this article says of the organisation, so that an unload can take it back
+            link_keys.extend(k for k in [f"K|{oid}|{kind}" if kind else None, *(f"A|{oid}|{x}" for x in al)]
+                             if k and k not in link_keys)
             if place:
-                add_rel("located_in", (oid, pl), {"s": oid, "t": pl, "date": day, "article_id": aid})
+                if add_rel("located_in", (oid, pl), {"s": oid, "t": pl, "date": day, "article_id": aid}):
+                    link_keys.append(f"L|{oid}|{pl}")
+            named[oid] = None
             return oid
 
         for o in ea.organizations:
@@ -407,6 +526,7 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
             ppid = ids.person_id(n, scope)
             if ppid not in persons:
                 persons[ppid] = {"id": ppid, "name": n, "scope": scope, "scope_name": ids.scope_name(scope)}
+            named[ppid] = None
             return ppid
 
         for p in ea.persons:
@@ -437,10 +557,11 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
                "published_inferred": bool(a.published_inferred), "published_basis": a.published_basis,
                "source": source, "outlet": a_outlet, "start": a.start, "end": a.end,
                "kind": a.kind, "dateline": a.dateline, "reprint_source": a.reprint_source,
-               "page_id": pid, "held": held_keys or None}
+               "page_id": pid, "held": held_keys or None, "links": link_keys or None}
         if store_text:
             row["text"] = a.text
-        out["articles"].append(_strip(row))
+        arow = _strip(row)
+        out["articles"].append(arow)
 
         # ---- bylines
         credits = [(b.name, b.role, b.title, b.start, b.end) for b in a.bylines]
@@ -502,6 +623,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
                 add_rel("in", (eid, pl), {"s": eid, "t": pl, "props": _strip(
                     {"date": rdate, "article_id": aid, "evidence_start": es, "evidence_end": ee})})
 
+        arow["entities"] = sorted(named)   # complete only now: bylines and events name more
+
     out["places"] = [_strip(p) for p in places.values()]
     out["organizations"] = [_strip(o) | {"aliases": o["aliases"]} for o in orgs.values()]
     out["persons"] = [_strip(p) for p in persons.values()]
@@ -554,7 +677,7 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
         res = {"skipped": False, "replaced": pid in old, "nodes": {"Page": 0 if pid in old else 1},
                "relationships": {}}
         if pid in old:
-            res["deleted"] = _delete_page_content(tx, pid)
+            res["deleted"] = delete_page_content(tx, pid)
         for kind, _s, name in WRITES:
             if kind in PAGE_OWNED and rows.get(kind):
                 n = len(rows[kind])
