@@ -41,6 +41,7 @@ class LoadReport:
     skipped: int = 0                    # unchanged pages (same content hash)
     duplicates: int = 0                 # same bytes as a page under another source, not loaded
     schema_applied: list = field(default_factory=list)   # schema rules that were missing, now created
+    processes: int = 0                  # extraction worker processes used (0: in-process)
     failed: list = field(default_factory=list)      # (file, message)
     nodes: dict = field(default_factory=dict)       # label -> net change (count store, before/after)
     relationships: dict = field(default_factory=dict)  # type -> net change
@@ -275,6 +276,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             write(job[0], _extract_page(job))
         flush()
     else:
+        rep.processes = nworkers
         window = nworkers * 4
         pool = ProcessPoolExecutor(max_workers=nworkers, initializer=_init_worker, initargs=(man,))
         try:

@@ -100,12 +100,13 @@ def write(text: str, output: str | None) -> None:
 
 
 def emit(rows: list[dict], fmt: str, output: str | None = None, *, keys: list[str] | None = None,
-         columns: str | None = None, wide: bool = False, total: int | None = None) -> None:
+         columns: str | None = None, wide: bool = False, total: int | None = None,
+         count: bool = False) -> None:
     """Render ``rows`` in ``fmt`` and write them. ``total`` > len(rows) says the rows were capped:
     one line on stderr says so (never a silent cap)."""
     keys = pick_columns(keys or (list(rows[0].keys()) if rows else []), columns)
     text = render_rows(rows, fmt, keys, terminal_width(output, wide) if fmt == "table" else None)
-    if fmt == "table" and rows:     # people read the count under the table
+    if count and fmt == "table" and rows:     # people read the count under the table
         text += f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
     write(text, output)
     if total is not None and total > len(rows):

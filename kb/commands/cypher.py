@@ -38,7 +38,7 @@ def command(query, file, params, write, limit, fmt, output, wide, columns):
 
     \b
     kb cypher "MATCH (e:Event) RETURN e.type AS type, count(*) AS n ORDER BY n DESC"
-    kb cypher "MATCH (a:Article) WHERE a.published = \\$day RETURN a.title AS title" --param day=2020-03-08
+    kb cypher 'MATCH (a:Article) WHERE a.published = $day RETURN a.title AS title' --param day=2020-03-08
     kb cypher -f cypher/inspections.cypher --param limit=5 --format csv
     """
     if bool(query) == bool(file):
@@ -53,7 +53,7 @@ def command(query, file, params, write, limit, fmt, output, wide, columns):
         rows, keys = queries.run_text(driver, database, stmts[0], bound, write=write)
     total = len(rows)
     shown = rows if not limit else rows[:limit]
-    emit(shown, fmt, output, keys=keys, columns=columns, wide=wide, total=total)
+    emit(shown, fmt, output, keys=keys, columns=columns, wide=wide, total=total, count=True)
 
 
 def _statements(text: str) -> list[str]:

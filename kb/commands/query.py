@@ -51,7 +51,7 @@ def command(name, list_, params, show, example, limit, fmt, output, wide, column
     total = len(rows)
     if cap:
         rows = rows[:cap]
-    emit(rows, fmt, output, keys=keys, columns=columns, wide=wide, total=total)
+    emit(rows, fmt, output, keys=keys, columns=columns, wide=wide, total=total, count=True)
 
 
 UNCAPPED = 1 << 62

@@ -23,8 +23,8 @@ def command(sources, outlet, date_from, date_to, dry_run):
     then the one a clean load of the remaining pages gives.
 
     \b
-    kb unload 2020-03-08-01.txt
-    kb unload --outlet 株洲日报 --from 2020-03 --to 2020-03
+    kb unload 000_95343d556cead1f2.txt --dry-run
+    kb unload --from 2020-02 --to 2020-02 --dry-run
     """
     if not (sources or outlet or date_from or date_to):
         raise click.UsageError("say which pages: SOURCE…, --outlet, --from/--to")
