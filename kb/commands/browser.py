@@ -24,12 +24,12 @@ def http_port_of(uri: str) -> int | None:
     except Exception:  # noqa: BLE001
         return None
     try:
-        recs, _, _ = d.execute_query(
-            "CALL dbms.listConfig('server.http.') YIELD name, value "
-            "WHERE name IN ['server.http.advertised_address', 'server.http.listen_address'] "
-            "RETURN name, value ORDER BY name", database_="system", routing_="r")
-        for r in recs:
-            port = str(r["value"]).rsplit(":", 1)[-1]
+        # the system database allows CALL … YIELD … RETURN only: filter here
+        recs, _, _ = d.execute_query("CALL dbms.listConfig('server.http.') YIELD name, value RETURN name, value",
+                                     database_="system", routing_="r")
+        found = {r["name"]: str(r["value"]) for r in recs}
+        for key in ("server.http.advertised_address", "server.http.listen_address"):
+            port = found.get(key, "").rsplit(":", 1)[-1]
             if port.isdigit():
                 return int(port)
     except Exception:  # noqa: BLE001 - an old server, or not allowed

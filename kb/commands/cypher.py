@@ -24,7 +24,8 @@ def parse_params(items) -> dict:
 @click.command(name="cypher")
 @click.argument("query", required=False)
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the statement from FILE (a named query's file works: its header is a comment).")
+              help="Read the statement from FILE; its `// :param` header lines give defaults "
+                   "(a named query's file runs as-is).")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter (repeatable): $KEY in the statement. Dates as YYYY-MM-DD; null for none.")
 @click.option("--write", is_flag=True, help="Run in a write transaction (default: read-only; writes are refused).")
@@ -48,7 +49,8 @@ def command(query, file, params, write, limit, fmt, output, wide, columns):
     if len(stmts) != 1:
         raise QueryError(f"{file or 'QUERY'}: expected one statement, found {len(stmts)}",
                          hint="run them one at a time")
-    bound = parse_params(params)
+    bound = _header_defaults(text) if file else {}
+    bound.update(parse_params(params))
     with db.session_driver() as (driver, database):
         rows, keys = queries.run_text(driver, database, stmts[0], bound, write=write)
     total = len(rows)
@@ -59,3 +61,11 @@ def command(query, file, params, write, limit, fmt, output, wide, columns):
 def _statements(text: str) -> list[str]:
     from .. import cypher
     return cypher.statements(text)
+
+
+def _header_defaults(text: str) -> dict:
+    """The ``// :param name => value;`` defaults of a file's header ({} when it has none)."""
+    try:
+        return queries.parse(text).defaults()
+    except QueryError:
+        return {}
