@@ -172,3 +172,28 @@ def test_gazetteer_cache_is_built_by_setup_with_a_line(tmp_path, settings):
     assert list((tmp_path / "home" / "cache").glob("gazetteer-*.pickle"))
     r = kb("setup", env=env)
     assert r.returncode == 0 and "building" not in r.stderr and "ready" in r.stdout
+
+
+# ---------------------------------------------------------------- kb stats: coverage
+
+def test_stats_shows_coverage(samples):
+    driver, database = samples
+    data = json.loads(kb("stats", "--format", "json").stdout)
+    outlets = {r["outlet"]: r for r in data["outlets"]}
+    pages, _, _ = driver.execute_query("MATCH (p:Page) RETURN p.outlet AS o, p.published AS d", database_=database)
+    for o in {r["o"] for r in pages}:
+        mine = [r for r in pages if r["o"] == o]
+        days = sorted(r["d"].iso_format() for r in mine if r["d"] is not None) or [None]
+        got = outlets[o or "(none)"]
+        assert (got["pages"], got["first_issue"], got["last_issue"]) == (len(mine), days[0], days[-1])
+    assert sum(r["pages"] for r in data["pages_per_month"]) == len(pages) == data["nodes"]["Page"]
+    assert sum(r["events"] for r in data["events_by_type"]) == data["nodes"]["Event"]
+    recs, _, _ = driver.execute_query("MATCH (e:Event) WHERE e.date IS NULL RETURN count(e) AS n", database_=database)
+    assert data["undated_events"] == {"undated": recs[0]["n"], "events": data["nodes"]["Event"]}
+    recs, _, _ = driver.execute_query("MATCH (p:Person) WITH p.name AS n, count(*) AS c WHERE c > 1 "
+                                      "RETURN n ORDER BY n", database_=database)
+    assert sorted(r["name"] for r in data["shared_names"]) == [r["n"] for r in recs]
+    out = kb("stats", env={"COLUMNS": "100"}).stdout
+    for title in ("Outlets", "Pages per issue month", "Events by type", "events undated", "Names shared"):
+        assert title in out, title
+    assert all(len(l) <= 100 for l in out.splitlines())

@@ -87,7 +87,12 @@ def _url(query: str | None = None) -> tuple[str, bool]:
 @click.option("--open", "open_", is_flag=True, help="Also try to open it in a web browser.")
 @click.option("--query", "name", metavar="NAME", help="Prefill the editor with the named query NAME.")
 @click.option("--style", is_flag=True, help="Print the `:style` line that captions kb's nodes (paste it in the Browser).")
-def command(open_, name, style):
+@click.option("--guide", is_flag=True,
+              help="Serve the named queries as a Browser guide on localhost and print its `:play` line "
+                   "(until Ctrl-C).")
+@click.option("--guide-port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port of the guide server (0: any free port).")
+def command(open_, name, style, guide, guide_port):
     """Print the Neo4j Browser's address with the connection filled in (user, server, database).
 
     The address uses the local server's real ports whenever NEO4J_URI points at it (or is unset);
@@ -99,6 +104,8 @@ def command(open_, name, style):
         from ..browser_style import style_command
         click.echo(style_command())
         return
+    if guide:
+        return _serve_guide(guide_port)
     text = None
     if name:
         from .. import queries
@@ -122,3 +129,17 @@ def command(open_, name, style):
             ok = False
         if not ok:
             click.echo("kb: could not open a web browser here; open the address above yourself", err=True)
+
+
+def _serve_guide(port: int) -> None:
+    import time
+    from .. import guide
+    srv = guide.serve(port)
+    click.echo(guide.play_line(srv))
+    click.echo("kb: run that line in the Neo4j Browser (`kb browser` prints its address); "
+               "Ctrl-C stops the guide server", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        srv.shutdown()
