@@ -6,7 +6,7 @@ import json
 import click
 
 from .. import server as srv
-from ..render import table
+from ._options import emit
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                       show_default=True)
@@ -77,7 +77,7 @@ def status(fmt):
         click.echo(json.dumps(st, ensure_ascii=False, indent=2))
     else:
         rows = [{"key": k, "value": "" if v is None else str(v)} for k, v in st.items()]
-        click.echo(table(rows, ["key", "value"]))
+        emit(rows, "table", keys=["key", "value"])
     if not st["running"]:
         raise SystemExit(3)
 
