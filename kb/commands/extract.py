@@ -6,11 +6,9 @@ processed and the exit code is 1 at the end.
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from kb.errors import InputError
 from loaders.issue_date import parse_date, read_manifest
 from loaders.pipeline import iter_paths, to_record
 
