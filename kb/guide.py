@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import socket
 import threading
 
 from . import queries
@@ -56,15 +57,37 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(self.page)
 
+    def do_OPTIONS(self):  # noqa: N802 - the Browser's CORS preflight (it sends cache-control, pragma)
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers",
+                         self.headers.get("Access-Control-Request-Headers") or "cache-control, pragma")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.end_headers()
+
     def log_message(self, *args):  # the terminal stays quiet
         pass
 
 
+class _V6Server(http.server.ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 def serve(port: int = 0) -> http.server.ThreadingHTTPServer:
-    """Start serving the guide on 127.0.0.1:port (0: a free port) in a thread; the server."""
+    """Start serving the guide on localhost:port (0: a free port) in a thread; the server. Loopback
+    only: 127.0.0.1, and ::1 on the same port where there is IPv6 (browsers resolve localhost to
+    either)."""
     handler = type("GuideHandler", (_Handler,), {"page": guide_html().encode("utf-8")})
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    servers = [srv]
+    try:
+        servers.append(_V6Server(("::1", srv.server_address[1]), handler))
+    except OSError:
+        pass
+    for s in servers:
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+    srv.others = servers[1:]
     return srv
 
 

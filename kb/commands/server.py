@@ -33,8 +33,10 @@ def install():
 def _start_options(f):
     f = click.option("--bolt-port", type=int, default=None, help="default 7687 (or the last used)")(f)
     f = click.option("--http-port", type=int, default=None, help="default 7474 (or the last used)")(f)
-    f = click.option("--heap", default=srv.DEFAULT_HEAP, show_default=True, help="JVM max heap")(f)
-    f = click.option("--pagecache", default=srv.DEFAULT_PAGECACHE, show_default=True)(f)
+    # the defaults come from the environment: said in words, so --help (and docs/cli.md) is the same everywhere
+    f = click.option("--heap", default=srv.DEFAULT_HEAP, help="JVM max heap (default 2g, or $KB_NEO4J_HEAP)")(f)
+    f = click.option("--pagecache", default=srv.DEFAULT_PAGECACHE,
+                     help="page cache size (default 2g, or $KB_NEO4J_PAGECACHE)")(f)
     f = click.option("--timeout", type=float, default=180, show_default=True,
                      help="seconds to wait for Bolt to answer")(f)
     return f
