@@ -2,7 +2,7 @@
 // Apply with `kb schema apply` (or paste into the Neo4j Browser).
 //
 // The model (see README "Graph model"):
-//   (:Page {id, source, content_hash, published, outlet})-[:CONTAINS {date, article_id}]->(:Article)
+//   (:Page {id, source, path, content_hash, published, outlet})-[:CONTAINS {date, article_id}]->(:Article)
 //   (:Article {id, title, kicker, subtitle, published, published_inferred, published_basis, source, outlet,
 //              start, end, kind, dateline, reprint_source, page_id, text, held})
 //   (:Article)-[:REPORTS {date, article_id}]->(:Event {id, type, trigger, date, end_date, date_precision, name,
@@ -22,7 +22,7 @@
 // articles) and article_ids (the first 100 articles; count with `mentions`, not size(article_ids)).
 // Sites: a site is an Organization unless the gazetteer resolved it to a Place. Event.lead is the lead's
 // name; the lead also has PARTICIPATED_IN {role: 'lead'}. Article.held lists the HELD keys the article
-// fed (for reloads). Text: Article.text (kb load --no-text leaves it out).
+// fed (for reloads), Article.entities the persons, organisations and places it names, Article.links the PART_OF/LOCATED_IN sightings (P|place|parent, L|org|place). Text: Article.text (kb load --no-text leaves it out).
 // Ids are stable (kb/ids.py): content hashes of (source, offsets) for articles; (article id, type, lead,
 // date, evidence offsets) for events; normalised name + scope for persons and organisations, where
 // scope is the region (GB/T 2260 code of the prefecture, or of the province for province-level bodies)
@@ -44,6 +44,7 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX place_code IF NOT EXISTS FOR (n:Place) ON (n.code);
 CREATE INDEX page_source IF NOT EXISTS FOR (n:Page) ON (n.source);
+CREATE INDEX page_content_hash IF NOT EXISTS FOR (n:Page) ON (n.content_hash);
 
 CREATE FULLTEXT INDEX names IF NOT EXISTS
 FOR (n:Person|Organization|Place|Event|Article) ON EACH [n.name, n.title, n.summary]

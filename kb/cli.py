@@ -26,6 +26,9 @@ COMMANDS = {
     "query": "query",
     "timeline": "timeline",
     "browser": "browser",
+    "cypher": "cypher",
+    "unload": "unload",
+    "setup": "setup",
 }
 
 

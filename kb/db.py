@@ -1,15 +1,31 @@
 """Opening a driver with clear errors. The driver is then passed in to every library call."""
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 
 from . import config
 from .errors import ConnectionFailed
 
 
+def quiet_driver_logs() -> None:
+    """The driver logs retries and "Unable to retrieve routing information" at WARNING on the
+    ``neo4j`` logger; kb turns failures into one-line errors itself, so that noise never reaches the
+    terminal (KB_DEBUG=1 keeps it)."""
+    import os
+    if os.environ.get("KB_DEBUG"):
+        return
+    log = logging.getLogger("neo4j")
+    log.setLevel(logging.CRITICAL + 1)
+    log.propagate = False
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+
+
 def driver(settings: config.Settings | None = None):
     """A verified ``neo4j.Driver`` for ``settings`` (default: environment, then the local server)."""
     import neo4j
+    quiet_driver_logs()
     from neo4j.exceptions import AuthError, ServiceUnavailable, Neo4jError, DriverError
 
     s = settings or config.settings()

@@ -3,18 +3,13 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import date
 
-from . import cypher
 
 
 def apply_schema(driver, database: str) -> list[str]:
     """Create constraints and indexes (idempotent). Returns the statements run."""
-    stmts = cypher.statements(cypher.read("schema"))
-    for stmt in stmts:
-        driver.execute_query(stmt, database_=database, routing_="w")
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
-    return stmts
+    from . import schema
+    return schema.apply(driver, database)
 
 
 def stats(driver, database: str) -> dict:
@@ -51,7 +46,8 @@ W_PAGE = "MERGE (p:Page {id: $row.id}) SET p += $row"
 
 ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_precision", "published_inferred",
                  "published_basis",
-                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "text"]
+                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "links",
+                 "entities", "text"]
 EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "date_text", "name", "summary", "planned", "lead",
                "article_id", "published", "evidence", "evidence_start", "evidence_end"]
 REL_PROPS = ["role", "title", "titles", "order", "name", "date", "article_id", "evidence_start", "evidence_end"]
@@ -78,13 +74,22 @@ WITH n, row WHERE n.level IS NULL AND row.level IS NOT NULL
 SET n.level = row.level
 """
 
+# order-independent, so any load order (and an unload) gives the same node: aliases are the sorted
+# union, kind the smallest kind any article gives
 W_ORGS = """
 UNWIND $rows AS row
 MERGE (n:Organization {id: row.id})
 ON CREATE SET n.name = row.name, n.scope = row.scope, n.kind = row.kind, n.aliases = row.aliases
 WITH n, row, [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])] AS new
-FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END | SET n.aliases = coalesce(n.aliases, []) + new)
-FOREACH (_ IN CASE WHEN n.kind IS NULL AND row.kind IS NOT NULL THEN [1] ELSE [] END | SET n.kind = row.kind)
+CALL (n, new) {
+  WITH n, new WHERE size(new) > 0
+  UNWIND coalesce(n.aliases, []) + new AS x
+  WITH n, x ORDER BY x
+  WITH n, collect(DISTINCT x) AS al
+  SET n.aliases = al
+}
+FOREACH (_ IN CASE WHEN row.kind IS NOT NULL AND (n.kind IS NULL OR row.kind < n.kind) THEN [1] ELSE [] END |
+         SET n.kind = row.kind)
 """
 
 W_PERSONS = """
@@ -196,342 +201,10 @@ def _combined() -> str:
 
 W_ALL = _combined()
 
-# ---------------------------------------------------------------- deleting a page's content
+from .page_delete import delete_page_content  # noqa: E402 - re-exported: part of this module's API
+from .page_rows import KINDS, count_rows, page_rows  # noqa: E402,F401
 
-D_ARTICLES = """
-MATCH (:Page {id: $id})-[:CONTAINS]->(a:Article)
-RETURN collect(a.id) AS aids, reduce(acc = [], h IN collect(coalesce(a.held, [])) | acc + h) AS held
-"""
-
-# entities attached to the page's articles and events: candidates for orphan removal
-D_NEIGHBOURS = """
-UNWIND $aids AS aid
-MATCH (a:Article {id: aid})
-CALL (a) {
-  MATCH (a)-[:REPORTS]->(:Event)-[]-(x) WHERE x:Person OR x:Organization OR x:Place
-  RETURN x
-  UNION
-  MATCH (a)<-[:WROTE]-(x:Person)
-  RETURN x
-}
-RETURN collect(DISTINCT elementId(x)) AS xs
-"""
-
-D_EVENTS = """
-UNWIND $aids AS aid
-MATCH (:Article {id: aid})-[:REPORTS]->(e:Event)
-DETACH DELETE e
-"""
-
-D_ARTICLE_NODES = """
-UNWIND $aids AS aid
-MATCH (a:Article {id: aid})
-DETACH DELETE a
-"""
-
-# the page's share of HELD: Article.held lists the HELD keys (person id|organisation id|post) it fed
-D_HELD = """
-UNWIND $held AS h
-WITH h, count(*) AS n
-WITH split(h, '|') AS k, n
-MATCH (p:Person {id: k[0]})-[r:HELD {post: k[2]}]->(o:Organization {id: k[1]})
-SET r.mentions = r.mentions - n, r.article_ids = [x IN r.article_ids WHERE NOT x IN $aids]
-WITH p, o, r
-CALL (r) {
-  WITH r WHERE r.mentions > 0 AND size(r.article_ids) > 0
-    AND (r.article_id IN $aids OR r.last_article_id IN $aids)
-  UNWIND r.article_ids AS aid
-  MATCH (a:Article {id: aid})
-  WITH r, a ORDER BY a.published, a.id
-  WITH r, collect(a) AS arts
-  SET r.first_seen = arts[0].published, r.article_id = arts[0].id,
-      r.last_seen = arts[-1].published, r.last_article_id = arts[-1].id
-}
-WITH p, o, r, r.mentions <= 0 OR size(r.article_ids) = 0 AS gone
-FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
-RETURN collect(DISTINCT elementId(p)) + collect(DISTINCT elementId(o)) AS xs
-"""
-
-# an entity is an orphan when nothing but its own LOCATED_IN/PART_OF links remain
-D_ORPHANS = """
-UNWIND $xs AS x
-MATCH (n) WHERE elementId(n) = x
-  AND NOT EXISTS { MATCH (n)-[r]-() WHERE NOT (type(r) IN ['LOCATED_IN', 'PART_OF'] AND startNode(r) = n) }
-OPTIONAL MATCH (n)-[:LOCATED_IN|PART_OF]->(up)
-WITH n, collect(elementId(up)) AS ups
-DETACH DELETE n
-RETURN reduce(acc = [], u IN collect(ups) | acc + u) AS ups
-"""
-
-
-def _delete_page_content(tx, page: str) -> dict:
-    rec = tx.run(D_ARTICLES, id=page).single()
-    aids, held = rec["aids"], rec["held"]
-    if not aids:
-        return {"articles": 0}
-    xs = tx.run(D_NEIGHBOURS, aids=aids).single()["xs"]
-    hx = tx.run(D_HELD, held=held, aids=aids).single()
-    xs = list(dict.fromkeys(xs + (hx["xs"] if hx else [])))
-    tx.run(D_EVENTS, aids=aids).consume()
-    tx.run(D_ARTICLE_NODES, aids=aids).consume()
-    removed = 0
-    for _round in range(4):  # place → its parent → …: a few rounds reach the top
-        if not xs:
-            break
-        res = tx.run(D_ORPHANS, xs=xs)
-        rec = res.single()
-        removed += res.consume().counters.nodes_deleted
-        xs = list(dict.fromkeys(rec["ups"])) if rec else []
-    return {"articles": len(aids), "orphans": removed}
-
-
-# ---------------------------------------------------------------- rows (pure Python)
-
-def _d(v):
-    return v if isinstance(v, date) else None
-
-
-def _strip(props: dict) -> dict:
-    """Drop None values: Neo4j does not store nulls, and `SET n = map` would fail on nested Nones."""
-    return {k: v for k, v in props.items() if v is not None}
-
-
-def page_rows(source: str, content_hash: str, published, outlet, articles, store_text: bool = True) -> dict:
-    """The rows of one page, per node/relationship kind (see WRITES), as plain lists of dicts.
-
-    ``articles`` are ``loaders.models.ExtractedArticle``s. Pure: no database, no I/O beyond the
-    gazetteer used for scopes.
-    """
-    from . import ids
-
-    pid = ids.page_id(source)
-    out: dict = {k: [] for k, _, _ in WRITES}
-    out["page"] = _strip({"id": pid, "source": source, "content_hash": content_hash,
-                          "published": _d(published), "outlet": outlet})
-    places: dict[str, dict] = {}
-    orgs: dict[str, dict] = {}
-    persons: dict[str, dict] = {}
-    seen_rel: dict[str, set] = {k: set() for k in out if k not in ("page",)}
-    oscope = ids.outlet_scope(outlet)
-
-    def add_rel(kind, key, row):
-        if key in seen_rel[kind]:
-            return False
-        seen_rel[kind].add(key)
-        out[kind].append(row)
-        return True
-
-    for ea in articles:
-        a = ea.article
-        aid = ids.article_id(a.source or source, a.start, a.end)
-        day = _d(a.published) or _d(published)
-        a_outlet = a.outlet or outlet
-        a_scope = ids.outlet_scope(a_outlet) if a_outlet != outlet else oscope
-
-        # ---- places of the article: name/alias -> place id
-        place_by_name: dict[str, str] = {}
-
-        def place_node(name, code=None, level=None):
-            pid_ = ids.place_id(name, code, a_scope)
-            if pid_ not in places:
-                places[pid_] = {"id": pid_, "name": ids.norm(name), "code": code or None, "level": level,
-                                "scope": None if code else a_scope}
-            elif level and not places[pid_]["level"]:
-                places[pid_]["level"] = level
-            return pid_
-
-        for p in ea.places:
-            if not p.name:
-                continue
-            pl = place_node(p.name, p.code, p.level)
-            for n in [p.name, *p.aliases]:
-                place_by_name.setdefault(ids.norm(n), pl)
-            if p.parent or p.parent_code:
-                par = place_node(p.parent or ids.scope_name(p.parent_code) or p.parent_code, p.parent_code)
-                if par != pl:
-                    add_rel("part_of", (pl, par), {"s": pl, "t": par, "date": day, "article_id": aid})
-
-        def resolve_place(name):
-            n = ids.norm(name)
-            if n in place_by_name:
-                return place_by_name[n]
-            code = _gaz_code(n, a_outlet)
-            pl = place_node(n, code)
-            place_by_name[n] = pl
-            return pl
-
-        # ---- organisations
-        org_by_name: dict[str, str] = {}
-        org_place: dict[str, tuple] = {}
-
-        def org_node(name, kind=None, aliases=(), place=None):
-            n = ids.norm(name)
-            code = None
-            if place:
-                pl = resolve_place(place)
-                code = places[pl]["code"]
-            scope = ids.org_scope(n, a_outlet, code, place)
-            oid = ids.organization_id(n, scope)
-            al = sorted({ids.norm(x) for x in aliases if x and ids.norm(x) != n})
-            if oid not in orgs:
-                orgs[oid] = {"id": oid, "name": n, "scope": scope, "kind": kind, "aliases": al}
-            else:
-                o = orgs[oid]
-                o["aliases"] = sorted(set(o["aliases"]) | set(al))
-                o["kind"] = o["kind"] or kind
-            if place:
-                add_rel("located_in", (oid, pl), {"s": oid, "t": pl, "date": day, "article_id": aid})
-            return oid
-
-        for o in ea.organizations:
-            if not o.name:
-                continue
-            if o.place:
-                pl = resolve_place(o.place)
-                org_place[ids.norm(o.name)] = (places[pl]["code"], o.place)
-            oid = org_node(o.name, o.kind, o.aliases, o.place)
-            for n in [o.name, *o.aliases]:
-                org_by_name.setdefault(ids.norm(n), oid)
-
-        def resolve_org(name, place=None):
-            n = ids.norm(name)
-            if n in org_by_name:
-                return org_by_name[n]
-            oid = org_node(n, place=place)
-            org_by_name[n] = oid
-            return oid
-
-        # ---- persons (the identity rule is ids.person_scope)
-        person_by_name: dict[str, str] = {}
-        held_keys: list[str] = []
-
-        def person_node(name, org_names=()):
-            n = ids.norm(name)
-            scope = ids.person_scope([ids.norm(x) for x in org_names if x], a_outlet, org_place)
-            ppid = ids.person_id(n, scope)
-            if ppid not in persons:
-                persons[ppid] = {"id": ppid, "name": n, "scope": scope, "scope_name": ids.scope_name(scope)}
-            return ppid
-
-        for p in ea.persons:
-            if not p.name:
-                continue
-            ppid = person_node(p.name, [t.organization for t in p.titles])
-            person_by_name.setdefault(ids.norm(p.name), ppid)
-            for t in p.titles:
-                if not t.organization:
-                    continue
-                oid = resolve_org(t.organization)
-                post = ids.norm(t.post or t.text) or "?"
-                key = f"{ppid}|{oid}|{post}"
-                if add_rel("held", (key, aid), {"s": ppid, "t": oid, "post": post, "title": ids.norm(t.text),
-                                                "date": day, "article_id": aid}):
-                    held_keys.append(key)
-
-        def resolve_person(name, titles=()):
-            n = ids.norm(name)
-            if n in person_by_name:
-                return person_by_name[n]
-            ppid = person_node(n, titles)
-            person_by_name[n] = ppid
-            return ppid
-
-        # ---- the article
-        row = {"id": aid, "title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "published": day,
-               "published_inferred": bool(a.published_inferred), "published_basis": a.published_basis,
-               "published_precision": getattr(a, "published_precision", "day"),
-               "source": a.source or source, "outlet": a_outlet, "start": a.start, "end": a.end,
-               "kind": a.kind, "dateline": a.dateline, "reprint_source": a.reprint_source,
-               "page_id": pid, "held": held_keys or None}
-        if store_text:
-            row["text"] = a.text
-        out["articles"].append(_strip(row))
-
-        # ---- bylines
-        credits = [(b.name, b.role, b.title, b.start, b.end) for b in a.bylines]
-        if not credits:
-            credits = ([(n, "reporter", None, None, None) for n in a.reporters]
-                       + [(n, "correspondent", None, None, None) for n in a.correspondents]
-                       + [(n, "author", None, None, None) for n in a.authors])
-        for name, role, title, s, e in credits:
-            if not ids.norm(name):
-                continue
-            ppid = resolve_person(name)
-            add_rel("wrote", (ppid, aid), {"s": ppid, "t": aid, "props": _strip(
-                {"role": role, "title": title, "date": day, "article_id": aid,
-                 "evidence_start": s, "evidence_end": e})})
-
-        # ---- events
-        for ev in ea.events:
-            evd = ev.evidence
-            es, ee = (evd.start, evd.end) if evd else (None, None)
-            eid = ids.event_id(aid, ev.type, ev.lead, ev.date, es, ee)
-            if eid in seen_rel["events"]:
-                continue
-            seen_rel["events"].add(eid)
-            rdate = _d(ev.date) or day
-            out["events"].append({"article_id": aid, "date": rdate, "props": _strip({
-                "id": eid, "type": ev.type, "trigger": ev.trigger, "date": _d(ev.date),
-                "end_date": _d(ev.end_date), "date_precision": ev.date_precision, "date_text": ev.date_text,
-                "name": ev.name,
-                "summary": ev.summary, "planned": bool(ev.planned), "lead": ids.norm(ev.lead) or None,
-                "article_id": aid, "published": day,
-                "evidence": evd.sentence if evd else None, "evidence_start": es, "evidence_end": ee})})
-            parts = list(ev.participants)
-            if ev.lead and all(ids.norm(p.name) != ids.norm(ev.lead) for p in parts):
-                from loaders.models import Participant
-                parts.insert(0, Participant(name=ev.lead, role="lead"))
-            for part in parts:
-                if not ids.norm(part.name):
-                    continue
-                ppid = resolve_person(part.name, part.titles)
-                add_rel("participated_in", (ppid, eid), {"s": ppid, "t": eid, "props": _strip(
-                    {"role": part.role, "titles": [t for t in part.titles if t] or None, "date": rdate,
-                     "article_id": aid, "evidence_start": es, "evidence_end": ee})})
-            for site in ev.sites:
-                n = ids.norm(site.name)
-                if not n:
-                    continue
-                sev = site.evidence
-                props = _strip({"order": site.order, "date": rdate, "name": site.name, "article_id": aid,
-                                "evidence_start": sev.start if sev else None,
-                                "evidence_end": sev.end if sev else None})
-                if n in place_by_name:
-                    add_rel("visited_place", (eid, place_by_name[n]), {"s": eid, "t": place_by_name[n], "props": props})
-                else:
-                    oid = resolve_org(n, site.place)
-                    add_rel("visited_org", (eid, oid), {"s": eid, "t": oid, "props": props})
-            for pname in ev.places:
-                if not ids.norm(pname):
-                    continue
-                pl = resolve_place(pname)
-                add_rel("in", (eid, pl), {"s": eid, "t": pl, "props": _strip(
-                    {"date": rdate, "article_id": aid, "evidence_start": es, "evidence_end": ee})})
-
-    out["places"] = [_strip(p) for p in places.values()]
-    out["organizations"] = [_strip(o) | {"aliases": o["aliases"]} for o in orgs.values()]
-    out["persons"] = [_strip(p) for p in persons.values()]
-    return out
-
-
-def _gaz_code(name: str, outlet) -> str | None:
-    """GB/T 2260 code of a place named as written, near the outlet (None when unknown)."""
-    from . import ids
-    g = ids._gaz()
-    if g is None:
-        return None
-    try:
-        i = g.resolve(name, ids.outlet_region(outlet))
-    except Exception:  # noqa: BLE001
-        return None
-    if i is None or (name != g.names[i] and name != g.short(i)):
-        return None
-    return g.codes[i]
-
-
-def count_rows(rows: dict) -> int:
-    return sum(len(v) for k, v in rows.items() if k != "page")
-
+assert tuple(k for k, _s, _n in WRITES) == KINDS, "kb.page_rows.KINDS must follow WRITES"
 
 # ---------------------------------------------------------------- the transaction
 
@@ -540,14 +213,17 @@ def _chunks(rows: list, n: int):
         yield rows[i:i + n]
 
 
-_PAGES_HASH = "UNWIND $ids AS id MATCH (p:Page {id: id}) RETURN p.id AS id, p.content_hash AS h"
+# MERGE, not MATCH: it takes the page's unique-index lock, so a second loader writing the same page
+# at the same moment waits for the first to commit and then finds the page loaded (no clash)
+_PAGES_HASH = ("UNWIND $ids AS id MERGE (p:Page {id: id}) "
+               "RETURN p.id AS id, p.content_hash AS h")
 W_PAGES = "UNWIND $rows AS row MERGE (p:Page {id: row.id}) SET p += row"
 
 
 def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> list:
     """Write ``pages`` (rows of page_rows) in this transaction; one result dict per page."""
     recs = tx.run(_PAGES_HASH, ids=[r["page"]["id"] for r in pages]).data()
-    old = {r["id"]: r["h"] for r in recs}
+    old = {r["id"]: r["h"] for r in recs if r["h"] is not None}
     results, todo = [], []
     for rows in pages:
         pid = rows["page"]["id"]
@@ -557,7 +233,7 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
         res = {"skipped": False, "replaced": pid in old, "nodes": {"Page": 0 if pid in old else 1},
                "relationships": {}}
         if pid in old:
-            res["deleted"] = _delete_page_content(tx, pid)
+            res["deleted"] = delete_page_content(tx, pid)
         for kind, _s, name in WRITES:
             if kind in PAGE_OWNED and rows.get(kind):
                 n = len(rows[kind])
@@ -606,6 +282,29 @@ def write_page(driver, database: str, source: str, content_hash: str, published,
     """Write one page and its extracted articles (``ExtractedArticle``) in ONE transaction."""
     rows = page_rows(source, content_hash, published, outlet, articles, store_text=store_text)
     return write_rows(driver, database, rows, force=force, batch_size=batch_size)
+
+
+def page_info(driver, database: str, page_ids: list[str]) -> dict[str, dict]:
+    """Pages already loaded: id → {"hash", "path", "source"} (path: the file it was loaded from)."""
+    out: dict[str, dict] = {}
+    for chunk in _chunks(page_ids, 10000):
+        recs, _, _ = driver.execute_query(
+            "UNWIND $ids AS id MATCH (p:Page {id: id}) WHERE p.content_hash IS NOT NULL "
+            "RETURN p.id AS id, p.content_hash AS hash, p.path AS path, p.source AS source",
+            ids=chunk, database_=database, routing_="r")
+        out.update({r["id"]: dict(r) for r in recs})
+    return out
+
+
+def sources_by_hash(driver, database: str, hashes: list[str]) -> dict[str, list[str]]:
+    """Content hash → sources of the loaded pages with exactly those bytes."""
+    out: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(set(hashes)), 10000):
+        recs, _, _ = driver.execute_query(
+            "UNWIND $hs AS h MATCH (p:Page {content_hash: h}) RETURN h, collect(p.source) AS sources",
+            hs=chunk, database_=database, routing_="r")
+        out.update({r["h"]: sorted(r["sources"]) for r in recs})
+    return out
 
 
 def page_hashes(driver, database: str, page_ids: list[str]) -> dict[str, str]:

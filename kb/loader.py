@@ -1,7 +1,10 @@
 """Loading pages: paths → extraction (worker processes) → one write transaction per page.
 
-* Every input file is a page; its ``source`` is its file name (ids hash it: file names must be unique
-  within an archive — a second file with a name already seen in the same run is reported and skipped).
+* Every input file is a page; its ``source`` (its identity: ids hash it) is its path relative to the
+  folder given on the command line (a file given directly: its name), or the manifest's ``id`` column.
+  A different file claiming a source already loaded with other content is refused unless ``replace``;
+  a file with the same bytes as a page loaded under another source is reported and skipped unless
+  ``allow_duplicates``.
 * A page already in the graph with the same content hash (SHA-256 of the file's bytes) is skipped
   before extraction, unless ``force``. Changing ``--published``/``--manifest`` or the extractor does
   not change the hash: reload with ``force``.
@@ -32,12 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import graph, ids
+from . import graph, ids, schema
 from .errors import ConnectionFailed, InputError, KbError
 
 SKIP_NAMES = {"manifest.csv", "SOURCES.tsv"}
 PAGE_SUFFIXES = (".txt",)
-INLINE_MAX = 3          # up to this many files: extract in-process (no pool start-up)
+INLINE_MAX = 8          # up to this many files: extract in-process (a pool's start-up costs more)
 PAGE_TIMEOUT = 30.0     # CPU seconds of extraction per page (a newspaper page takes well under 1 s)
 
 
@@ -47,6 +50,9 @@ class LoadReport:
     loaded: int = 0                     # pages written
     replaced: int = 0                   # of which had an older version (changed content or --force)
     skipped: int = 0                    # unchanged pages (same content hash)
+    duplicates: int = 0                 # same bytes as a page under another source, not loaded
+    schema_applied: list = field(default_factory=list)   # schema rules that were missing, now created
+    processes: int = 0                  # extraction worker processes used (0: in-process)
     failed: list = field(default_factory=list)      # (file, message)
     nodes: dict = field(default_factory=dict)       # label -> net change (count store, before/after)
     relationships: dict = field(default_factory=dict)  # type -> net change
@@ -67,6 +73,35 @@ def collect_paths(paths: Iterable) -> list[Path]:
             else:
                 out.append(p)
         return out
+
+
+def collect_sources(paths: Iterable, manifest: Optional[str] = None) -> list[tuple[Path, str]]:
+    """(file, source) for every page: the path relative to the folder given (posix), a file given
+    directly by its name; a manifest ``id`` column, when it has one for the file name, wins."""
+    out: list[tuple[Path, str]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += [(f, f.relative_to(p).as_posix()) for f in collect_paths([p])]
+        else:
+            out.append((p, p.name))
+    ids_by_name = manifest_ids(manifest) if manifest else {}
+    return [(f, ids_by_name.get(f.name) or src) for f, src in out]
+
+
+def manifest_ids(manifest) -> dict[str, str]:
+    """file name → ``id`` from a manifest CSV with an ``id`` column ({} without one)."""
+    import csv
+    try:
+        text = Path(manifest).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        return {}          # read_manifest reports the problem
+    rows = csv.DictReader(text.splitlines())
+    out = {}
+    for row in rows:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if row.get("file") and row.get("id"):
+            out[Path(row["file"]).name] = row["id"]
+    return out
 
 
 # ------------------------------------------------------------------ worker side (pure)
@@ -139,17 +174,17 @@ def page_timeout_default() -> float:
 
 
 def _extract_page(job: tuple) -> tuple:
-    """(path, published, outlet, store_text, budget) → ("ok", rows) | ("error", message)."""
-    path, published, outlet, store_text, budget = job
+    """(path, published, outlet, store_text, source, budget) → ("ok", rows) | ("error", message)."""
+    path, published, outlet, store_text, source, budget = job
     try:
         with _time_budget(budget):
-            return _extract_rows(path, published, outlet, store_text)
+            return _extract_rows(path, published, outlet, store_text, source)
     except _PageTimeout:
         return ("error", f"{Path(path).name}: extraction took longer than the {budget:g} s (CPU) budget per page; "
                          "skipped (raise it with --page-timeout or KB_PAGE_TIMEOUT)")
 
 
-def _extract_rows(path, published, outlet, store_text) -> tuple:
+def _extract_rows(path, published, outlet, store_text, source) -> tuple:
     try:
         data = Path(path).read_bytes()
         h = ids.content_hash(data)
@@ -161,7 +196,8 @@ def _extract_rows(path, published, outlet, store_text) -> tuple:
         first = articles[0].article
         page_published = published or first.published
         page_outlet = first.outlet or outlet
-        rows = graph.page_rows(Path(path).name, h, page_published, page_outlet, articles, store_text=store_text)
+        rows = graph.page_rows(source, h, page_published, page_outlet, articles, store_text=store_text)
+        rows["page"]["path"] = str(Path(path).resolve())
         return ("ok", rows)
     except KbError as e:
         return ("error", str(e))
@@ -197,6 +233,23 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
         proc.join(timeout=5)
 
 
+def _identity(f: Path, source: str, h: str, known: Optional[dict], twins: dict, force: bool,
+              replace: bool) -> Optional[tuple]:
+    """None to load the page, else ("skipped",) | ("duplicate", why) | ("failed", why)."""
+    if known and known["hash"] == h and not force:
+        return ("skipped",)
+    if known and known["hash"] != h and not replace and known.get("path") \
+            and known["path"] != str(f.resolve()):
+        return ("failed", f"{f}: source {source} is already loaded from another file ({known['path']}) "
+                          "with other content; --replace to replace it, or load from a parent folder "
+                          "(or give a manifest id) so the sources differ")
+    others = [s for s in twins.get(h, []) if s != source]
+    if others and not (known and known["hash"] == h):
+        return ("duplicate", f"{f}: same bytes as {others[0]}, already loaded; skipped "
+                             "(--allow-duplicates to load it too)")
+    return None
+
+
 def _server_gone(e: Exception) -> bool:
     from neo4j.exceptions import ServiceUnavailable, SessionExpired, AuthError
     return isinstance(e, (ServiceUnavailable, SessionExpired, AuthError, ConnectionError))
@@ -205,9 +258,12 @@ def _server_gone(e: Exception) -> bool:
 def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = None,
          published=None, outlet: Optional[str] = None, batch_size: int = 1000, force: bool = False,
          workers: Optional[int] = None, store_text: bool = True, pages_per_tx: int = 1,
-         page_timeout: Optional[float] = None, on_page: Optional[Callable[[str, str, object], None]] = None) -> LoadReport:
+         page_timeout: Optional[float] = None, replace: bool = False, allow_duplicates: bool = False,
+         on_page: Optional[Callable[[str, str, object], None]] = None,
+         on_schema: Optional[Callable[[list], None]] = None) -> LoadReport:
     """Load pages into the graph. ``on_page(file, status, detail)`` is called once per file with
-    status ``loaded`` (detail: counts), ``skipped`` or ``failed`` (detail: message).
+    status ``loaded`` (detail: counts), ``skipped``, ``duplicate`` (detail: message) or ``failed``
+    (detail: message). The schema is applied first when any of it is missing.
 
     ``pages_per_tx`` > 1 writes that many pages per transaction (bulk loads: fewer commits); each page
     is still whole or absent, a kill loses at most the pages of the open transaction, and a page the
@@ -215,41 +271,55 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
     t0 = time.monotonic()
     on_page = on_page or (lambda *_: None)
     rep = LoadReport()
-    files = collect_paths(paths)
-    rep.pages = len(files)
+    entries = collect_sources(paths, manifest)
+    rep.pages = len(entries)
 
     def fail(path, msg):
         rep.failed.append((str(path), msg))
         on_page(str(path), "failed", msg)
 
     # content hashes first: unchanged pages are skipped without extracting them
-    names: dict[str, Path] = {}
+    sources: dict[str, Path] = {}
     hashes: dict[Path, str] = {}
-    for f in files:
-        if f.name in names:
-            fail(f, f"{f.name}: a page with this file name is already in this load ({names[f.name]}); "
-                    "page ids are file names")
+    source_of: dict[Path, str] = {}
+    for f, src in entries:
+        if src in sources:
+            fail(f, f"{f}: source {src} is already taken in this load by {sources[src]}; "
+                    "load their common parent folder so their sources differ")
             continue
         try:
             hashes[f] = ids.content_hash(f.read_bytes())
         except OSError as e:
-            fail(f, f"{f}: cannot read ({e.strerror or e})")
+            fail(f, f"{f}: {'no such file' if isinstance(e, FileNotFoundError) else 'cannot read'} "
+                    f"({e.strerror or e})")
             continue
-        names[f.name] = f
+        sources[src], source_of[f] = f, src
     try:
+        rep.schema_applied = schema.ensure(driver, database)
+        if rep.schema_applied and on_schema:
+            on_schema(rep.schema_applied)
         before = graph.stats(driver, database)
-        known = graph.page_hashes(driver, database, [ids.page_id(f.name) for f in hashes])
+        known = graph.page_info(driver, database, [ids.page_id(s) for s in source_of.values()])
+        twins = {} if allow_duplicates else graph.sources_by_hash(driver, database, list(hashes.values()))
     except Exception as e:  # noqa: BLE001
         if _server_gone(e):
             raise ConnectionFailed(f"Neo4j went away: {type(e).__name__}") from None
         raise
     todo = []
     for f, h in hashes.items():
-        if not force and known.get(ids.page_id(f.name)) == h:
+        verdict = _identity(f, source_of[f], h, known.get(ids.page_id(source_of[f])), twins, force, replace)
+        if verdict is None:
+            todo.append(f)
+            if not allow_duplicates:
+                twins.setdefault(h, []).append(source_of[f])   # a second copy in this load is a duplicate
+        elif verdict[0] == "skipped":
             rep.skipped += 1
             on_page(str(f), "skipped", None)
+        elif verdict[0] == "duplicate":
+            rep.duplicates += 1
+            on_page(str(f), "duplicate", verdict[1])
         else:
-            todo.append(f)
+            fail(f, verdict[1])
 
     man = None
     if manifest is not None:
@@ -257,7 +327,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         man = read_manifest(manifest)   # InputError naming the file: the whole load stops
     _init_worker(man)
     budget = page_timeout_default() if page_timeout is None else page_timeout
-    jobs = [(str(f), published, outlet, store_text, budget) for f in todo]
+    jobs = [(str(f), published, outlet, store_text, source_of[f], budget) for f in todo]
     nworkers = workers if workers is not None else min(4, os.cpu_count() or 1)
     sleep = float(os.environ.get("KB_TEST_SLEEP_BETWEEN_PAGES") or 0)
 
@@ -310,6 +380,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             write(job[0], _extract_page(job))
         flush()
     else:
+        rep.processes = nworkers
         window = nworkers * 4
         # spawn, not fork: a forked worker would share the driver's socket and outlive a killed loader
         pool = ProcessPoolExecutor(max_workers=nworkers, mp_context=multiprocessing.get_context("spawn"),

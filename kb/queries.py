@@ -342,8 +342,9 @@ def run_query(driver, database: str, name: str | NamedQuery, params: dict | None
     return run_text(driver, database, q.body, bound, native=native)
 
 
-def run_text(driver, database: str, text: str, params: dict, native: bool = True) -> tuple[list[dict], list[str]]:
-    """Run one statement in a READ transaction; (rows, column names)."""
+def run_text(driver, database: str, text: str, params: dict, native: bool = True,
+             write: bool = False) -> tuple[list[dict], list[str]]:
+    """Run one statement in a READ transaction (``write``: a write transaction); (rows, column names)."""
     from neo4j.exceptions import Neo4jError
 
     def work(tx):
@@ -353,15 +354,29 @@ def run_text(driver, database: str, text: str, params: dict, native: bool = True
 
     try:
         # notifications off: a graph without, say, PART_OF yet would warn on every report
-        with driver.session(database=database, default_access_mode="READ",
+        with driver.session(database=database, default_access_mode="WRITE" if write else "READ",
                             notifications_min_severity="OFF") as s:
-            rows, keys = s.execute_read(work)
+            rows, keys = (s.execute_write if write else s.execute_read)(work)
     except Neo4jError as e:
-        raise QueryError(f"the query failed: {e.message}",
-                         hint="check the parameters (`kb query --list`)") from None
+        raise QueryError(f"the query failed: {(e.message or str(e)).splitlines()[0]}",
+                         hint=_hint(e, write)) from None
     if native:
         rows = [{k: to_native(v) for k, v in r.items()} for r in rows]
     return rows, keys
+
+
+def _hint(e, write: bool) -> str:
+    """The next step for a failed statement, from the server's error code."""
+    code, msg = e.code or "", (e.message or "").lower()
+    if not write and ("writing in read access mode" in msg or "AccessMode" in code or "read only" in msg):
+        return "the statement writes: add --write to run it in a write transaction"
+    if "ParameterMissing" in code:
+        return "give the missing parameter with --param key=value"
+    if "fulltext" in msg and "no such" in msg or "IndexNotFound" in code:
+        return "the schema is missing: `kb schema apply`"
+    if "Syntax" in code:
+        return "fix the Cypher syntax (the message says where)"
+    return "check the statement and its --param values (`kb query --list` for the named ones)"
 
 
 def to_native(v):

@@ -40,17 +40,69 @@ def terminal_safe(s: str) -> str:
     return _TERMINAL_UNSAFE.sub(lambda m: " " if m.group(0) in "\t\n\r" else "", s)
 
 
-def table(rows: list[dict], columns: list[str] | None = None) -> str:
-    """A plain aligned table; CJK characters count as two columns."""
+def truncate(s: str, w: int) -> str:
+    """``s`` cut to at most ``w`` terminal columns, ending in … when cut."""
+    if width(s) <= w:
+        return s
+    out, used = [], 0
+    for ch in s:
+        cw = max(0, width(ch))
+        if used + cw > w - 1:
+            break
+        out.append(ch)
+        used += cw
+    return "".join(out) + "…"
+
+
+MIN_COL = 6     # a truncated column keeps at least this many terminal columns (or its header's width)
+SEP = "  "
+
+
+def fit(natural: list[int], floors: list[int], total: int) -> list[int]:
+    """Column widths that fit ``total`` terminal columns: the widest columns are cut first, down to
+    a common cap (none below its floor). The natural widths when everything fits."""
+    room = total - len(SEP) * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    lo, hi = 1, max(natural)
+    while lo < hi:                       # the largest cap that still fits
+        mid = (lo + hi + 1) // 2
+        if sum(min(n, max(mid, f)) for n, f in zip(natural, floors)) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    widths = [min(n, max(lo, f)) for n, f in zip(natural, floors)]
+    spare = room - sum(widths)           # hand what the integer cap left over to the cut columns
+    for i, n in enumerate(natural):
+        if spare <= 0:
+            break
+        give = min(spare, n - widths[i])
+        widths[i] += give
+        spare -= give
+    return widths
+
+
+def table(rows: list[dict], columns: list[str] | None = None, max_width: int | None = None) -> str:
+    """A plain aligned table; CJK characters count as two columns. With ``max_width``, cells of the
+    widest columns are cut (…) so that no line is wider."""
     if not rows:
         return "(no rows)"
     columns = columns or list(rows[0].keys())
     cells = [[terminal_safe(cell(r.get(c))) for c in columns] for r in rows]
     widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    lines = ["  ".join(pad(c, widths[i]) for i, c in enumerate(columns)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(pad(v, widths[i]) for i, v in enumerate(row)).rstrip() for row in cells]
+    if max_width:
+        widths = fit(widths, [min(n, max(MIN_COL, width(c))) for n, c in zip(widths, columns)], max_width)
+    head = [truncate(c, widths[i]) for i, c in enumerate(columns)]
+    lines = [SEP.join(pad(c, widths[i]) for i, c in enumerate(head)).rstrip(),
+             SEP.join("-" * w for w in widths)]
+    lines += [SEP.join(pad(truncate(v, widths[i]), widths[i]) for i, v in enumerate(row)).rstrip()
+              for row in cells]
     return "\n".join(lines)
+
+
+def to_jsonl(rows: list[dict]) -> str:
+    """One JSON object per line (UTF-8 unescaped)."""
+    return "".join(json.dumps(r, ensure_ascii=False, default=_default) + "\n" for r in rows)
 
 
 def to_json(data) -> str:
@@ -66,7 +118,8 @@ def _default(v):
 
 
 def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
-    if not rows:
+    """CSV with a header row (the header alone when there are no rows but the columns are known)."""
+    if not rows and not columns:
         return ""
     columns = columns or list(rows[0].keys())
     buf = io.StringIO()

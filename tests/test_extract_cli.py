@@ -74,6 +74,7 @@ def test_json_and_table_formats(page):
     r = run("extract", str(page), "--format", "table")
     assert r.stdout.splitlines() == [
         "source             offsets  published   kind  title             reporters  chars",
+        "-----------------  -------  ----------  ----  ----------------  ---------  -----",
         "2020-03-02_A1.txt  0-39     2020-03-02  news  县委召开防汛会议  张三       12",
     ]
 

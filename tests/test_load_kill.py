@@ -104,7 +104,7 @@ def kb_load(d, manifest, env=None, extra=(), **popen):
     e = dict(os.environ)
     e.update(env or {})
     return subprocess.Popen([sys.executable, "-m", "kb.cli", "load", str(d), "--manifest", str(manifest),
-                             "--workers", "2", *extra], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             "--workers", "2", "--allow-duplicates", *extra], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True, **popen)
 
 

@@ -6,11 +6,9 @@ processed and the exit code is 1 at the end.
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from kb.errors import InputError
 from loaders.issue_date import parse_date, read_manifest
 from loaders.pipeline import iter_paths, to_record
 
@@ -54,7 +52,8 @@ def command(paths, manifest, published, outlet, layout, fmt):
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "table":
-        click.echo(render_table(records), nl=False)
+        from ._options import emit
+        emit([{c: _cell(r, c) for c in TABLE_COLUMNS} for r in records], "table", keys=list(TABLE_COLUMNS))
     if failed:
         raise SystemExit(1)
 
@@ -71,20 +70,3 @@ def _cell(rec: dict, col: str) -> str:
         return " / ".join(p for p in parts if p) or "-"
     v = rec.get(col)
     return "-" if v in (None, "") else str(v)
-
-
-def render_table(records: list[dict]) -> str:
-    """Aligned plain-text table (CJK-aware widths via wcwidth)."""
-    from wcwidth import wcswidth
-
-    def w(s: str) -> int:
-        n = wcswidth(s)
-        return n if n >= 0 else len(s)
-
-    rows = [list(TABLE_COLUMNS)] + [[_cell(r, c) for c in TABLE_COLUMNS] for r in records]
-    widths = [max(w(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
-    lines = []
-    for row in rows:
-        cells = [row[i] + " " * (widths[i] - w(row[i])) for i in range(len(row))]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"

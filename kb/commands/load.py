@@ -1,4 +1,4 @@
-"""`kb load PATH...`: extract pages and write them to the graph, one transaction per page."""
+"""`kb load PATH...`: extract pages and write them to the graph."""
 from __future__ import annotations
 
 import sys
@@ -8,73 +8,130 @@ from pathlib import Path
 import click
 
 from .. import db, loader
+from ._options import published_option
+
+
+def eta(done: int, total: int, first_done_at: float | None, now: float) -> float | None:
+    """Seconds left, from the pages done since the first one finished (the first page carries the
+    start-up: reading word lists, opening the pool), None until two pages are done."""
+    if first_done_at is None or done < 2 or done >= total:
+        return None
+    per_page = (now - first_done_at) / (done - 1)
+    return per_page * (total - done)
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 3600}h{s % 3600 // 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
+
+
+class Progress:
+    """One progress line on stderr (a terminal only): pages done of total, pages/s, ETA."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.first = total, 0, None
+        self.t0 = time.monotonic()
+        self.live = sys.stderr.isatty()
+
+    def step(self):
+        self.done += 1
+        now = time.monotonic()
+        if self.first is None:
+            self.first = now
+        if not self.live:
+            return
+        rate = self.done / (now - self.t0) if now > self.t0 else 0
+        left = eta(self.done, self.total, self.first, now)
+        tail = f" · ETA {_clock(left)}" if left is not None else ""
+        click.echo(f"\rloading {self.done}/{self.total} pages · {rate:.1f} pages/s{tail}\033[K", err=True, nl=False)
+
+    def note(self, line: str):
+        click.echo(("\r\033[K" if self.live else "") + line, err=True)
+
+    def close(self):
+        if self.live and self.done:
+            click.echo("", err=True)
 
 
 @click.command(name="load")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="CSV file,outlet,published for the pages (issue dates and outlets)")
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="issue date of every page given (YYYY-MM-DD)")
+              help="CSV with columns file,published[,outlet][,id]: issue dates, outlets, and page ids "
+                   "(id replaces the path as the page's source)")
+@published_option
 @click.option("--outlet", default=None, help="outlet of every page given (株洲日报)")
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="rows per UNWIND statement (a page with more rows gets several statements, "
-                   "still in its one transaction)")
+                   "still in its transaction)")
 @click.option("--force", is_flag=True, help="reload pages already loaded with the same content")
+@click.option("--replace", is_flag=True,
+              help="let a file replace a page of the same source loaded from another file")
+@click.option("--allow-duplicates", is_flag=True,
+              help="load a file even when a page with the same bytes is loaded under another source")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="extraction processes (default: CPUs, at most 4)")
+              help="extraction processes (default: CPUs, at most 4; batches of up to 8 files run in-process)")
 @click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
-              help="pages per write transaction (bulk loads; each page stays whole or absent)")
+              help="pages per write transaction (each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=None,
               help=f"CPU seconds of extraction per page before it is skipped as failed (0: no limit; "
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
-def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text,
-            page_timeout):
+def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
+            pages_per_tx, no_text, page_timeout):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
-    Each page is written in one transaction: a page is in the graph whole or not at all. Pages already
-    loaded with the same content are skipped (--force reloads them); bad pages are reported and
-    skipped, the rest loads; the exit code is 1 when any page failed.
+    A page's source (its identity) is its path relative to the folder given (a file given directly:
+    its name), or the manifest's id. Pages are written 8 to a transaction by default
+    (--pages-per-tx 1: one each); a page is in the graph whole or not at all. Pages already loaded
+    with the same content are skipped (--force reloads them). The schema is applied first when it
+    is missing. Bad pages and missing paths are reported on one line each and skipped, the rest
+    loads; the exit code is 1 when any page failed.
+
+    \b
+    kb load examples/zhuzhou-daily --manifest examples/zhuzhou-daily/manifest.csv
+    kb load examples/web-articles --manifest examples/web-articles/manifest.csv
     """
-    files = loader.collect_paths(paths)
+    from .setup import ensure_gazetteer
+    ensure_gazetteer(lambda m: click.echo(m, err=True))
+    entries = loader.collect_sources(paths, str(manifest) if manifest else None)
     failures = []
     with db.session_driver() as (driver, database):
-        t0 = time.monotonic()
-        done = [0]
+        bar = Progress(len(entries))
 
-        def rate(_item):
-            dt = time.monotonic() - t0
-            return f"{done[0] / dt:.1f} pages/s" if dt > 0 and done[0] else ""
+        def on_page(path, status, detail):
+            if status == "failed":
+                failures.append((path, detail))
+                what = detail if Path(path).name in str(detail) else f"{path}: {detail}"
+                bar.note(f"kb: skipped {what}")
+            elif status == "duplicate":
+                bar.note(f"kb: duplicate {detail}")
+            bar.step()
 
-        with click.progressbar(length=len(files), label="loading", file=sys.stderr,
-                               item_show_func=rate, show_pos=True) as bar:
-            def on_page(path, status, detail):
-                done[0] += 1
-                if status == "failed":
-                    failures.append((path, detail))
-                    lead = "\n" if sys.stderr.isatty() else ""
-                    name = Path(path).name
-                    what = detail if name in str(detail) else f"{path}: {detail}"
-                    click.echo(f"{lead}kb: skipped {what}", err=True)
-                bar.update(1, path)
+        def on_schema(names):
+            bar.note(f"kb: the graph had no schema ({len(names)} constraints and indexes missing): "
+                     "applied cypher/schema.cypher")
 
-            try:
-                rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
-                                  published=published.date() if published else None, outlet=outlet,
-                                  batch_size=batch_size, force=force, workers=workers,
-                                  store_text=not no_text, pages_per_tx=pages_per_tx,
-                                  page_timeout=page_timeout, on_page=on_page)
-            except KeyboardInterrupt:
-                # one line, no traceback: the written pages are whole, a rerun skips them
-                click.echo(f"\nkb: interrupted after {done[0]} of {len(files)} pages; the pages written are "
-                           "kept — rerun the same command to load the rest", err=True)
-                sys.exit(130)
+        try:
+            rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
+                              published=published.date() if published else None, outlet=outlet,
+                              batch_size=batch_size, force=force, workers=workers, replace=replace,
+                              allow_duplicates=allow_duplicates, store_text=not no_text,
+                              pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
+                              on_schema=on_schema)
+        except KeyboardInterrupt:
+            # one line, no traceback: the written pages are whole, a rerun skips them
+            bar.close()
+            click.echo(f"\nkb: interrupted after {bar.done} of {len(entries)} pages; the pages written are "
+                       "kept — rerun the same command to load the rest", err=True)
+            sys.exit(130)
+        finally:
+            bar.close()
     created = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.nodes.items()) if v) or "none"
     rels = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.relationships.items()) if v) or "none"
     rate_s = f"{rep.loaded / rep.seconds:.1f} pages/s" if rep.seconds > 0 else ""
+    dups = f", {rep.duplicates} duplicates skipped" if rep.duplicates else ""
     click.echo(f"pages: {rep.pages} given, {rep.loaded} loaded ({rep.replaced} replaced), "
-               f"{rep.skipped} unchanged and skipped, {len(rep.failed)} failed — {rep.seconds:.1f} s {rate_s}")
+               f"{rep.skipped} unchanged and skipped{dups}, {len(rep.failed)} failed — {rep.seconds:.1f} s {rate_s}")
     click.echo(f"nodes: {created}")
     click.echo(f"relationships: {rels}")
     if rep.failed:

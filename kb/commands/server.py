@@ -6,7 +6,7 @@ import json
 import click
 
 from .. import server as srv
-from ..render import table
+from ._options import emit
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                       show_default=True)
@@ -19,8 +19,11 @@ def command():
 
 @command.command()
 def install():
-    """Fetch Neo4j and the Neo4j Browser from Maven Central into $KB_HOME (no-op when done)."""
+    """Fetch Neo4j and the Neo4j Browser from Maven Central into $KB_HOME (no-op when done), and
+    build the gazetteer cache (as `kb setup`)."""
     r = srv.install(echo=lambda m: click.echo(m, err=True))
+    from .setup import ensure_gazetteer
+    ensure_gazetteer(lambda m: click.echo(m, err=True))   # never silently inside the first load
     if r["changed"]:
         click.echo(f"installed Neo4j {r['neo4j']} in {r['home']} ({r['seconds']} s)")
     else:
@@ -30,8 +33,10 @@ def install():
 def _start_options(f):
     f = click.option("--bolt-port", type=int, default=None, help="default 7687 (or the last used)")(f)
     f = click.option("--http-port", type=int, default=None, help="default 7474 (or the last used)")(f)
-    f = click.option("--heap", default=srv.DEFAULT_HEAP, show_default=True, help="JVM max heap")(f)
-    f = click.option("--pagecache", default=srv.DEFAULT_PAGECACHE, show_default=True)(f)
+    # the defaults come from the environment: said in words, so --help (and docs/cli.md) is the same everywhere
+    f = click.option("--heap", default=srv.DEFAULT_HEAP, help="JVM max heap (default 2g, or $KB_NEO4J_HEAP)")(f)
+    f = click.option("--pagecache", default=srv.DEFAULT_PAGECACHE,
+                     help="page cache size (default 2g, or $KB_NEO4J_PAGECACHE)")(f)
     f = click.option("--timeout", type=float, default=180, show_default=True,
                      help="seconds to wait for Bolt to answer")(f)
     return f
@@ -74,7 +79,7 @@ def status(fmt):
         click.echo(json.dumps(st, ensure_ascii=False, indent=2))
     else:
         rows = [{"key": k, "value": "" if v is None else str(v)} for k, v in st.items()]
-        click.echo(table(rows, ["key", "value"]))
+        emit(rows, "table", keys=["key", "value"])
     if not st["running"]:
         raise SystemExit(3)
 

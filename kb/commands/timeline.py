@@ -4,31 +4,16 @@ from __future__ import annotations
 import click
 
 from .. import db, timeline
-from ..render import entries_markdown, inspections_markdown, table, to_csv, to_json
+from ..render import entries_markdown, inspections_markdown, to_csv, to_json
+from ._options import date_range, emit, format_options, write
 
 FORMATS = ["table", "markdown", "csv", "json", "html"]
-
-
-def _format_option(f):
-    f = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-                     help="Write to FILE (UTF-8) instead of standard output.")(f)
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table: aligned for the terminal; html: a self-contained page.")(f)
-
-
-def _range_options(f):
-    f = click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD; YYYY-MM or YYYY = its end).")(f)
-    return click.option("--from", "date_from", metavar="DATE",
-                        help="First day (YYYY-MM-DD; YYYY-MM or YYYY = its start).")(f)
+_format_option = format_options(FORMATS)
+_range_options = date_range
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    write(text, output)
 
 
 @click.group(name="timeline")
@@ -42,13 +27,13 @@ def command():
 @click.option("--place", metavar="NAME", help="Part of a place name: the trip's area, a site, or a division they lie in.")
 @click.option("--limit", type=int, default=None, help="At most this many visits.")
 @_format_option
-def inspections(person, date_from, date_to, place, limit, fmt, output):
+def inspections(person, date_from, date_to, place, limit, fmt, output, wide, columns):
     """Officials' inspection visits (调研, 督导, 考察 …) in date order: who went where, on which day,
     in what order, with whom, reported in which article.
 
     \b
     kb timeline inspections
-    kb timeline inspections --person 张建国 --from 2020-03 --format markdown
+    kb timeline inspections --from 2020-03 --to 2020-03 --format markdown
     kb timeline inspections --format html -o out/inspections.html
     """
     with db.session_driver() as (driver, database):
@@ -69,8 +54,8 @@ def inspections(person, date_from, date_to, place, limit, fmt, output):
         from ..html import inspections_page
         _emit(inspections_page(items, title, subtitle=scope or None), output)
     else:
-        _emit(table(timeline.inspection_rows(items),
-                    ["date", "person", "titles", "places", "sites", "accompanying", "article"]), output)
+        emit(timeline.inspection_rows(items), "table", output, columns=columns, wide=wide,
+             keys=["date", "person", "titles", "places", "sites", "accompanying", "article"])
 
 
 def _scope(date_from, date_to, place) -> str:
@@ -84,7 +69,8 @@ def _scope(date_from, date_to, place) -> str:
     return ", ".join(parts)
 
 
-def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: str) -> None:
+def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: str,
+             wide: bool = False, columns: str | None = None) -> None:
     if fmt == "json":
         _emit(to_json([e.to_json() for e in items]), output)
         return
@@ -97,7 +83,8 @@ def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: s
     elif fmt == "markdown":
         _emit(entries_markdown(items, title, kind), output)
     else:
-        _emit(table([{k: v for k, v in r.items() if k != "source"} for r in rows]), output)
+        emit([{k: v for k, v in r.items() if k != "source"} for r in rows], "table", output,
+             columns=columns, wide=wide)
 
 
 @command.command(name="person")
@@ -105,13 +92,13 @@ def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: s
 @_range_options
 @click.option("--type", "etype", metavar="TYPE", help="Only events of this type (inspection, meeting …).")
 @_format_option
-def person(name, date_from, date_to, etype, fmt, output):
+def person(name, date_from, date_to, etype, fmt, output, wide, columns):
     """Everything the person NAME took part in, in date order, with their role."""
     if fmt == "html":
         return _html_for(name=name, date_from=date_from, date_to=date_to, output=output, person=name)
     with db.session_driver() as (driver, database):
         items = timeline.person_timeline(driver, database, name, date_from, date_to, type=etype)
-    _entries("person", name, items, fmt, output, f"Timeline of {name}")
+    _entries("person", name, items, fmt, output, f"Timeline of {name}", wide, columns)
 
 
 @command.command(name="place")
@@ -119,13 +106,13 @@ def person(name, date_from, date_to, etype, fmt, output):
 @_range_options
 @click.option("--type", "etype", metavar="TYPE", help="Only events of this type (inspection, meeting …).")
 @_format_option
-def place(name, date_from, date_to, etype, fmt, output):
+def place(name, date_from, date_to, etype, fmt, output, wide, columns):
     """Events held in the place NAME or visiting sites in it (its divisions and organisations too)."""
     if fmt == "html":
         return _html_for(name=name, date_from=date_from, date_to=date_to, output=output, place=name)
     with db.session_driver() as (driver, database):
         items = timeline.place_timeline(driver, database, name, date_from, date_to, type=etype)
-    _entries("place", name, items, fmt, output, f"Timeline of {name}")
+    _entries("place", name, items, fmt, output, f"Timeline of {name}", wide, columns)
 
 
 @command.command(name="org")
@@ -134,13 +121,13 @@ def place(name, date_from, date_to, etype, fmt, output):
 @click.option("--members/--no-members", default=True, show_default=True,
               help="Include the events of the persons holding a post in it.")
 @_format_option
-def org(name, date_from, date_to, members, fmt, output):
+def org(name, date_from, date_to, members, fmt, output, wide, columns):
     """Events at the organisation NAME (visits) and of its post holders."""
     if fmt == "html":
         raise click.UsageError("--format html draws inspection visits; use table, markdown, csv or json here")
     with db.session_driver() as (driver, database):
         items = timeline.organization_timeline(driver, database, name, date_from, date_to, members=members)
-    _entries("org", name, items, fmt, output, f"Timeline of {name}")
+    _entries("org", name, items, fmt, output, f"Timeline of {name}", wide, columns)
 
 
 def _html_for(name, date_from, date_to, output, person=None, place=None):

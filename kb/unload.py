@@ -1,0 +1,59 @@
+"""Removing pages: a page's articles, events and their relationships, its share of the aggregated
+relationships (HELD mentions, PART_OF/LOCATED_IN sightings), and every person, organisation and place
+that no remaining page names. One write transaction per page, so an interrupted unload leaves whole
+pages; the result equals a clean load of the pages that remain."""
+from __future__ import annotations
+
+from . import graph, timeline
+from .errors import KbError
+
+
+class NothingToUnload(KbError):
+    exit_code = 1
+
+
+SELECT = """
+MATCH (p:Page)
+WHERE ($sources IS NULL OR p.source IN $sources)
+  AND ($outlet IS NULL OR p.outlet = $outlet)
+  AND ($from IS NULL OR p.published >= $from)
+  AND ($to IS NULL OR p.published <= $to)
+RETURN p.id AS id, p.source AS source, p.outlet AS outlet, p.published AS published
+ORDER BY p.source
+"""
+
+D_PAGE = "MATCH (p:Page {id: $id}) DETACH DELETE p"
+
+
+def select(driver, database: str, sources=None, outlet=None, date_from=None, date_to=None) -> list[dict]:
+    """The loaded pages matching every filter given (sources: exact page sources)."""
+    f = timeline.parse_day(date_from) if date_from else None
+    t = timeline.parse_day(date_to, end=True) if date_to else None
+    recs, _, _ = driver.execute_query(SELECT, sources=list(sources) if sources else None, outlet=outlet,
+                                      database_=database, routing_="r", **{"from": f, "to": t})
+    return [dict(r) for r in recs]
+
+
+def _unload_tx(tx, page_id: str) -> dict:
+    res = graph.delete_page_content(tx, page_id, exact=True)
+    tx.run(D_PAGE, id=page_id).consume()
+    return res
+
+
+def unload_page(driver, database: str, page_id: str) -> dict:
+    """Remove one page in one write transaction."""
+    with driver.session(database=database, default_access_mode="WRITE", notifications_min_severity="OFF") as s:
+        return s.execute_write(_unload_tx, page_id)
+
+
+def unload(driver, database: str, pages: list[dict], on_page=None) -> dict:
+    """Remove ``pages`` (rows of :func:`select`), one transaction each; totals removed."""
+    total = {"pages": 0, "articles": 0, "orphans": 0}
+    for p in pages:
+        res = unload_page(driver, database, p["id"])
+        total["pages"] += 1
+        total["articles"] += res.get("articles", 0)
+        total["orphans"] += res.get("orphans", 0)
+        if on_page:
+            on_page(p, res)
+    return total
