@@ -26,6 +26,9 @@ COMMANDS = {
     "query": "query",
     "timeline": "timeline",
     "browser": "browser",
+    "export": "export",
+    "report": "report",
+    "search": "search",
 }
 
 
