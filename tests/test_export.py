@@ -268,6 +268,12 @@ def test_visits_by_official_and_month_one_command(sample, tmp_path):
     assert df[df.person == "total"]["total"].item() == total == body["total"].sum()
     months = [c for c in df.columns if re.fullmatch(r"\d{4}-\d{2}", c)]
     assert months == sorted(months) and (body[months].sum(axis=1) == body["total"]).all()
+    # the same table as parquet and markdown
+    pq = tmp_path / "by.parquet"
+    kb("report", "visits", "--by", "person,month", "--format", "parquet", "-o", pq)
+    assert pd.read_parquet(pq)["total"].tolist() == df["total"].tolist()
+    md = kb("report", "visits", "--by", "person,month", "--format", "markdown")
+    assert md.count("\n|") >= len(df) and "| total |" in md
     # the other cuts run and add up
     for by in ("place,year", "person,county"):
         d2 = pd.read_csv(StringIO(kb("report", "visits", "--by", by, "--format", "csv")))

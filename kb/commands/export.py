@@ -8,7 +8,8 @@ import sys
 import click
 
 from .. import db
-from ..export import FORMATS, TABLES, export_table
+from ..export import BINARY, FORMATS, TABLES, ExportError, export_table
+from ..timeline import parse_day
 
 
 def _done(n: int, what: str, output) -> None:
@@ -17,8 +18,8 @@ def _done(n: int, what: str, output) -> None:
 
 
 def _range(f):
-    f = click.option("--to", "date_to", metavar="DATE", help="Last day, YYYY-MM-DD.")(f)
-    return click.option("--from", "date_from", metavar="DATE", help="First day, YYYY-MM-DD.")(f)
+    f = click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD; YYYY-MM or YYYY = its end).")(f)
+    return click.option("--from", "date_from", metavar="DATE", help="First day (YYYY-MM-DD; YYYY-MM or YYYY = its start).")(f)
 
 
 def _json_out(data, output) -> None:
@@ -49,7 +50,10 @@ def _table_command(name: str):
     @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File (needed for parquet, dta).")
     @click.option("--bom", is_flag=True, help="Start csv/tsv with a UTF-8 BOM (Excel on Windows).")
     def run(fmt, output, bom, **filters):
-        params = {"from": filters.get("date_from"), "to": filters.get("date_to"), "type": filters.get("etype")}
+        if fmt in BINARY and not output:        # before connecting: say it at once
+            raise ExportError(f"{fmt} needs a file", hint=f"add -o FILE.{fmt}")
+        params = {"from": parse_day(filters.get("date_from")), "to": parse_day(filters.get("date_to"), end=True),
+                  "type": filters.get("etype")}
         with db.session_driver() as (driver, database):
             n = export_table(driver, database, name, fmt, output=output, stdout=sys.stdout, bom=bom,
                              params={k: v for k, v in params.items() if k in t.filters})
@@ -78,7 +82,7 @@ def network(kind, fmt, output, date_from, date_to):
     from ..export import network as net
 
     with db.session_driver() as (driver, database):
-        g = net.build(driver, database, kind, date_from, date_to)
+        g = net.build(driver, database, kind, parse_day(date_from), parse_day(date_to, end=True))
     net.write(g, output, fmt)
     click.echo(f"wrote {g.number_of_nodes()} persons, {g.number_of_edges()} edges to {output}", err=True)
 
@@ -92,7 +96,7 @@ def timelinejs(output, title, date_from, date_to):
     from ..export.timelinejs import timeline
 
     with db.session_driver() as (driver, database):
-        data = timeline(driver, database, date_from, date_to, title=title)
+        data = timeline(driver, database, parse_day(date_from), parse_day(date_to, end=True), title=title)
     _json_out(data, output)
     _done(len(data["events"]), "slides", output)
 
@@ -105,6 +109,6 @@ def geojson(output, date_from, date_to):
     from ..export.geojson import features
 
     with db.session_driver() as (driver, database):
-        data = features(driver, database, date_from, date_to)
+        data = features(driver, database, parse_day(date_from), parse_day(date_to, end=True))
     _json_out(data, output)
     _done(len(data["features"]), "points", output)

@@ -14,8 +14,8 @@ FORMATS = ["table", "markdown", "csv", "tsv", "json", "jsonl", "parquet"]
 
 
 def _range(f):
-    f = click.option("--to", "date_to", metavar="DATE", help="Last day, YYYY-MM-DD.")(f)
-    return click.option("--from", "date_from", metavar="DATE", help="First day, YYYY-MM-DD.")(f)
+    f = click.option("--to", "date_to", metavar="DATE", help="Last day (YYYY-MM-DD; YYYY-MM or YYYY = its end).")(f)
+    return click.option("--from", "date_from", metavar="DATE", help="First day (YYYY-MM-DD; YYYY-MM or YYYY = its start).")(f)
 
 
 def _format(f):
