@@ -49,3 +49,8 @@ CREATE INDEX page_content_hash IF NOT EXISTS FOR (n:Page) ON (n.content_hash);
 CREATE FULLTEXT INDEX names IF NOT EXISTS
 FOR (n:Person|Organization|Place|Event|Article) ON EACH [n.name, n.title, n.summary]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
+// article bodies, for `kb search` (cypher/search_text.cypher)
+CREATE FULLTEXT INDEX article_text IF NOT EXISTS
+FOR (n:Article) ON EACH [n.text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

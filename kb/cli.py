@@ -29,6 +29,9 @@ COMMANDS = {
     "cypher": "cypher",
     "unload": "unload",
     "setup": "setup",
+    "export": "export",
+    "report": "report",
+    "search": "search",
 }
 
 
