@@ -26,6 +26,7 @@ COMMANDS = {
     "query": "query",
     "timeline": "timeline",
     "browser": "browser",
+    "posts": "posts",
 }
 
 

@@ -50,7 +50,8 @@ _PAGE_HASH = "MATCH (p:Page {id: $id}) RETURN p.content_hash AS h"
 W_PAGE = "MERGE (p:Page {id: $row.id}) SET p += $row"
 
 ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_inferred", "published_basis",
-                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "text"]
+                 "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "text",
+                 "post_titles", "post_acts", "post_refs"]   # the last three: kb/posts/scan.py
 EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "name", "summary", "planned", "lead",
                "article_id", "published", "evidence", "evidence_start", "evidence_end"]
 REL_PROPS = ["role", "title", "titles", "order", "name", "date", "article_id", "evidence_start", "evidence_end"]
@@ -443,6 +444,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
                "page_id": pid, "held": held_keys or None}
         if store_text:
             row["text"] = a.text
+        from .posts.scan import article_props   # what the post register reads (kb posts build)
+        row.update(article_props(ea, person_by_name))
         out["articles"].append(_strip(row))
 
         # ---- bylines
@@ -618,7 +621,7 @@ def page_hashes(driver, database: str, page_ids: list[str]) -> dict[str, str]:
 
 # ---------------------------------------------------------------- reset
 
-KB_LABELS = ["Event", "Article", "Page", "Person", "Organization", "Place"]
+KB_LABELS = ["Event", "Article", "Page", "Person", "Organization", "Place", "Post"]
 
 
 def reset(driver, database: str, batch: int = 10000) -> dict:

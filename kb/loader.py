@@ -40,6 +40,7 @@ class LoadReport:
     nodes: dict = field(default_factory=dict)       # label -> net change (count store, before/after)
     relationships: dict = field(default_factory=dict)  # type -> net change
     seconds: float = 0.0
+    posts: dict = field(default_factory=dict)       # what the post register build did (kb/posts)
 
 
 def collect_paths(paths: Iterable) -> list[Path]:
@@ -102,7 +103,8 @@ def _server_gone(e: Exception) -> bool:
 def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = None,
          published=None, outlet: Optional[str] = None, batch_size: int = 1000, force: bool = False,
          workers: Optional[int] = None, store_text: bool = True, pages_per_tx: int = 1,
-         on_page: Optional[Callable[[str, str, object], None]] = None) -> LoadReport:
+         on_page: Optional[Callable[[str, str, object], None]] = None, region: Optional[str] = None,
+         posts: bool = True) -> LoadReport:
     """Load pages into the graph. ``on_page(file, status, detail)`` is called once per file with
     status ``loaded`` (detail: counts), ``skipped`` or ``failed`` (detail: message).
 
@@ -230,6 +232,9 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown()
+    if posts:   # the post register (kb/posts): rebuilt from the graph after every load
+        from . import posts as post_register
+        rep.posts = post_register.after_load(driver, database, files, manifest=manifest, region=region)
     # what the load changed, from the count store (exact, whatever the statements were)
     after = graph.stats(driver, database)
     for part, target in (("nodes", rep.nodes), ("relationships", rep.relationships)):

@@ -26,7 +26,9 @@ from .. import db, loader
 @click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
               help="pages per write transaction (bulk loads; each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
-def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text):
+@click.option("--region", default=None, help="region bare posts are scoped to (岚川市, 岚川市鹤屿县); "
+              "default: the manifest's region column, the gazetteer, else the outlet's name")
+def command(paths, manifest, published, outlet, batch_size, force, workers, pages_per_tx, no_text, region):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     Each page is written in one transaction: a page is in the graph whole or not at all. Pages already
@@ -58,7 +60,8 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, page
             rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
                               published=published.date() if published else None, outlet=outlet,
                               batch_size=batch_size, force=force, workers=workers,
-                              store_text=not no_text, pages_per_tx=pages_per_tx, on_page=on_page)
+                              store_text=not no_text, pages_per_tx=pages_per_tx, on_page=on_page,
+                              region=region)
     created = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.nodes.items()) if v) or "none"
     rels = ", ".join(f"{v:+d} {k}" for k, v in sorted(rep.relationships.items()) if v) or "none"
     rate_s = f"{rep.loaded / rep.seconds:.1f} pages/s" if rep.seconds > 0 else ""
@@ -66,6 +69,9 @@ def command(paths, manifest, published, outlet, batch_size, force, workers, page
                f"{rep.skipped} unchanged and skipped, {len(rep.failed)} failed — {rep.seconds:.1f} s {rate_s}")
     click.echo(f"nodes: {created}")
     click.echo(f"relationships: {rels}")
+    if rep.posts:
+        click.echo(f"post register: {rep.posts['tenures']} tenures in {rep.posts['posts']} posts, "
+                   f"{rep.posts['resolved']} mentions resolved by post and date — {rep.posts['seconds']:.1f} s")
     if rep.failed:
         click.echo(f"kb: {len(rep.failed)} page(s) failed: " + "; ".join(Path(p).name for p, _ in rep.failed),
                    err=True)
