@@ -19,7 +19,7 @@ from typing import Optional
 
 from .. import ids
 from . import scan
-from .seats import Seat, canonical_org, region_for, seats_of
+from .seats import Seat, parts_of, region_for, seats_of
 from .tenures import Act, Sighting, Tenure, build_seat
 
 BATCH = 1000
@@ -118,11 +118,11 @@ def gather(driver, database: str):
         seen_keys = set()
         for row in a["titles"] or []:
             pid, name, title = row.split(scan.SEP)
-            for seat in seats_of(title, region):
+            for part, seat in parts_of(title, region):
                 seen_keys.add(seat.key)
                 regions.setdefault(seat.key, region.name)
                 if (pid, seat.key) not in acted:   # the report's own wording is the act, not a sighting
-                    sightings[seat.key].append(Sighting(seat, pid, name, title, day, a["id"]))
+                    sightings[seat.key].append(Sighting(seat, pid, name, part, day, a["id"]))
         for row in a["refs"] or []:
             form, where, s, e = row.split(scan.SEP)
             refs.append({"article": a["id"], "day": day, "region": region, "form": form, "where": where,

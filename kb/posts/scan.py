@@ -50,9 +50,10 @@ def article_props(ea, person_ids: dict) -> dict:
         if not n or n not in person_ids:
             continue
         names.append(n)
-        for t in p.titles:
-            if t.text and t.post:
-                titles.append(SEP.join((person_ids[n], n, ids.norm(t.text))))
+        # one row per person: the titles as printed, in order (市委常委、秘书长 → 秘书长 inherits 市委)
+        printed = list(dict.fromkeys(ids.norm(t.text) for t in p.titles if t.text and t.post))
+        if printed:
+            titles.append(SEP.join((person_ids[n], n, "、".join(printed))))
     text = a.text or ""
     return {"post_titles": titles or None,
             "post_acts": _acts(text, names, a.published) or None,

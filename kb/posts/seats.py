@@ -31,7 +31,8 @@ SEAT_CORES = {"书记", "市长", "县长", "区长", "镇长", "乡长", "省�
               "部长", "局长", "厅长", "秘书长", "检察长", "院长", "政委", "常委", "委员", "委员长", "主委",
               "处长", "所长", "庭长", "队长", "站长", "社长", "校长", "行长", "会长", "理事长", "董事长",
               "总经理", "党组书记"}
-_PARTY = re.compile(r"^(?:中共|中国共产党)?(.+?(?:省|市|州|盟|县|区|旗|镇|乡))(委)$")
+# 共X委: the extractor sometimes drops the 中 of 中共 (read as 在…中); 共青团 is another body
+_PARTY = re.compile(r"^(?:中共|中国共产党|共(?!青团))?(.+?(?:省|市|州|盟|县|区|旗|镇|乡))(委)$")
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _scoped(org: str, region: Region) -> Optional[str]:
 def canonical_org(org: str) -> str:
     """One spelling per body: 岚川市委 / 中共岚川市委 → 中共岚川市委; 岚川市政府 → 岚川市人民政府."""
     org = re.sub(r"\s+", "", org)
-    m = _PARTY.match(org)
+    m = _PARTY.match(org) if "共青团" not in org else None
     if m:
         return "中共" + m.group(1) + "委"
     if org.endswith("政府") and not org.endswith("人民政府"):
@@ -149,7 +150,8 @@ def seat_of(title: str, region: Region) -> Optional[Seat]:
     org_text = title[: len(title) - len(post)]
     acting = False
     if org_text.endswith("代") and not org_text.endswith(("人大代", "党代")):
-        acting, org_text = True, org_text[:-1]
+        # 代副市长 is 代市长's deputy inherited by a list (代市长X，副市长Y): a deputy is never acting
+        acting, org_text = not post.startswith("副"), org_text[:-1]
     core = post.replace("常务", "").lstrip("副")
     if core not in SEAT_CORES or org_text.startswith(_FORMER) or org_text.endswith(_FORMER):
         return None
@@ -174,16 +176,30 @@ def seat_of(title: str, region: Region) -> Optional[Seat]:
 
 def seats_of(title: str, region: Region) -> list[Seat]:
     """Concurrent posts printed as one title (市委副书记、市长) → one seat each."""
-    out: list[Seat] = []
+    return [seat for _part, seat in parts_of(title, region)]
+
+
+def parts_of(title: str, region: Region) -> list[tuple[str, Seat]]:
+    """(the part as printed, its seat) for each post of a title: 市委常委、秘书长 → (市委常委, 常委),
+    (秘书长, 秘书长 of 中共…市委): a bare post after one with a body inherits it."""
+    out: list[tuple[str, Seat]] = []
     for part in re.split(r"[、，,]", title or ""):
+        part = part.strip()
         s = seat_of(part, region)
-        if s is None and out and T.post_suffix(part) == part.strip():
-            # a bare post after one with a body inherits it: 市委常委、秘书长 → 市委秘书长
-            s = seat_of(_org_title(out[-1]) + part.strip(), region)
-        if s and s not in out:
-            out.append(s)
+        if s is None and out and T.post_suffix(part) == part:
+            s = seat_of(_inherited(out[-1][1].organization, part) + part, region)
+        if s and all(s != x for _p, x in out):
+            out.append((part, s))
     return out
 
 
-def _org_title(seat: Seat) -> str:
-    return seat.organization
+def _inherited(prev_org: str, post: str) -> str:
+    """The body a bare post takes from the post before it: 秘书长 after 中共X市委 → 中共X市委; 县长
+    after 中共X县委 → X县人民政府 (a head of government's body is the government of that division)."""
+    core = post.replace("常务", "").lstrip("副")
+    implied = T._IMPLIED.get(core)
+    if implied and implied[0]:
+        m = re.match(r"^(?:中共)?(.+?" + implied[0] + ")", prev_org)
+        if m:
+            return m.group(1) + implied[1]
+    return prev_org

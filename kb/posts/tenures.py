@@ -141,7 +141,7 @@ def _single(sightings, acts) -> list[Tenure]:
         mine = [s for s in by[pid] if s.day >= (start or date.min) and (end is None or s.day <= end)]
         # the reports themselves are evidence too (the article of an appointment is the first one)
         mine += [Sighting(a.seat, pid, a.name, a.seat.post, a.day, a.article) for a in acts
-                 if a.pid == pid and (start or date.min) <= a.day <= (end or date.max) + ONE]
+                 if a.pid == pid and (start or date.min) <= a.day and (end is None or a.day <= end + ONE)]
         seat = by[pid][0].seat if by[pid] else next(a.seat for a in acts if a.pid == pid)
         t = Tenure(pid, names[pid], seat, start, end, basis, end_basis, mine,
                    predecessor=names[order[k - 1]] if k else None, successor=names[nxt] if nxt else None,
@@ -181,6 +181,8 @@ def _acting_split(t: Tenure, acts: list[Act]) -> list[Tenure]:
             switch, basis = first_full, "sighting"
     aseat = _acting_seat(t.seat)
     if switch is None:
+        return [replace(t, seat=aseat)]
+    if t.end is not None and switch > t.end:
         return [replace(t, seat=aseat)]
     if switch <= (t.start or date.min):
         return [replace(t, seat=_full_seat(t.seat))]
