@@ -161,6 +161,9 @@ class Writer:
         dep = rng.choice(self.deputies[day.year % len(self.deputies)])
         self.printed.add((dep, "岚川市人民政府", "副市长"))
         comp = "，".join(t for t, _ in who) + f"，副市长{dep}陪同。" if who else f"副市长{dep}陪同。"
+        former = [h for h in self.plan[1].holders if h[3] < day and not h[1].startswith("代")]
+        if former and rng.random() < 0.1:      # a former mayor at the event: 原市长 is no post held
+            comp += f"原市长{former[-1][0]}参加活动。"
         head = f"{text}到{place}调研{topic}"
         body = (f"本报讯（记者 {rng.choice(REPORTERS)}）{day.month}月{day.day}日，{text}到{place}调研{topic}。"
                 f"{comp}\n{name}先后来到{sites}，实地察看项目进展，听取情况汇报。")

@@ -167,6 +167,9 @@ def seat_of(title: str, region: Region) -> Optional[Seat]:
     else:
         unit = T.org_unit(org_text)
         org = _scoped(unit, region) if unit else None
+        implied = T._IMPLIED.get(core)
+        if org is None and implied and implied[0] and org_text.endswith(implied[0]):
+            org = org_text + implied[1]          # 岚川市市长, 鹤屿县县长: the division's government
     if not org:
         return None
     held = ("代" + post) if acting else post
@@ -179,7 +182,8 @@ def seats_of(title: str, region: Region) -> list[Seat]:
     return [seat for _part, seat in parts_of(title, region)]
 
 
-def parts_of(title: str, region: Region) -> list[tuple[str, Seat]]:
+@functools.lru_cache(maxsize=65536)
+def parts_of(title: str, region: Region) -> tuple[tuple[str, Seat], ...]:
     """(the part as printed, its seat) for each post of a title: 市委常委、秘书长 → (市委常委, 常委),
     (秘书长, 秘书长 of 中共…市委): a bare post after one with a body inherits it."""
     out: list[tuple[str, Seat]] = []
@@ -190,7 +194,7 @@ def parts_of(title: str, region: Region) -> list[tuple[str, Seat]]:
             s = seat_of(_inherited(out[-1][1].organization, part) + part, region)
         if s and all(s != x for _p, x in out):
             out.append((part, s))
-    return out
+    return tuple(out)
 
 
 def _inherited(prev_org: str, post: str) -> str:

@@ -83,11 +83,22 @@ class Tenure:
 
 def build_seat(sightings: list[Sighting], acts: list[Act], imported: list[Tenure]) -> list[Tenure]:
     """The tenures of one seat (all sightings and acts share ``seat.key``)."""
+    sightings, acts = _one_id_per_name(sightings, acts)
     sightings = [s for s in sightings if not _inside(s.day, imported)]
     acts = [a for a in acts if not _inside(a.day, imported)]
     single = all(s.seat.single for s in sightings) and all(a.seat.single for a in acts)
     rows = _single(sightings, acts) if single else _plural(sightings, acts)
     return _clip(rows, imported) + list(imported)
+
+
+def _one_id_per_name(sightings, acts):
+    """Namesakes in ONE seat are one person: two papers whose region the gazetteer does not know give
+    the same official two person ids (scoped by outlet); the seat keeps the id seen most."""
+    count = Counter((s.name, s.pid) for s in sightings) + Counter((a.name, a.pid) for a in acts)
+    best: dict[str, str] = {}
+    for (name, pid), n in sorted(count.items(), key=lambda x: (-x[1], x[0][1])):
+        best.setdefault(name, pid)
+    return ([replace(s, pid=best[s.name]) for s in sightings], [replace(a, pid=best[a.name]) for a in acts])
 
 
 def _inside(day: date, imported: list[Tenure]) -> bool:
