@@ -154,13 +154,18 @@ def succession(driver, database, post, org=None):
     return queries.run_query(driver, database, "succession", {"post": post, "organization": org, "limit": None})[0]
 
 
-@pytest.fixture
-def loaded(empty_db, tmp_path):
-    driver, database = empty_db
-    folder = tmp_path / "pages"
+@pytest.fixture(scope="module")
+def loaded(driver, database, tmp_path_factory):
+    """The hand-written pages, loaded once for this module (the tests that change the graph come last)."""
+    from conftest import wipe
+    from kb import graph
+    wipe(driver, database)
+    graph.apply_schema(driver, database)
+    folder = tmp_path_factory.mktemp("posts") / "pages"
     man = write_pages(folder)
     rep = _load(driver, database, folder, man)
-    return driver, database, folder, man, rep
+    yield driver, database, folder, man, rep
+    wipe(driver, database)
 
 
 @pytest.mark.neo4j
@@ -168,19 +173,19 @@ def test_post_changing_hands_acting_then_elected(loaded):
     driver, database, *_ = loaded
     assert [r["person"] for r in holder(driver, database, "市长", "2021-03-10", "岚川市")] == ["郑明远"]
     (r,) = holder(driver, database, "市长", "2021-06-15", "岚川市")
-    assert (r["person"], r["post"], r["from"].to_native(), r["to"].to_native(), r["certainty"]) == (
+    assert (r["person"], r["post"], r["from"], r["to"], r["certainty"]) == (
         "钱国栋", "代市长", date(2021, 6, 1), date(2021, 8, 18), "exact")
     (r,) = holder(driver, database, "市长", "2021-09-01", "岚川市")
-    assert (r["person"], r["post"], r["from"].to_native(), r["to"], r["certainty"]) == (
+    assert (r["person"], r["post"], r["from"], r["to"], r["certainty"]) == (
         "钱国栋", "市长", date(2021, 8, 19), None, "exact")
     rows = [x for x in succession(driver, database, "市长", "岚川市")]
     assert [(x["person"], x["post"]) for x in rows] == [("郑明远", "市长"), ("钱国栋", "代市长"), ("钱国栋", "市长")]
-    assert rows[0]["to"].to_native() == date(2021, 5, 31) and rows[0]["end_basis"] == "removal"
+    assert rows[0]["to"] == date(2021, 5, 31) and rows[0]["end_basis"] == "removal"
     assert rows[1]["predecessor"] == "郑明远" and rows[1]["start_basis"] == "appointment"
     # the party secretary: no report, cut where the successor is first seen
     sec = succession(driver, database, "书记", "中共岚川市委")
     assert [(x["person"], x["certainty"]) for x in sec] == [("周立新", "interval"), ("韩志刚", "interval")]
-    assert sec[0]["to"].to_native() == date(2021, 6, 30)
+    assert sec[0]["to"] == date(2021, 6, 30)
     assert [r["person"] for r in holder(driver, database, "书记", "2021-06-20", "中共岚川市委")] == ["周立新"]
 
 
@@ -219,6 +224,34 @@ def test_a_headline_naming_only_the_post(loaded):
 
 
 @pytest.mark.neo4j
+def test_cli(loaded, settings, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+    from kb.cli import cli as kb_cli
+    for k, v in (("NEO4J_URI", settings.uri), ("NEO4J_USERNAME", settings.username),
+                 ("NEO4J_PASSWORD", settings.password), ("NEO4J_DATABASE", settings.database)):
+        monkeypatch.setenv(k, v)
+    run = CliRunner().invoke
+    res = run(kb_cli, ["posts", "export"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert list(rows[0])[:9] == ["person", "organization", "post", "title", "from", "to", "certainty",
+                                 "first_article", "last_article"]
+    assert any(r["person"] == "钱国栋" and r["post"] == "代市长" and r["from"] == "2021-06-01" for r in rows)
+    res = run(kb_cli, ["posts", "holder", "市长", "--on", "2021-06-15", "--org", "岚川市", "--format", "json"])
+    assert res.exit_code == 0 and '"钱国栋"' in res.output and '"代市长"' in res.output
+    res = run(kb_cli, ["posts", "person", "钱国栋", "--format", "csv"])
+    assert res.exit_code == 0
+    career = list(csv.DictReader(io.StringIO(res.output)))
+    assert [(r["post"], r["from"]) for r in career] == [("代市长", "2021-06-01"), ("市长", "2021-08-19")]
+    res = run(kb_cli, ["posts", "succession", "市长", "--org", "岚川市"])
+    assert res.exit_code == 0 and "郑明远" in res.output and "(3 rows)" in res.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,post\nX,市长\n", encoding="utf-8")
+    res = run(kb_cli, ["posts", "import", str(bad)])
+    assert res.exit_code != 0
+
+
+@pytest.mark.neo4j
 def test_rebuild_is_idempotent_and_new_pages_change_it(loaded, tmp_path):
     from kb.posts.build import build
     from kb.posts.roster import export_rows
@@ -238,11 +271,11 @@ def test_rebuild_is_idempotent_and_new_pages_change_it(loaded, tmp_path):
     got = {(str(r["day"]), r["where"]): r["person"] for r in _resolved(driver, database)}
     assert got[("2021-09-01", "title")] == "钱国栋" and got[("2021-10-12", "title")] == "许文博"
     rows = succession(driver, database, "市长", "岚川市")
-    assert rows[-2]["person"] == "钱国栋" and rows[-2]["to"].to_native() == date(2021, 10, 9)
+    assert rows[-2]["person"] == "钱国栋" and rows[-2]["to"] == date(2021, 10, 9)
 
 
 @pytest.mark.neo4j
-def test_roster_import_wins_and_export(loaded, tmp_path):
+def test_roster_import_wins(loaded, tmp_path):
     from kb.posts.roster import import_roster
     driver, database, *_ = loaded
     roster = tmp_path / "roster.csv"
@@ -259,32 +292,6 @@ def test_roster_import_wins_and_export(loaded, tmp_path):
     # the imported person is the one the pages show (same seat, same name): one 周立新 in 岚川
     recs, _, _ = driver.execute_query("MATCH (p:Person {name: '周立新'}) RETURN count(p) AS n", database_=database)
     assert recs[0]["n"] == 2          # 岚川's and 澄陵's
-
-
-@pytest.mark.neo4j
-def test_cli(loaded, settings, monkeypatch, tmp_path):
-    from click.testing import CliRunner
-    from kb.cli import cli as kb_cli
-    for k, v in (("NEO4J_URI", settings.uri), ("NEO4J_USERNAME", settings.username),
-                 ("NEO4J_PASSWORD", settings.password), ("NEO4J_DATABASE", settings.database)):
-        monkeypatch.setenv(k, v)
-    run = CliRunner().invoke
-    res = run(kb_cli, ["posts", "export"])
-    assert res.exit_code == 0, res.output
-    rows = list(csv.DictReader(io.StringIO(res.output)))
-    assert list(rows[0])[:9] == ["person", "organization", "post", "title", "from", "to", "certainty",
-                                 "first_article", "last_article"]
-    assert any(r["person"] == "钱国栋" and r["post"] == "代市长" and r["from"] == "2021-06-01" for r in rows)
-    res = run(kb_cli, ["posts", "holder", "市长", "--on", "2021-06-15", "--org", "岚川市", "--format", "json"])
-    assert res.exit_code == 0 and '"钱国栋"' in res.output and '"代市长"' in res.output
-    res = run(kb_cli, ["posts", "person", "钱国栋", "--format", "csv"])
-    assert res.exit_code == 0 and res.output.count("钱国栋") == 2
-    res = run(kb_cli, ["posts", "succession", "市长", "--org", "岚川市"])
-    assert res.exit_code == 0 and "郑明远" in res.output and "(3 rows)" in res.output
-    bad = tmp_path / "bad.csv"
-    bad.write_text("name,post\nX,市长\n", encoding="utf-8")
-    res = run(kb_cli, ["posts", "import", str(bad)])
-    assert res.exit_code != 0
 
 
 # ------------------------------------------------------------------ a synthetic archive

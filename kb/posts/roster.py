@@ -37,7 +37,8 @@ OPTIONAL MATCH (p:Person {name: row.person})-[:HELD_POST]->(s:Post)
 WHERE s.organization = row.organization AND (s.base = row.base OR s.post = row.post)
 WITH row, head(collect(p.id)) AS same_seat
 OPTIONAL MATCH (q:Person {name: row.person})-[:HELD_POST]->(t:Post {organization: row.organization})
-RETURN row.n AS n, coalesce(same_seat, head(collect(q.id))) AS pid
+WITH row, same_seat, head(collect(q.id)) AS same_org
+RETURN row.n AS n, coalesce(same_seat, same_org) AS pid
 """
 W_IMPORT = """
 UNWIND $rows AS row
