@@ -31,6 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 OUTLET = "岚川日报"
 CITY = "岚川市"
@@ -214,8 +215,17 @@ class Writer:
                 f"人民代表大会举行全体会议，选举{name}为{org}{seat.post}。")
 
 
+def _wrapped(story: str, rng) -> str:
+    """A page flattened from PDF: body paragraphs hard-wrapped at 18–34 characters (titles whole)."""
+    from synth_pages import wrap
+    head, _, body = story.partition("\n\n")
+    width = rng.randint(18, 34)
+    paras = ["\n".join(wrap(p, width, rng, 0.0, 0.0)) for p in body.split("\n")]
+    return head + "\n\n" + "\n".join(paras)
+
+
 def generate(out: Path, years: int = 3, seed: int = 7, start: date = date(2018, 1, 1),
-             per_day: tuple = (2, 5), every: int = 1) -> dict:
+             per_day: tuple = (2, 5), every: int = 1, wrap: bool = False) -> dict:
     rng = random.Random(seed)
     end = date(start.year + years, 1, 1) - timedelta(days=1)
     used: set = set()
@@ -248,6 +258,8 @@ def generate(out: Path, years: int = 3, seed: int = 7, start: date = date(2018, 
                 st = w.post_only(day) if pick < 0.15 else w.meeting(day) if pick < 0.4 else w.inspection(day)
                 if st:
                     stories.append(st)
+            if wrap:
+                stories = [_wrapped(x, rng) for x in stories]
             name = f"{OUTLET}-{day.isoformat()}.txt"
             (pages / name).write_text("\n\n\n".join(stories) + "\n", encoding="utf-8")
             man.append(f"{name},{OUTLET},{day.isoformat()}")
@@ -312,10 +324,12 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--start", default="2018-01-01")
     ap.add_argument("--every", type=int, default=1, help="a page every N days")
+    ap.add_argument("--wrap", action="store_true", help="hard-wrap body lines (pages flattened from PDF)")
     ap.add_argument("--measure", action="store_true")
     ap.add_argument("--samples", type=int, default=3000)
     args = ap.parse_args(argv)
-    truth = generate(args.out, args.years, args.seed, date.fromisoformat(args.start), every=args.every)
+    truth = generate(args.out, args.years, args.seed, date.fromisoformat(args.start), every=args.every,
+                     wrap=args.wrap)
     print(f"{truth['pages']} pages, {len(truth['seats'])} seats, "
           f"{sum(len(s['holders']) for s in truth['seats'])} tenures, {len(truth['printed'])} printed pairs")
     if not args.measure:
