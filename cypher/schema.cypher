@@ -50,6 +50,16 @@ CREATE FULLTEXT INDEX names IF NOT EXISTS
 FOR (n:Person|Organization|Place|Event|Article) ON EACH [n.name, n.title, n.summary]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 
+// the post register (kb/posts): (:Post)<-[:HELD_POST {id, from, to, certainty, …}]-(:Person), and
+// mentions resolved by post and date (MENTIONED_IN / PARTICIPATED_IN {resolved_by: 'post+date'})
+CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE INDEX post_post IF NOT EXISTS FOR (n:Post) ON (n.post);
+CREATE INDEX post_base IF NOT EXISTS FOR (n:Post) ON (n.base);
+CREATE INDEX held_post_id IF NOT EXISTS FOR ()-[r:HELD_POST]-() ON (r.id);
+CREATE INDEX mentioned_in_id IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() ON (r.id);
+CREATE INDEX participated_in_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.id);
+CREATE INDEX participated_in_resolved IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.resolved_by);
+
 // article bodies, for `kb search` (cypher/search_text.cypher)
 CREATE FULLTEXT INDEX article_text IF NOT EXISTS
 FOR (n:Article) ON EACH [n.text]

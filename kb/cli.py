@@ -32,6 +32,7 @@ COMMANDS = {
     "export": "export",
     "report": "report",
     "search": "search",
+    "posts": "posts",
 }
 
 

@@ -47,7 +47,7 @@ W_PAGE = "MERGE (p:Page {id: $row.id}) SET p += $row"
 ARTICLE_PROPS = ["id", "title", "kicker", "subtitle", "published", "published_precision", "published_inferred",
                  "published_basis",
                  "source", "outlet", "start", "end", "kind", "dateline", "reprint_source", "page_id", "held", "links",
-                 "entities", "text"]
+                 "entities", "text", "post_titles", "post_acts", "post_refs"]   # the last three: kb/posts/scan.py
 EVENT_PROPS = ["id", "type", "trigger", "date", "end_date", "date_precision", "date_text", "name", "summary", "planned", "lead",
                "article_id", "published", "evidence", "evidence_start", "evidence_end"]
 REL_PROPS = ["role", "title", "titles", "order", "name", "date", "article_id", "evidence_start", "evidence_end"]
@@ -320,7 +320,7 @@ def page_hashes(driver, database: str, page_ids: list[str]) -> dict[str, str]:
 
 # ---------------------------------------------------------------- reset
 
-KB_LABELS = ["Event", "Article", "Page", "Person", "Organization", "Place"]
+KB_LABELS = ["Event", "Article", "Page", "Person", "Organization", "Place", "Post"]
 
 
 def reset(driver, database: str, batch: int = 10000) -> dict:

@@ -57,6 +57,7 @@ class LoadReport:
     nodes: dict = field(default_factory=dict)       # label -> net change (count store, before/after)
     relationships: dict = field(default_factory=dict)  # type -> net change
     seconds: float = 0.0
+    posts: dict = field(default_factory=dict)       # what the post register build did (kb/posts)
 
 
 def collect_paths(paths: Iterable) -> list[Path]:
@@ -260,7 +261,8 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
          workers: Optional[int] = None, store_text: bool = True, pages_per_tx: int = 1,
          page_timeout: Optional[float] = None, replace: bool = False, allow_duplicates: bool = False,
          on_page: Optional[Callable[[str, str, object], None]] = None,
-         on_schema: Optional[Callable[[list], None]] = None) -> LoadReport:
+         on_schema: Optional[Callable[[list], None]] = None, region: Optional[str] = None,
+         posts: bool = True) -> LoadReport:
     """Load pages into the graph. ``on_page(file, status, detail)`` is called once per file with
     status ``loaded`` (detail: counts), ``skipped``, ``duplicate`` (detail: message) or ``failed``
     (detail: message). The schema is applied first when any of it is missing.
@@ -408,6 +410,10 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             _stop_pool(pool)
             raise
         pool.shutdown()
+    if posts:   # the post register (kb/posts): rebuilt from the graph after every load
+        from . import posts as post_register
+        rep.posts = post_register.after_load(driver, database, [src for _, src in entries], manifest=manifest,
+                                             region=region)
     # what the load changed, from the count store (exact, whatever the statements were)
     after = graph.stats(driver, database)
     for part, target in (("nodes", rep.nodes), ("relationships", rep.relationships)):

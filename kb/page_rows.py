@@ -178,6 +178,8 @@ def page_rows(source: str, content_hash: str, published, outlet, articles, store
                "page_id": pid, "held": held_keys or None, "links": link_keys or None}
         if store_text:
             row["text"] = a.text
+        from .posts.scan import article_props   # what the post register reads (kb posts build)
+        row.update(article_props(ea, person_by_name))
         arow = _strip(row)
         out["articles"].append(arow)
 

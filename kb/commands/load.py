@@ -76,8 +76,10 @@ class Progress:
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=None,
               help=f"CPU seconds of extraction per page before it is skipped as failed (0: no limit; "
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
+@click.option("--region", default=None, help="region bare posts are scoped to (岚川市, 岚川市鹤屿县); "
+              "default: the manifest's region column, the gazetteer, else the outlet's name")
 def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
-            pages_per_tx, no_text, page_timeout):
+            pages_per_tx, no_text, page_timeout, region):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     A page's source (its identity) is its path relative to the folder given (a file given directly:
@@ -117,7 +119,7 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
                               batch_size=batch_size, force=force, workers=workers, replace=replace,
                               allow_duplicates=allow_duplicates, store_text=not no_text,
                               pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
-                              on_schema=on_schema)
+                              on_schema=on_schema, region=region)
         except KeyboardInterrupt:
             # one line, no traceback: the written pages are whole, a rerun skips them
             bar.close()
@@ -134,6 +136,9 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
                f"{rep.skipped} unchanged and skipped{dups}, {len(rep.failed)} failed — {rep.seconds:.1f} s {rate_s}")
     click.echo(f"nodes: {created}")
     click.echo(f"relationships: {rels}")
+    if rep.posts:
+        click.echo(f"post register: {rep.posts['tenures']} tenures in {rep.posts['posts']} posts, "
+                   f"{rep.posts['resolved']} mentions resolved by post and date — {rep.posts['seconds']:.1f} s")
     if rep.failed:
         click.echo(f"kb: {len(rep.failed)} page(s) failed: " + "; ".join(Path(p).name for p, _ in rep.failed),
                    err=True)

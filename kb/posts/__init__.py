@@ -1,0 +1,55 @@
+"""The post register: who held which post when (kb posts …).
+
+* :mod:`kb.posts.seats`    printed titles → seats (organisation, post), scoped by the outlet's region;
+* :mod:`kb.posts.scan`     what each article says (run by the load workers);
+* :mod:`kb.posts.tenures`  tenures from sightings and appointment reports (pure);
+* :mod:`kb.posts.build`    the register in the graph, rebuilt idempotently after every `kb load`;
+* :mod:`kb.posts.roster`   `kb posts import` / `kb posts export`.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .. import ids
+from ..errors import InputError
+
+W_REGION = """
+UNWIND $rows AS row
+MATCH (p:Page {id: row.id})
+SET p.region = row.region
+"""
+
+
+def manifest_regions(manifest: Optional[str]) -> dict[str, str]:
+    """file name → the manifest's ``region`` column (empty cells left out)."""
+    if not manifest:
+        return {}
+    try:
+        text = Path(manifest).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{manifest}: cannot read manifest ({e})")
+    out = {}
+    for row in csv.DictReader(text.splitlines()):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if row.get("file") and row.get("region"):
+            out[Path(row["file"]).name] = row["region"]
+    return out
+
+
+def after_load(driver, database: str, files: Iterable, manifest: Optional[str] = None,
+               region: Optional[str] = None) -> dict:
+    """The hook `kb load` calls: record the pages' regions (``--region``, manifest), then rebuild."""
+    from .build import build
+
+    regions = manifest_regions(manifest)
+    rows = []
+    for f in files:
+        name = Path(f).name
+        r = regions.get(name) or region
+        if r:
+            rows.append({"id": ids.page_id(str(f)), "region": r})   # f: the page's source
+    for i in range(0, len(rows), 1000):
+        driver.execute_query(W_REGION, {"rows": rows[i:i + 1000]}, database_=database, routing_="w")
+    return build(driver, database)
