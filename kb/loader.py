@@ -377,7 +377,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         if len(group) >= max(1, pages_per_tx):
             flush()
 
-    if nworkers <= 1 or len(jobs) <= INLINE_MAX:
+    if nworkers <= 1 or (workers is None and len(jobs) <= INLINE_MAX):   # --workers N: a pool, as asked
         for job in jobs:
             write(job[0], _extract_page(job))
         flush()

@@ -24,8 +24,6 @@ def posts() -> frozenset[str]:
         if not p.startswith("副") and len(p) <= 3:
             base.add("副" + p)
             base.add("常务副" + p)
-    # an acting head of government (代市长, 代旗长) until the congress elects them
-    base.update("代" + p for p in _IMPLIED if p.endswith("长"))
     return frozenset(base)
 
 
@@ -45,7 +43,10 @@ def post_suffix(s: str) -> Optional[str]:
 
 @functools.lru_cache(maxsize=None)
 def post_regex() -> re.Pattern:
-    alts = sorted(posts(), key=len, reverse=True)
+    # an acting head of government (代市长, 代旗长) until the congress elects them: a post before a name,
+    # while post_suffix keeps 市长 as the post (the register reads 代 as acting)
+    acting = {"代" + p for p in _IMPLIED if p.endswith("长")}
+    alts = sorted(posts() | acting, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, alts)))
 
 

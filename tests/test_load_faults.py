@@ -28,7 +28,7 @@ def one_line_page(path: Path, size: int) -> Path:
 
 def kb_load(paths, *args, env=None):
     e = dict(os.environ, **(env or {}))
-    return subprocess.Popen([sys.executable, "-m", "kb.cli", "load", *map(str, paths), "--published", "2024-03-01",
+    return subprocess.Popen([sys.executable, "-m", "kb.cli", "load", *map(str, paths), "--published", "2024-03-01", "--allow-duplicates",
                              *args], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
 

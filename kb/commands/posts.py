@@ -95,7 +95,7 @@ def holder_cmd(post, on, org, fmt, output):
     """Who held POST on a day, with the evidence (cypher/post_holder.cypher).
 
     \b
-    kb posts holder 市长 --on 2021-06-01 --org 岚川市
+    kb posts holder 市长 --on 2020-02-01
     """
     rows, keys = _run("post_holder", {"post": post, "on": on.date().isoformat(), "organization": org})
     _emit(rows, keys, fmt, output)

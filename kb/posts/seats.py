@@ -148,8 +148,6 @@ def seat_of(title: str, region: Region) -> Optional[Seat]:
     if not post:
         return None
     org_text = title[: len(title) - len(post)]
-    if post.startswith("代") and len(post) > 1:     # the lexicon knows 代市长 as a post: split it again
-        post, org_text = post[1:], org_text + "代"
     acting = False
     if org_text.endswith("代") and not org_text.endswith(("人大代", "党代")):
         # 代副市长 is 代市长's deputy inherited by a list (代市长X，副市长Y): a deputy is never acting
