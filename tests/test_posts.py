@@ -308,3 +308,23 @@ def test_synthetic_archive_with_known_tenures(empty_db, tmp_path):
     assert m["recall"] >= 0.95, m["missed_pairs"]
     assert m["precision"] >= 0.95, m["false_pairs"]
     assert m["refs_resolved_right"] >= 0.9
+
+
+@pytest.mark.neo4j
+def test_region_from_the_manifest_scopes_a_paper_the_gazetteer_does_not_know(empty_db, tmp_path):
+    driver, database = empty_db
+    folder = tmp_path / "tx"
+    folder.mkdir()
+    (folder / "tx-2021-02-02.txt").write_text(
+        "区委书记邵明辉调研项目建设\n\n本报讯（记者 江帆）2月1日，区委书记邵明辉到西塘镇调研项目建设。区委副书记、区长顾文山陪同。\n",
+        encoding="utf-8")
+    (folder / "tx-2021-02-09.txt").write_text(
+        "区委书记调研民生实事\n\n本报讯（记者 江帆）2月8日，区委书记到枫林镇调研民生实事。\n", encoding="utf-8")
+    man = tmp_path / "tx.csv"
+    man.write_text("file,outlet,published,region\ntx-2021-02-02.txt,桐溪融媒,2021-02-02,岚川市桐溪区\n"
+                   "tx-2021-02-09.txt,桐溪融媒,2021-02-09,岚川市桐溪区\n", encoding="utf-8")
+    _load(driver, database, folder, man)
+    assert [r["person"] for r in holder(driver, database, "书记", "2021-02-05", "中共桐溪区委")] == ["邵明辉"]
+    assert [r["person"] for r in holder(driver, database, "区长", "2021-02-05", "桐溪区人民政府")] == ["顾文山"]
+    got = {(r["title"], r["person"]) for r in _resolved(driver, database)}
+    assert ("区委书记调研民生实事", "邵明辉") in got
