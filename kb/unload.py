@@ -56,4 +56,7 @@ def unload(driver, database: str, pages: list[dict], on_page=None) -> dict:
         total["orphans"] += res.get("orphans", 0)
         if on_page:
             on_page(p, res)
+    if total["pages"]:
+        from .posts.build import build   # the post register follows what the pages left say
+        build(driver, database)
     return total

@@ -18,7 +18,7 @@ def test_manifest_format_of_the_sample():
     r = rows["001_5c287f6b8ba9909e.txt"]
     assert r.published == date(2020, 2, 1) and r.outlet == "株洲日报"
     web = read_manifest(EX / "web-articles" / "manifest.csv")
-    assert web["012.txt"].published is None
+    assert (web["012.txt"].published, web["012.txt"].precision) == (date(2022, 5, 1), "month")   # the URL gives 2022-05
 
 
 def test_manifest_minimal_and_bad(tmp_path):
