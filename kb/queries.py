@@ -417,7 +417,7 @@ def jsonable(v):
     """Rows → JSON-ready values (ISO strings for dates)."""
     if isinstance(v, dict):
         return {k: jsonable(x) for k, x in v.items()}
-    if isinstance(v, list):
+    if isinstance(v, (list, tuple)):
         return [jsonable(x) for x in v]
     if isinstance(v, (date, datetime)):
         return v.isoformat()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from datetime import date, datetime
 
 import click
 
 from .. import render
+from ..queries import jsonable
 
 ROW_FORMATS = ["table", "markdown", "csv", "json", "jsonl"]
 
@@ -62,18 +62,6 @@ def pick_columns(keys: list[str], columns: str | None) -> list[str]:
         raise click.BadParameter(f"no column {unknown[0]!r} (columns: {', '.join(keys)})",
                                  param_hint="--columns")
     return want
-
-
-def jsonable(v):
-    if isinstance(v, dict):
-        return {k: jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [jsonable(x) for x in v]
-    if isinstance(v, (date, datetime)):
-        return v.isoformat()
-    if hasattr(v, "iso_format"):
-        return v.iso_format()
-    return v
 
 
 def render_rows(rows: list[dict], fmt: str, keys: list[str] | None = None, width: int | None = None) -> str:
