@@ -4,11 +4,13 @@ the date a sentence's event takes (its own, the paragraph's, a continuation's, t
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
 from ..dates import DateMention, find_dates
+from ..lexicon import alternation, wordlist
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
 from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
@@ -72,6 +74,9 @@ def _in_quote(s: Sentence, pos: int) -> bool:
     return any(a <= pos < b for a, b in s.quoted)
 
 
+# 截至2月1日: the cut-off of a figure, not a day anything happened on
+_ASOF = re.compile(rf"(?:{alternation(wordlist('asof_words'))})\s*$")
+
 TO_GAP_WINDOW = 60   # the longest 一行/带领…人员 gap between a name and its 到
 
 
@@ -90,6 +95,8 @@ class Context:
         self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article),
                                             article.published_precision)
                       if self.text[d.end:d.end + 1] not in ("讯", "电")]
+        # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
+        self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
@@ -121,7 +128,8 @@ class Context:
         if own:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
-        before = [d for d in self.dates if para_start <= d.start < s.start and _usable(d)]
+        before = [d for d in self.dates if para_start <= d.start < s.start and _usable(d)
+                  and id(d) not in self.cutoffs]
         return before[-1] if before else None
 
     def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
