@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
@@ -20,12 +21,6 @@ from .sites import _site_and_place_hits
 from .subjects import _subject
 
 Key = tuple[str, Optional[date]]
-
-
-from datetime import date
-from typing import Optional
-
-
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
     """Leads announced together who go separate ways (A、B分别带队…。A先后来到…。B来到…): a function from
@@ -119,6 +114,40 @@ def _group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:
             break
 
 
+# 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
+_REFERENCE = re.compile(rf"[^，。；！？]{{0,10}}?(?:{alternation(wordlist('reference_after'))})")
+# 考察团, 调研组, 检查队: the verb is part of a group's name (the group's own verb comes later)
+_GROUP_NOUN = re.compile(r"[组团队](?![织建结伍])")
+# 在…亲自指导、关怀下: under someone's guidance, not a visit
+_UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
+
+
+# X率(省政协)调研组: the group X leads is the trip itself
+_LEADS_GROUP = re.compile(r"(?:率领|带领|率|带)[^，。；、]{0,8}$")
+
+
+def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
+    """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
+    与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
+    if _GROUP_NOUN.match(text, end) and not _LEADS_GROUP.search(text, max(lo, start - 12), start):
+        return True
+    return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
+
+def _merged_days(found: dict, order: list) -> None:
+    """A lead's days inside one of its dated trips (8月27日至28日 … 28日上午，X主持…) are that trip."""
+    for key in list(order):
+        ev = found[key]
+        if ev.date_precision != "day" or key[1] is None:
+            continue
+        for k2 in order:
+            e2 = found[k2]
+            if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date:
+                order.remove(key)
+                del found[key]
+                break
+
+
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
     """Every (lead, day) with its first sentence: the inspections before sites are attached."""
     R = _rx()
@@ -136,6 +165,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             pre = text[max(s.start, t - 2):t]
             if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
                 continue
+            if _not_a_visit(text, t, s.start + m.end(), s.start):
+                continue
             if _COMPANION.search(text[max(s.start, t - 5):t]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
             subj = _subject(ctx, s, t)
@@ -149,10 +180,11 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             d = ctx.date_for(s, tuple(subj))
             if d is None or d.planned:
                 continue
+            undated_here = ctx.own_date(s) is None
             for lead in subj:
                 key = (lead, d.date)
-                if key in found:
-                    continue
+                if key in found or undated_here and not group and any(k[0] == lead for k in found):
+                    continue   # 沈骏在检查后指出…: a sentence without a date of its own adds to the lead's visit
                 ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
                 ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
                 found[key] = ev
@@ -166,6 +198,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 k2[0] == key[0] and found[k2].date_precision == "day" for k2 in order):
             order.remove(key)
             del found[key]
+    _merged_days(found, order)
     return found, order, first_sent
 
 

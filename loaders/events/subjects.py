@@ -26,7 +26,9 @@ _CO_LEAD = re.compile(r"分别|共同|一同|一起|一道|联合")
 # X率/带领 A、B …: those after the verb come along
 _TAKES_ALONG = re.compile(r"率领|带领|率(?![先队])|带着|带(?![队头领])")
 # 与/同/跟/向/对/给 X …: X is the verb's object or partner, not its subject (与副县长X座谈, 对X的批示)
-_PREP_BEFORE = re.compile(r"(?:与|同|跟|向|对|给|为|替|据|按照|根据|落实)[^，。；、“”]{0,24}$")
+_PREP_BEFORE = re.compile(r"(?:与|同|跟|向|对|给|为|替|据|就|按照|根据|落实)[^，。；、“”]{0,24}$")
+# 以A为组长、B为副组长的督查组: B comes along
+_DEPUTY_HEAD = re.compile(r"(?:同志)?(?:为|任)副[组团队]长")
 # a principal post: the one a visit is led by (市委书记, 县长, 人大常委会主任); a deputy or a
 # department head named after a principal comes along
 _PRINCIPAL = re.compile(r"(?<!副)(?:书记|市长|县长|区长|州长|省长|旗长|盟长|镇长|乡长|主席|苏木达|达|"
@@ -56,6 +58,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     clause = max(text.rfind(c, s.start, m.start) for c in "，,；") + 1 if m.start > s.start else s.start
     if _PREP_BEFORE.search(text[max(clause, s.start):m.start]):
         return True                                     # 与副县长X座谈
+    if _DEPUTY_HEAD.match(text, m.end):
+        return True                                     # B为副组长
     if not leads:
         return False
     gap = text[leads[-1].end:m.start]
@@ -105,6 +109,9 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
             return [who]
     for post in ("书记", "市长", "县长", "区长", "省长", "主席", "主任"):
         k = head.rfind(post)
+        at = s.start + k + len(post)
+        if k >= 0 and any(x.start <= at <= x.end for x in ctx.mentions_in(s.start, t)):
+            continue   # the post of a named person (就省委书记X…), who was weighed above
         if k >= 0 and not REPORTING.search(head[k:]):
             who = ctx.holder_of(post)
             if who and who in ctx.officials:
