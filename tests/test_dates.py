@@ -109,3 +109,9 @@ def test_evening_words_and_a_dateline_reference():
     assert [d.date for d in find_dates("今晨，气温下降。", base)] == [date(2023, 7, 8)]
     # 当天 before any date of the text: the dateline's day
     assert [d.date for d in find_dates("当天，市委书记走访群众。", base, ref=date(2023, 7, 6))] == [date(2023, 7, 6)]
+
+
+def test_digits_across_a_line_break_are_two_dates():
+    """时间:2023-04-27 / 4月26日…: the 7 and the 4 on two lines are not one month 74."""
+    found = [(m.text, m.date) for m in find_dates("时间:2023-04-27\n4月26日，省委", date(2023, 4, 27))]
+    assert found == [("2023-04-27", date(2023, 4, 27)), ("4月26日", date(2023, 4, 26))]
