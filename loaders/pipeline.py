@@ -44,13 +44,25 @@ def _segment(text: str, source: str, meta: dict, layout: str, web: bool) -> list
         arts = segment_web(text, source, **meta)
     else:
         arts = segment_page(text, source, **meta)
-        if not arts and layout == "auto":
-            # no byline, dateline or commentary anchor: one article per file (a web page, a brief)
-            arts = segment_web(text, source, **meta) if _has_prose(text) else []
+        if layout == "auto" and _has_prose(text) and (not arts or _covers(arts, text) < _MIN_PAGE_COVER):
+            # no byline, dateline or commentary anchor, or anchors that leave most of the prose out
+            # (a headline-less article closed by credit lines): one article per file
+            arts = segment_web(text, source, **meta) or arts
     if not arts:
         raise InputError(f"{source}: no recognisable article (no byline, dateline, title or prose paragraph)",
                          hint="is this a newspaper page or article text?")
     return arts
+
+
+# the share of a file's characters a page layout must place in articles before it is believed
+_MIN_PAGE_COVER = 0.5
+
+
+def _covers(arts: list[Article], text: str) -> float:
+    """The share of the file's non-blank characters inside the articles' spans."""
+    total = sum(1 for c in text if not c.isspace())
+    inside = sum(1 for a in arts for c in text[a.start:a.end] if not c.isspace())
+    return inside / total if total else 1.0
 
 
 def _has_words(text: str, at_least: int = 4) -> bool:
