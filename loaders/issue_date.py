@@ -102,6 +102,9 @@ def read_manifest(path) -> dict[str, ManifestRow]:
     if "file" not in fields:
         raise InputError(f"{path}: manifest has no 'file' column", hint="columns: file,published[,outlet]")
     for n, row in enumerate(reader, start=2):
+        if None in row:     # DictReader keeps surplus cells under None: an unquoted comma in a cell
+            raise InputError(f"{path}: line {n} has {len(fields) + len(row[None])} cells for {len(fields)} columns",
+                             hint='quote a cell that holds a comma: "outlet, with a comma"')
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
         name = row.get("file", "")
         if not name:

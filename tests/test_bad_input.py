@@ -115,3 +115,11 @@ def test_page_text_cannot_drive_the_terminal_through_a_table():
     assert rows[2].split() == ["张三", "市长红反", "一", "二", "三"]
     # the columns still line up (the escapes took no width)
     assert render.width(rows[2][:rows[2].index("市长")]) == rows[0].index("title")
+
+
+def test_manifest_row_with_an_unquoted_comma_is_reported(tmp_path):
+    """A cell holding an unquoted comma gives one line naming the file and row, not a traceback."""
+    m = tmp_path / "manifest.csv"
+    m.write_text("file,outlet,published\na.txt,某县政府网 (x.gov.cn), 来源 宣传部,2020-01-02\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"manifest.csv: line 2 has 4 cells for 3 columns"):
+        read_manifest(m)
