@@ -76,3 +76,46 @@ def test_trailing_signature_with_credit_words():
     (a,) = segment_web(src, "p.txt")
     assert [(b.name, b.title, b.role) for b in a.bylines] == [("赵六", "摄", "photographer")]
     assert src[a.bylines[0].start:a.bylines[0].end] == "赵六"
+
+
+def _names(a):
+    return [(b.name, b.title) for b in a.bylines]
+
+
+def test_credit_lines_without_a_label_close_and_open_the_article():
+    """记者 甲 乙 on its own line is credits, at the end (after the body) and just under the meta lines."""
+    page = ("某县开展防汛检查\n来源:某县融媒体中心\n责编:贺文静\n■记者 牛小明 龚大海\n"
+            "  8月2日,副县长带队检查防汛工作,详细了解水库运行情况。\n\n记者:覃一鸣 阳光辉\n\n终审:仝建设\n")
+    (a,) = segment_web(page, "w.txt")
+    assert _names(a) == [("贺文静", "责编"), ("牛小明", "记者"), ("龚大海", "记者"),
+                         ("覃一鸣", "记者"), ("阳光辉", "记者"), ("仝建设", "终审")]
+    assert a.text.startswith("8月2日") and "终审" not in a.text and "记者" not in a.text
+
+
+def test_signatures_run_together_with_units_and_suffixes():
+    body = "  8月2日,副县长带队检查防汛工作,详细了解水库运行情况,要求落实责任。"
+    cases = {"(牛小明龚大海)": [("牛小明", "署名"), ("龚大海", "署名")],        # two names run together
+             "(贺文龚大海)": [("贺文", "署名"), ("龚大海", "署名")],
+             "(县发改办 牛小明)": [("牛小明", "县发改办")],                      # a unit titles the name
+             "(牛小明 龚大海报道)": [("牛小明", "署名"), ("龚大海", "署名")],
+             "(记者贺文静)": [("贺文静", "记者")],
+             "(贺文静/整理)": [("贺文静", "署名")]}
+    for sig, want in cases.items():
+        (a,) = segment_web(body + sig + "\n", "w.txt")
+        assert _names(a) == want, sig
+        assert a.text.endswith("要求落实责任。"), sig
+    # a parenthesis that is not a signature stays in the body
+    (a,) = segment_web(body + "(详见附件材料说明书)\n", "w.txt")
+    assert a.bylines == [] and a.text.endswith("(详见附件材料说明书)")
+
+
+def test_headline_less_article_closed_by_credit_lines_keeps_its_body():
+    """No headline, no meta line, credits at the end: the page layout would keep only the credits;
+    the file is read as one article with its whole body."""
+    from loaders.pipeline import segment_text
+    text = ("新春佳节将至,1月20日,县委书记牛小明率队深入项目一线、企业等地,实地调研安全生产工作。\n"
+            "牛小明一行先后来到县医院改造项目、某某购物广场,详细了解安全生产情况。\n"
+            "牛小明强调,要压实责任,确保安全。\n记者:龚大海\n编辑:贺文静\n审核:覃一鸣、阳光辉\n")
+    (a,) = segment_text(text, "w.txt")
+    assert a.text.startswith("新春佳节将至") and "确保安全" in a.text
+    assert [b.name for b in a.bylines] == ["龚大海", "贺文静", "覃一鸣", "阳光辉"]

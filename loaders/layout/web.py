@@ -26,7 +26,12 @@ _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})
 # credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
 _CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
                  "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
-_TRAIL_NAMES_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[ \t\u3000、]+[\u4e00-\u9fff]{2,4})*)\s*[）)]\s*$")
+# a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
+_TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4})\s*[）)]\s*$")
+_TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]+")
+_CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
+_SIGNATURE_SUFFIXES = ("摄影报道", "报道", "整理", "供稿", "摄")
+_SURNAMES = frozenset(wordlist("surnames"))
 _ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
 
 
@@ -92,29 +97,50 @@ def _headline(pg: _Page) -> Optional[str]:
         if _CREDIT_LINE_RE.search(text[i]):
             pg.bylines.extend(parse_credits(src, *lines[i])[0])
     first = next((i for i in idx if i not in used), None)
+    title = None
     if first is not None and len(idx) > 1 and _is_headline(text[first]):
         nxt = next((i for i in idx if i > first and i not in used), None)
         # a headline is followed by meta lines or by a longer body line
         if nxt is not None and (meta_lines or len(text[nxt]) > len(text[first])):
             used.add(first)
-            return " ".join(text[first].split())
-    return None
+            title = " ".join(text[first].split())
+    _leading_credits(pg)
+    return title
+
+
+def _leading_credits(pg: _Page) -> None:
+    """Lines that are credits and nothing else (■记者 甲 乙, 责编:丙) among the meta lines and just
+    under them, before the body starts."""
+    for i in pg.idx[:8]:
+        if i in pg.used:
+            continue
+        t = pg.text[i]
+        if len(t) > 80:
+            break
+        bl, complete = parse_credits(pg.src, *pg.lines[i])
+        if not (bl and complete):
+            break
+        pg.bylines.extend(bl)
+        pg.used.add(i)
 
 
 def _closing_credits(pg: _Page) -> None:
-    """Credit lines at the end ((编辑:X), 【责任编辑:…】), last first."""
+    """Credit lines at the end ((编辑:X), 【责任编辑:…】), read last first, kept in page order."""
+    found: list[Byline] = []
     for i in reversed(pg.idx):
         if i in pg.used:
             continue
         t = pg.text[i]
-        if len(t) <= 80 and _CREDIT_LINE_RE.search(t):
+        if len(t) <= 80:
             s, e = pg.lines[i]
-            bl, _ = parse_credits(pg.src, s, e)
-            if bl:
-                pg.bylines[:0] = bl
+            bl, complete = parse_credits(pg.src, s, e)
+            # a labelled line (编辑:X), or one that is credits and nothing else (记者 X Y)
+            if bl and (complete or _CREDIT_LINE_RE.search(t)):
+                found[:0] = bl
                 pg.used.add(i)
                 continue
         break
+    pg.bylines.extend(found)
 
 
 def _image_captions(pg: _Page) -> None:
@@ -169,11 +195,13 @@ def _trailing_signature(pg: _Page, body_lines: list) -> None:
         bl = body_lines[k]
         if bl is None:
             continue
-        m = _TRAIL_NAMES_RE.search(src, bl[0], bl[1])
+        m = _TRAIL_RE.search(src, bl[0], bl[1])
         if m:
-            names = m.group(1).split()
-            if not any(nm.endswith(_ORG_END) for nm in names):
-                _signature_credits(pg, m, names)
+            credits = _signature(src, m.start(1), m.end(1))
+            if credits is None:
+                break
+            pg.bylines.extend(credits)
+            pg.authors.extend(b.name for b in credits if b.role == "author")
             e = m.start()
             while e > bl[0] and src[e - 1] in STRIP_CHARS:
                 e -= 1
@@ -181,21 +209,54 @@ def _trailing_signature(pg: _Page, body_lines: list) -> None:
         break
 
 
-def _signature_credits(pg: _Page, m, names: list[str]) -> None:
-    pos = m.start(1)
+def _signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
+    """The credits of a closing signature — (记者 甲), (甲 乙报道), (某某办 甲), (甲乙丙丁戊), (甲/整理) —
+    or None when a token is neither a credit word, a unit nor a name. Signed by units only: no credits."""
+    out: list[Byline] = []
     credit, role = "署名", "author"
-    for nm in names:
-        p = pg.src.find(nm, pos, m.end(1))
-        pos = p + len(nm)
-        if nm in _CREDIT_WORDS:  # (记者 张三): the word titles the names after it
-            credit, role = nm, _CREDIT_WORDS[nm]
+    unit = False
+    for tm in _TOKEN_RE.finditer(src, s, e):
+        tok, p = tm.group(0), tm.start()
+        if tok in _SIGNATURE_SUFFIXES:              # (甲/整理), (甲 乙 报道)
             continue
-        if nm.endswith("摄") and len(nm) >= 3:  # (张三摄): a photo credit
-            pg.bylines.append(Byline(name=nm[:-1], title="摄", role="photographer", start=p, end=p + len(nm) - 1))
+        word = next((w for w in _CREDIT_WORDS_BY_LENGTH if tok.startswith(w)), None)
+        if word:                                    # (记者 甲) and (记者甲): the word titles what follows
+            credit, role = word, _CREDIT_WORDS[word]
+            tok, p = tok[len(word):], p + len(word)
+            if not tok:
+                continue
+        suffix = next((x for x in _SIGNATURE_SUFFIXES if tok.endswith(x) and len(tok) - len(x) >= 2), "")
+        tok = tok[:len(tok) - len(suffix)]
+        if tok.endswith(_ORG_END) and len(tok) >= 3 and not out:
+            credit, unit = tok, True                # (经济委办 甲): the unit titles the names after it
             continue
-        pg.bylines.append(Byline(name=nm, title=credit, role=role, start=p, end=p + len(nm)))
-        if role == "author":
-            pg.authors.append(nm)
+        names = _split_run(tok)
+        if names is None:
+            return None
+        for nm in names:
+            r = ("photographer", "摄") if suffix == "摄" else (role, credit)
+            out.append(Byline(name=nm, title=r[1], role=r[0], start=p, end=p + len(nm)))
+            p += len(nm)
+    return out if out or unit else None         # (县政府办) alone: a unit's signature, no person
+
+
+def _split_run(tok: str) -> Optional[list[str]]:
+    """A token of a signature as names: 2–4 characters are one name; 5–6 are two names run together,
+    split where the second surname starts (甲乙丙丁戊 → 甲乙 + 丙丁戊 when 丙 is a surname)."""
+    if 2 <= len(tok) <= 4:
+        return [tok]
+    if len(tok) not in (5, 6):
+        return None
+    cuts = (3, 2) if len(tok) == 5 else (3,)
+    for c in cuts:
+        a, b = tok[:c], tok[c:]
+        if _surnamed(a) and _surnamed(b):
+            return [a, b]
+    return None
+
+
+def _surnamed(n: str) -> bool:
+    return n[:2] in _SURNAMES or n[:1] in _SURNAMES
 
 
 def looks_like_web(src: str) -> bool:
