@@ -119,3 +119,8 @@ def test_headline_less_article_closed_by_credit_lines_keeps_its_body():
     (a,) = segment_text(text, "w.txt")
     assert a.text.startswith("新春佳节将至") and "确保安全" in a.text
     assert [b.name for b in a.bylines] == ["龚大海", "贺文静", "覃一鸣", "阳光辉"]
+
+
+def test_dateline_signed_by_names_alone():
+    (a,) = segment_web("某县召开会议\n来源:某县网\n本网讯(牛小明、龚大海)3月6日,县长主持召开常务会议,研究有关工作。\n", "w.txt")
+    assert _names(a) == [("牛小明", "署名"), ("龚大海", "署名")] and a.text.startswith("3月6日")

@@ -15,7 +15,7 @@ from typing import Optional
 from ..clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
 from ..lexicon import alternation, wordlist
 from ..models import Article, Byline, Caption
-from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits
+from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
 
 _META_RE = re.compile(
     rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
@@ -23,16 +23,8 @@ _META_RE = re.compile(
 )
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
-# credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
-_CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
-                 "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
 _TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4})\s*[）)]\s*$")
-_TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]+")
-_CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
-_SIGNATURE_SUFFIXES = ("摄影报道", "报道", "整理", "供稿", "摄")
-_SURNAMES = frozenset(wordlist("surnames"))
-_ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
 
 
 def _is_headline(t: str) -> bool:
@@ -197,7 +189,7 @@ def _trailing_signature(pg: _Page, body_lines: list) -> None:
             continue
         m = _TRAIL_RE.search(src, bl[0], bl[1])
         if m:
-            credits = _signature(src, m.start(1), m.end(1))
+            credits = parse_signature(src, m.start(1), m.end(1))
             if credits is None:
                 break
             pg.bylines.extend(credits)
@@ -207,56 +199,6 @@ def _trailing_signature(pg: _Page, body_lines: list) -> None:
                 e -= 1
             body_lines[k] = (bl[0], e, bl[2]) if e > bl[0] else None
         break
-
-
-def _signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
-    """The credits of a closing signature — (记者 甲), (甲 乙报道), (某某办 甲), (甲乙丙丁戊), (甲/整理) —
-    or None when a token is neither a credit word, a unit nor a name. Signed by units only: no credits."""
-    out: list[Byline] = []
-    credit, role = "署名", "author"
-    unit = False
-    for tm in _TOKEN_RE.finditer(src, s, e):
-        tok, p = tm.group(0), tm.start()
-        if tok in _SIGNATURE_SUFFIXES:              # (甲/整理), (甲 乙 报道)
-            continue
-        word = next((w for w in _CREDIT_WORDS_BY_LENGTH if tok.startswith(w)), None)
-        if word:                                    # (记者 甲) and (记者甲): the word titles what follows
-            credit, role = word, _CREDIT_WORDS[word]
-            tok, p = tok[len(word):], p + len(word)
-            if not tok:
-                continue
-        suffix = next((x for x in _SIGNATURE_SUFFIXES if tok.endswith(x) and len(tok) - len(x) >= 2), "")
-        tok = tok[:len(tok) - len(suffix)]
-        if tok.endswith(_ORG_END) and len(tok) >= 3 and not out:
-            credit, unit = tok, True                # (经济委办 甲): the unit titles the names after it
-            continue
-        names = _split_run(tok)
-        if names is None:
-            return None
-        for nm in names:
-            r = ("photographer", "摄") if suffix == "摄" else (role, credit)
-            out.append(Byline(name=nm, title=r[1], role=r[0], start=p, end=p + len(nm)))
-            p += len(nm)
-    return out if out or unit else None         # (县政府办) alone: a unit's signature, no person
-
-
-def _split_run(tok: str) -> Optional[list[str]]:
-    """A token of a signature as names: 2–4 characters are one name; 5–6 are two names run together,
-    split where the second surname starts (甲乙丙丁戊 → 甲乙 + 丙丁戊 when 丙 is a surname)."""
-    if 2 <= len(tok) <= 4:
-        return [tok]
-    if len(tok) not in (5, 6):
-        return None
-    cuts = (3, 2) if len(tok) == 5 else (3,)
-    for c in cuts:
-        a, b = tok[:c], tok[c:]
-        if _surnamed(a) and _surnamed(b):
-            return [a, b]
-    return None
-
-
-def _surnamed(n: str) -> bool:
-    return n[:2] in _SURNAMES or n[:1] in _SURNAMES
 
 
 def looks_like_web(src: str) -> bool:
