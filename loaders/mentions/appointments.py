@@ -4,23 +4,26 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from ..titles import post_suffix
 from .found import PersonMention
 from .names import name_ok
 from .segments import VERBISH
 
 _NAMES = r"[\u4e00-\u9fff]{2,4}?(?:同志)?(?:、[\u4e00-\u9fff]{2,4}?(?:同志)?)*?"
+_OFFICE = alternation(wordlist("office_words"))
 _APPOINT = (
     # 任命X为Y / 提名X同志为Y
-    re.compile(r"(?:决定任命|任命|提名|推选|推荐|选举|聘任|聘请)(?P<names>" + _NAMES + r")为(?P<title>[^，。；、“”\n]{2,40})"),
+    re.compile(r"(?:" + alternation(wordlist("appoint_verbs")) + r")(?P<names>" + _NAMES +
+               r")为(?P<title>[^，。；、“”\n]{2,40})"),
     # X当选为Y / X被任命为Y / X任Y (X after a boundary)
-    re.compile(r"(?:^|(?<=[，。；：\n]))(?P<names>" + _NAMES + r")(?:当选为|当选|被任命为|被选举为|被提名为|被推选为|"
-               r"任|担任|出任)(?P<title>[^，。；、“”\n]{2,40})"),
+    re.compile(r"(?:^|(?<=[，。；：\n]))(?P<names>" + _NAMES + r")(?:" + alternation(wordlist("appointed_verbs")) +
+               r")(?P<title>[^，。；、“”\n]{2,40})"),
     # 免去X的Y职务
-    re.compile(r"免去(?P<names>" + _NAMES + r")的(?P<title>[^，。；、“”\n]{2,40}?)(?:职务|职位|一职)"),
-    re.compile(r"免去(?P<names>" + _NAMES + r")同志(?P<title>[^，。；、“”\n的]{2,40}?)(?:职务|职位|一职)"),
+    re.compile(r"免去(?P<names>" + _NAMES + r")的(?P<title>[^，。；、“”\n]{2,40}?)(?:" + _OFFICE + ")"),
+    re.compile(r"免去(?P<names>" + _NAMES + r")同志(?P<title>[^，。；、“”\n的]{2,40}?)(?:" + _OFFICE + ")"),
 )
-_TITLE_TAIL = re.compile(r"(?:职务|职位|一职|候选人|人选|等职)$")
+_TITLE_TAIL = re.compile(r"(?:" + alternation(wordlist("office_words") + wordlist("title_tails")) + r")$")
 
 
 def appointment_title(seg: str) -> Optional[str]:
@@ -59,5 +62,5 @@ def appointment_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 BIO_RE = re.compile(r"(?:^|(?<=[\n。；：:]))(?P<name>[\u4e00-\u9fff]{2,4})[，,][ \u3000]*[男女][，,][ \u3000]*"
                      r"(?:[\u4e00-\u9fff]{1,4}族[，,])?[ \u3000]*(?:\d{4}|[〇一二三四五六七八九]{4})[ \u3000]*年"
                      r"[ \u3000]*[\d一二三四五六七八九十]{1,2}[ \u3000]*月[ \u3000]*出?生")
-BIO_POST_RE = re.compile(r"(?:现任|现为|曾任)([^，。；\n]{2,60})(?=[，。；]|$)")
+BIO_POST_RE = re.compile(r"(?:" + alternation(wordlist("resume_post_words")) + r")([^，。；\n]{2,60})(?=[，。；]|$)")
 APPOS = re.compile(r"，?是([^，。；“”]{2,40}?)(?=[，。；])")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import alternation, wordlist, wordmap
 from .found import PersonMention
 from .names import after_score, has_surname, is_translit, name_ok
 from .words import STOP_FIRST, is_cjk, lex
@@ -18,6 +19,14 @@ def credit_regex():
     return _CREDIT_WORDS
 
 
+_LEARNED = re.compile(r"[^。；\n]{0,30}(?:" + alternation(wordlist("learned_verbs")) + ")")
+_CLOSING = tuple(wordlist("credit_closing_words"))
+_LINE_MARKS = wordmap("credit_line_marks")
+_LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|(?<=[/／][\u4e00-\u9fff]{3}))"
+                          r"(" + alternation(_LINE_MARKS) + r")[/／:：][ \u3000]*([\u4e00-\u9fff]{2,3})"
+                          r"(?=[\s）)】]|$|[文图][/／])")
+_CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)(?:"
+                            + alternation(wordlist("closing_credit_words")) + r")?[)）][ \u3000]*(?=\n|$)")
 _NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 
 
@@ -59,9 +68,9 @@ def credit_mentions(text: str) -> list[PersonMention]:
                     (has_surname(c) or len(c) >= 3 and is_translit(c)):
                 e = m.start(2) + len(c)
                 if raw == name and not (after_score(text, e) >= 1 or text.startswith(L.photo, e) or cw.match(text, e)
-                                        or text.startswith(("报道", "采写", "整理"), e)
+                                        or text.startswith(_CLOSING, e)
                                         or text[e:e + 1] in ("文", "图") and not is_cjk(text[e + 1:e + 2] or " ")) or \
-                        raw == name and c[0] in STOP_FIRST and re.match(r"[^。；\n]{0,30}(?:获悉|了解到|得知)", text[e:]):
+                        raw == name and c[0] in STOP_FIRST and _LEARNED.match(text[e:]):
                     continue    # 记者从市统计局获悉: the credit word is the subject of a sentence
                 # spaced two-character names (杨   媛) are whole; else choose by what follows
                 out.append(PersonMention(c, m.start(2), m.start(2) + _raw_len(raw, len(c)), [word], "credit",
@@ -77,11 +86,11 @@ def credit_mentions(text: str) -> list[PersonMention]:
                         out.append(PersonMention(c2, s2, s2 + len(c2), [word], "credit", L.credits.get(word)))
                 break
     # 1b. 文/甲某 图/乙某 on a credit line (no title kept: the slash says text or picture, not a post)
-    for m in re.finditer(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|(?<=[/／][\u4e00-\u9fff]{3}))(文|图|文图|图文)[/／:：][ \u3000]*([\u4e00-\u9fff]{2,3})(?=[\s）)】]|$|[文图][/／])", text):
+    for m in _LINE_CREDIT.finditer(text):
         c = m.group(2)
         if name_ok(c, True) == "ok" and has_surname(c):
             out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
-                                     "photographer" if m.group(1) == "图" else "author"))
+                                     _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     photo_alt = "|".join(map(re.escape, L.photo))
     for m in re.finditer(r"(?:(?<=[\s(（【\]])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt + r")(?=[\s)）】]|$)",
@@ -90,8 +99,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
         if name_ok(c, True) and has_surname(c):
             out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
     # 3. a closing parenthesis of names only: (甲某某 乙某某)
-    for m in re.finditer(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)(?:报道|供稿|摄)?[)）]"
-                         r"[ \u3000]*(?=\n|$)", text):
+    for m in _CLOSING_PAREN.finditer(text):
         items = m.group(1).replace("、", " ").split()
         if all(name_ok(x, True) == "ok" for x in items):
             pos = m.start(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from ..titles import post_regex, posts
 from .words import BOUND, ORG_END, RARE_GIVEN_IDF, STOP_FIRST, STOP_INNER, is_cjk, is_common_word, lex
 
@@ -112,7 +113,7 @@ def strong_end(text: str, j: int, words_only: bool = False) -> bool:
     return False
 
 
-_ACTS = re.compile(r"强调|指出|表示|主持|一行|带队|率队|先后|首先|叮嘱|详细了解|同志")
+_ACTS = re.compile(alternation(wordlist("person_acts")))
 
 
 def _acts_elsewhere(text: str, c: str) -> bool:

@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Optional
 
-from ..lexicon import wordlist, wordmap
+from ..lexicon import alternation, wordlist, wordmap
 from ..models import Article, Evidence, Organization, Person
 from ..titles import post_suffix, scope_for
 from .words import is_cjk
@@ -28,10 +28,14 @@ def _org_not_before() -> frozenset:
 
 @functools.lru_cache(maxsize=1)
 def _org_break():
-    """Everything up to the last break word (kb/data/org_left_breaks.txt) or count (450名) is not the name."""
+    """Everything up to the last break word (org_left_breaks.txt) or count (450名) is not the name."""
     words = sorted(wordlist("org_left_breaks"), key=len, reverse=True)
-    return re.compile(r".*(?:" + "|".join(map(re.escape, words)) + r"|\d+(?:名|个|家|位|支))")
-_ORG_GENERIC = re.compile(r"^(?:各|全|该|本|有关|相关|多家|各级|各类|其他|市直|县直|部分|基层|一个|这个|那个|每个)")
+    return re.compile(r".*(?:" + "|".join(map(re.escape, words)) + r"|\d+(?:" +
+                      alternation(wordlist("org_count_units")) + "))")
+
+
+_ORG_GENERIC = re.compile(r"^(?:" + alternation(wordlist("org_generic_heads")) + ")")
+_PARTY = frozenset(wordlist("party_org_suffixes"))
 
 
 def organizations_of(article: Article, persons: list[Person]) -> list[Organization]:
@@ -94,7 +98,7 @@ def organizations_of(article: Article, persons: list[Person]) -> list[Organizati
 
 def _org_kind(suf: str, kinds: dict[str, str]) -> str:
     k = kinds.get(suf, "other")
-    if suf in ("市委", "县委", "区委", "省委", "州委", "党委", "党组", "纪委", "党工委", "党总支", "党支部"):
+    if suf in _PARTY:
         return "party"
     return k
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from ..models import Article, Evidence, Person
 from ..titles import parse_title
 from .found import PersonMention
 from .names import has_surname, name_ok
 from .rules import find_person_mentions
 from .words import lex
+
+_CAPTION_CREDIT = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})\s*(?:" + alternation(wordlist("caption_credit_words")) +
+                             r")?\s*$")
+
 
 def _role_for_title(title: str) -> Optional[str]:
     for word, role in sorted(lex().credits.items(), key=lambda kv: len(kv[0]), reverse=True):
@@ -122,7 +127,7 @@ def _captions(article: Article, people: _People) -> None:
                 continue
             people.add_mention(pm)
         if cap.credit:
-            m = re.match(r"^\s*([\u4e00-\u9fff]{2,3})\s*(?:摄|供图|摄影)?\s*$", cap.credit)
+            m = _CAPTION_CREDIT.match(cap.credit)
             if m and name_ok(m.group(1)) and has_surname(m.group(1)):
                 p = people.person(m.group(1))
                 p.role = p.role or "photographer"

@@ -9,7 +9,7 @@ import functools
 import re
 from typing import Optional
 
-from ..lexicon import wordlist
+from ..lexicon import alternation, wordlist
 from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
@@ -23,6 +23,10 @@ from .words import BOUND, ORG_END, STOP_FIRST, lex
 def descriptor_regex():
     words = sorted(wordlist("person_descriptors"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+_KEPT_HONORIFICS = frozenset(wordlist("honorific_titles"))
+_LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")) + ")")
 
 
 def credits(f: Found) -> None:
@@ -145,7 +149,7 @@ def honorifics(f: Found) -> None:
         if cand is None:
             continue
         word = m.group(0)
-        titles = [word] if word in posts() or word in ("教授", "博士", "院士") else []
+        titles = [word] if word in posts() or word in _KEPT_HONORIFICS else []
         f.add(PersonMention(cand, s - len(cand), s, titles, "honorific"))
 
 
@@ -172,7 +176,7 @@ def bare_lists(f: Found) -> None:
             first = first[1:]
         items[0] = first
         tail_after = text[m.end():m.end() + 3]
-        if re.match(r"等(?:地|省|市|县|区|国|单位|部门|企业|行业|领域|方面|乡镇)", tail_after):
+        if _LIST_OF_PLACES.match(tail_after):
             continue
         if all(x in known or (name_ok(x) == "ok") for x in items) and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
@@ -231,7 +235,8 @@ def find_person_mentions(text: str) -> list[PersonMention]:
     return f.out
 
 
-_LEADERS = re.compile(r"(?:(?:我|本)?(?:省|市|县|区|州|旗|盟|镇|乡|街道)(?:级)?|[\u4e00-\u9fff]{2,6}(?:省|市|县|区|州|旗|盟))领导(?:同志)?[：:]?")
+_LEADERS = re.compile(r"(?:(?:我|本)?(?:" + alternation(wordlist("leader_levels")) + r")(?:级)?|[\u4e00-\u9fff]{2,6}(?:" +
+                      alternation(wordlist("leader_place_ends")) + r"))领导(?:同志)?[：:]?")
 
 
 def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
@@ -253,9 +258,7 @@ def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
 
 
 # person posts that follow a name in running text (陈某县长, 刘某副市长); two characters or more
-_AFTER_POSTS = ("书记", "市长", "县长", "区长", "州长", "省长", "旗长", "镇长", "乡长", "局长", "处长", "科长", "主任",
-                "部长", "厅长", "主席", "总农艺师", "总工程师", "总经济师", "秘书长", "校长", "院长", "站长", "所长", "社长")
-_AFTER_RE = re.compile(r"(?:常务)?(?:副)?(?:" + "|".join(_AFTER_POSTS) + r")")
+_AFTER_RE = re.compile(r"(?:常务)?(?:副)?(?:" + alternation(wordlist("posts_after_name")) + r")")
 
 
 def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[PersonMention]:

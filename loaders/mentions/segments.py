@@ -3,25 +3,29 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import alternation, wordlist, wordmap
 from ..titles import post_suffix
 from .names import name_ok
 from .words import BOUND
 
-_HELD_BY = re.compile(r"^(?:会议|会|活动|仪式|座谈会|开幕式|典礼|论坛|大会|晚会|发布会|培训|讲座|调研|检查)(?:由|请)")
-_LEAD_STRIP = ("受", "由", "经", "在", "向", "对", "据", "与", "和", "及", "以及", "作为", "邀请", "是", "为",
-               "请", "让", "随后", "同时", "其中", "包括", "此外", "另外", "当天", "会上", "其", "我市", "原来",
-               "担任", "任", "系", "由于", "而", "并", "今天", "昨天", "近日", "日前", "上午", "下午", "晚上")
+_HELD_BY = re.compile(rf"^(?:{alternation(wordlist('held_by_events'))})(?:由|请)")
+# tried longest first, equal lengths in file order
+_LEAD_STRIP = tuple(sorted(wordlist("title_lead_words"), key=len, reverse=True))
 _DATE_LEAD = re.compile(r"^[\d\s年月日号上下午晚早傍凌晨中]+")
+
+
+
+
+def _guarded(verbs: dict[str, str]) -> str:
+    """An alternation of ``verbs``, each one not followed by the characters its value lists."""
+    return "|".join(re.escape(w) + (f"(?![{re.escape(no)}])" if no else "")
+                    for w, no in sorted(verbs.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 # verbs that show a segment is a clause, not a title; a verb that also names a body (组织部, 研究室,
 # 社会保障局, 服务中心) is not one there
-VERBISH = re.compile(r"来到|前往|深入|先后|开展|组织(?!部)|发挥|做好|推动|参加|出席|召开|举行|进行|要求|强调|表示|"
-                      r"建立|成立|实施|落实|加强|带领|率领|开设|推出|发动|引导|支持|提供|"
-                      r"保障(?![局厅部处科所中])|研究(?![院所室会员中生])|了|赴|到|着|把|将(?!军)|让|使(?!馆)")
-
-
-_JOINER = re.compile(r"以及|与|和|及|同")
+VERBISH = re.compile(_guarded(wordmap("clause_verbs")))
+_JOINER = re.compile(alternation(wordlist("name_joiners")))
 
 
 def clean_segment(seg: str) -> str:
@@ -43,7 +47,7 @@ def clean_segment(seg: str) -> str:
     changed = True
     while changed and seg:
         changed = False
-        for w in sorted(_LEAD_STRIP, key=len, reverse=True):
+        for w in _LEAD_STRIP:
             if seg.startswith(w) and len(seg) > len(w) + 1:
                 seg = seg[len(w):]
                 changed = True
