@@ -97,85 +97,94 @@ def _find_pred(key, preds: dict, matched: set):
 
 
 def score_page(gold_page: dict, extracted: list) -> dict[str, Counts]:
+    """Counts per metric (persons, titles, inspections, sites, meetings) for the metrics the gold page has."""
     res: dict[str, Counts] = {}
+    if "persons" in gold_page:
+        res.update(_score_persons(gold_page, extracted))
+    if "inspections" in gold_page:
+        res.update(_score_inspections(gold_page, extracted))
+    if "meetings" in gold_page:
+        res["meetings"] = _score_meetings(gold_page, extracted)
+    return res
 
-    # persons and titles
+
+def _score_persons(gold_page: dict, extracted: list) -> dict[str, Counts]:
+    """Persons by name, and the gold titles of the persons found."""
     pred_persons: dict[str, list[str]] = {}
     for ea in extracted:
         for p in getattr(ea, "persons", []) or []:
             titles = pred_persons.setdefault(_name(p.name), [])
             titles.extend(t.text if hasattr(t, "text") else str(t) for t in p.titles)
     gold_persons = {_name(p["name"]): p.get("titles") or [] for p in gold_page.get("persons", [])}
-    if "persons" in gold_page:
-        tp = len(set(gold_persons) & set(pred_persons))
-        res["persons"] = Counts(tp, len(set(pred_persons) - set(gold_persons)), len(set(gold_persons) - set(pred_persons)))
-        t = Counts()
-        for n, gts in gold_persons.items():
-            if n not in pred_persons:
+    tp = len(set(gold_persons) & set(pred_persons))
+    persons = Counts(tp, len(set(pred_persons) - set(gold_persons)), len(set(gold_persons) - set(pred_persons)))
+    t = Counts()
+    for n, gts in gold_persons.items():
+        if n not in pred_persons:
+            continue
+        for g in gts:
+            if any(title_matches(g, p) for p in pred_persons[n]):
+                t.tp += 1
+            else:
+                t.fn += 1
+    return {"persons": persons, "titles": t}
+
+
+def _score_inspections(gold_page: dict, extracted: list) -> dict[str, Counts]:
+    """Inspections by lead and day (an approximate interval holds the day), and the sites of those matched."""
+    preds = {}
+    for ev in _events(extracted, "inspection"):
+        key = (_name(ev.lead), _d(ev.date))
+        if key not in preds:
+            preds[key] = ev
+        else:  # same official and day in two articles: keep both sites lists
+            preds[key].sites = list(preds[key].sites) + [s for s in ev.sites if all(
+                not _contains(s.name, o.name) for o in preds[key].sites)]
+    insp = Counts()
+    sites = Counts()
+    matched: set = set()
+    for g in gold_page.get("inspections", []):
+        key = _find_pred((_name(g.get("person")), _d(g.get("date"))), preds, matched)
+        gsites = list(g.get("sites") or [])
+        if key is not None:
+            matched.add(key)
+            insp.tp += 1
+            psites = [s.name for s in preds[key].sites]
+            k = _match_lists(gsites, psites)
+            sites.tp += k
+            sites.fn += len(gsites) - k
+            sites.fp += len(psites) - k
+        else:
+            insp.fn += 1
+            sites.fn += len(gsites)
+    for key, ev in preds.items():
+        if key not in matched:
+            insp.fp += 1
+            sites.fp += len(ev.sites)
+    return {"inspections": insp, "sites": sites}
+
+
+def _score_meetings(gold_page: dict, extracted: list) -> Counts:
+    """Dated meetings: the same day and the name contained, or the same chair."""
+    preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
+    used: set[int] = set()
+    c = Counts()
+    for g in gold_page.get("meetings", []):
+        hit = None
+        for j, ev in enumerate(preds):
+            if j in used or _d(ev.date) != _d(g.get("date")):
                 continue
-            for g in gts:
-                if any(title_matches(g, p) for p in pred_persons[n]):
-                    t.tp += 1
-                else:
-                    t.fn += 1
-        res["titles"] = t
-
-    # inspections and sites
-    if "inspections" in gold_page:
-        preds = {}
-        for ev in _events(extracted, "inspection"):
-            key = (_name(ev.lead), _d(ev.date))
-            if key not in preds:
-                preds[key] = ev
-            else:  # same official and day in two articles: keep both sites lists
-                preds[key].sites = list(preds[key].sites) + [s for s in ev.sites if all(
-                    not _contains(s.name, o.name) for o in preds[key].sites)]
-        insp = Counts()
-        sites = Counts()
-        matched: set = set()
-        for g in gold_page.get("inspections", []):
-            key = _find_pred((_name(g.get("person")), _d(g.get("date"))), preds, matched)
-            gsites = list(g.get("sites") or [])
-            if key is not None:
-                matched.add(key)
-                insp.tp += 1
-                psites = [s.name for s in preds[key].sites]
-                k = _match_lists(gsites, psites)
-                sites.tp += k
-                sites.fn += len(gsites) - k
-                sites.fp += len(psites) - k
-            else:
-                insp.fn += 1
-                sites.fn += len(gsites)
-        for key, ev in preds.items():
-            if key not in matched:
-                insp.fp += 1
-                sites.fp += len(ev.sites)
-        res["inspections"] = insp
-        res["sites"] = sites
-
-    # meetings
-    if "meetings" in gold_page:
-        preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
-        used: set[int] = set()
-        c = Counts()
-        for g in gold_page.get("meetings", []):
-            hit = None
-            for j, ev in enumerate(preds):
-                if j in used or _d(ev.date) != _d(g.get("date")):
-                    continue
-                if _contains(g.get("name") or "", ev.name or "", 2) or \
-                        (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)):
-                    hit = j
-                    break
-            if hit is None:
-                c.fn += 1
-            else:
-                used.add(hit)
-                c.tp += 1
-        c.fp = len(preds) - len(used)
-        res["meetings"] = c
-    return res
+            if _contains(g.get("name") or "", ev.name or "", 2) or \
+                    (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)):
+                hit = j
+                break
+        if hit is None:
+            c.fn += 1
+        else:
+            used.add(hit)
+            c.tp += 1
+    c.fp = len(preds) - len(used)
+    return c
 
 
 def explain_page(gold_page: dict, extracted: list) -> dict[str, dict[str, list[str]]]:

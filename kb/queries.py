@@ -19,19 +19,21 @@ typed with :func:`convert`.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 from . import cypher
 from .errors import QueryError
+from .query_results import jsonable, run_text, to_native
+from .query_values import convert, literal
+
+__all__ = ["NamedQuery", "Param", "bind", "browser_doc", "convert", "get", "jsonable", "list_queries", "literal",
+           "names", "parse", "parse_params", "run", "run_query", "run_text", "to_native"]
 
 EXCLUDED = {"schema"}
 
 _PARAM = re.compile(r"^\s*//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.*?)\s*;?\s*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -182,120 +184,6 @@ def parse(text: str, name: str | None = None, path: Path | None = None) -> Named
                       example_lines=example_lines, text=text, body=body[0])
 
 
-# ------------------------------------------------------------------ values
-
-def literal(expr: str):
-    """The Python value of a simple Cypher literal: null, true/false, numbers, 'strings',
-    "strings", [lists], {maps} and date('YYYY-MM-DD')."""
-    value, rest = _literal(expr.strip())
-    if rest.strip():
-        raise ValueError(f"unexpected {rest.strip()[:20]!r} in {expr!r}")
-    return value
-
-
-def _literal(s: str):
-    s = s.lstrip()
-    if not s:
-        raise ValueError("empty value")
-    low = s.lower()
-    for word, val in (("null", None), ("true", True), ("false", False)):
-        if low.startswith(word) and not (len(s) > len(word) and (s[len(word)].isalnum() or s[len(word)] == "_")):
-            return val, s[len(word):]
-    if s[0] in "'\"":
-        q = s[0]
-        out, i = [], 1
-        while i < len(s):
-            c = s[i]
-            if c == "\\" and i + 1 < len(s):
-                nxt = s[i + 1]
-                out.append({"n": "\n", "t": "\t", "\\": "\\", "'": "'", '"': '"'}.get(nxt, nxt))
-                i += 2
-                continue
-            if c == q:
-                return "".join(out), s[i + 1:]
-            out.append(c)
-            i += 1
-        raise ValueError(f"unterminated string in {s!r}")
-    m = re.match(r"^-?\d+\.\d*(?:[eE][-+]?\d+)?|^-?\d+[eE][-+]?\d+", s)
-    if m:
-        return float(m.group(0)), s[m.end():]
-    m = re.match(r"^-?\d+", s)
-    if m:
-        return int(m.group(0)), s[m.end():]
-    m = re.match(r"^date\(\s*(['\"])(\d{4}-\d{2}-\d{2})\1\s*\)", s, re.I)
-    if m:
-        return date.fromisoformat(m.group(2)), s[m.end():]
-    if s[0] == "[":
-        items, rest = [], s[1:].lstrip()
-        if rest.startswith("]"):
-            return items, rest[1:]
-        while True:
-            v, rest = _literal(rest)
-            items.append(v)
-            rest = rest.lstrip()
-            if rest.startswith(","):
-                rest = rest[1:]
-            elif rest.startswith("]"):
-                return items, rest[1:]
-            else:
-                raise ValueError(f"expected , or ] in {s!r}")
-    if s[0] == "{":
-        obj, rest = {}, s[1:].lstrip()
-        if rest.startswith("}"):
-            return obj, rest[1:]
-        while True:
-            m = re.match(r"^\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\s*:", rest)
-            if not m:
-                raise ValueError(f"expected key: in {s!r}")
-            key = m.group(1).strip("`")
-            v, rest = _literal(rest[m.end():])
-            obj[key] = v
-            rest = rest.lstrip()
-            if rest.startswith(","):
-                rest = rest[1:]
-            elif rest.startswith("}"):
-                return obj, rest[1:]
-            else:
-                raise ValueError(f"expected , or }} in {s!r}")
-    raise ValueError(f"not a literal: {s[:30]!r} (use null, true/false, a number, a 'string', a list or date('…'))")
-
-
-def convert(raw: str, default=None):
-    """Type a command-line value: ``null``, ``true``/``false``, integers, decimals, ISO dates
-    (``2020-03-06`` → ``datetime.date``), JSON lists/maps; anything else is a string.
-
-    When the header's default is a string, the value stays a string (a name like ``110`` is not a
-    number), except ISO dates. Quote a value ('…' or "…") to force a string.
-    """
-    s = raw.strip()
-    if len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"":
-        return s[1:-1]
-    if s.lower() in ("null", "none"):
-        return None
-    if _ISO_DATE.match(s):
-        try:
-            return date.fromisoformat(s)
-        except ValueError:
-            raise QueryError(f"{raw!r} is not a valid date (YYYY-MM-DD)") from None
-    if isinstance(default, str):
-        return raw
-    if s.lower() in ("true", "false"):
-        return s.lower() == "true"
-    if re.fullmatch(r"-?\d+", s):
-        return int(s)
-    if re.fullmatch(r"-?\d+\.\d+", s):
-        return float(s)
-    if s[:1] in "[{":
-        try:
-            return json.loads(s)
-        except ValueError:
-            try:
-                return literal(s)
-            except ValueError:
-                pass
-    return raw
-
-
 def parse_params(query: NamedQuery, items: list[str] | tuple[str, ...]) -> dict:
     """``["person=张建国", "from=2020-03-01"]`` → typed parameters (QueryError for unknown names)."""
     out: dict = {}
@@ -340,90 +228,6 @@ def run_query(driver, database: str, name: str | NamedQuery, params: dict | None
     q = name if isinstance(name, NamedQuery) else get(name)
     bound = bind(q, params)
     return run_text(driver, database, q.body, bound, native=native)
-
-
-def run_text(driver, database: str, text: str, params: dict, native: bool = True,
-             write: bool = False) -> tuple[list[dict], list[str]]:
-    """Run one statement in a READ transaction (``write``: a write transaction); (rows, column names)."""
-    from neo4j.exceptions import Neo4jError
-
-    def work(tx):
-        res = tx.run(text, params)
-        keys = list(res.keys())
-        return [dict(r) for r in res], keys
-
-    try:
-        # notifications off: a graph without, say, PART_OF yet would warn on every report
-        with driver.session(database=database, default_access_mode="WRITE" if write else "READ",
-                            notifications_min_severity="OFF") as s:
-            rows, keys = (s.execute_write if write else s.execute_read)(work)
-    except Neo4jError as e:
-        raise QueryError(f"the query failed: {(e.message or str(e)).splitlines()[0]}",
-                         hint=_hint(e, write)) from None
-    if native:
-        rows = [{k: to_native(v) for k, v in r.items()} for r in rows]
-    return rows, keys
-
-
-def _hint(e, write: bool) -> str:
-    """The next step for a failed statement, from the server's error code."""
-    code, msg = e.code or "", (e.message or "").lower()
-    if not write and ("writing in read access mode" in msg or "AccessMode" in code or "read only" in msg):
-        return "the statement writes: add --write to run it in a write transaction"
-    if "ParameterMissing" in code:
-        return "give the missing parameter with --param key=value"
-    if "fulltext" in msg and "no such" in msg or "IndexNotFound" in code:
-        return "the schema is missing: `kb schema apply`"
-    if "Syntax" in code:
-        return "fix the Cypher syntax (the message says where)"
-    return "check the statement and its --param values (`kb query --list` for the named ones)"
-
-
-def to_native(v):
-    """Neo4j values → plain Python: dates, datetimes, nodes/relationships as property dicts, paths
-    as lists of those."""
-    from neo4j.graph import Node, Path as GPath, Relationship
-
-    if v is None or isinstance(v, (str, int, float, bool)):
-        return v
-    if isinstance(v, list):
-        return [to_native(x) for x in v]
-    if isinstance(v, dict):
-        return {k: to_native(x) for k, x in v.items()}
-    if isinstance(v, Node):
-        d = {k: to_native(x) for k, x in dict(v).items()}
-        d["_labels"] = sorted(v.labels)
-        return d
-    if isinstance(v, Relationship):
-        d = {k: to_native(x) for k, x in dict(v).items()}
-        d["_type"] = v.type
-        return d
-    if isinstance(v, GPath):
-        out = []
-        for i, n in enumerate(v.nodes):
-            out.append(to_native(n))
-            if i < len(v.relationships):
-                out.append(to_native(v.relationships[i]))
-        return out
-    if hasattr(v, "to_native"):
-        try:
-            return v.to_native()
-        except (ValueError, OverflowError):
-            return v.iso_format() if hasattr(v, "iso_format") else str(v)
-    return v
-
-
-def jsonable(v):
-    """Rows → JSON-ready values (ISO strings for dates)."""
-    if isinstance(v, dict):
-        return {k: jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [jsonable(x) for x in v]
-    if isinstance(v, (date, datetime)):
-        return v.isoformat()
-    if hasattr(v, "iso_format"):
-        return v.iso_format()
-    return v
 
 
 # ------------------------------------------------------------------ docs/browser.md

@@ -1,18 +1,15 @@
 """A local Neo4j 5.26 LTS Community server, provisioned from Maven Central.
 
-There is no Docker engine on the machines kb targets, but Java 17 and Maven are: ``install`` writes
-a small ``pom.xml`` naming ``org.neo4j:neo4j`` (Bolt, HTTP server, DBMS, import tool) and the Neo4j
-Browser jar, and lets Maven copy the runtime jars into ``$KB_HOME/neo4j/lib`` (the local Maven cache
-makes a second provisioning fast). ``start`` runs ``org.neo4j.server.CommunityEntryPoint`` in the
-background, bound to 127.0.0.1 with auth on, and returns once Bolt answers a query.
+There is no Docker engine on the machines kb targets, but Java 17 and Maven are: ``install``
+(``kb/server_setup.py``) fetches the jars into ``$KB_HOME/neo4j/lib`` and sets the password;
+``write_config`` (``kb/server_config.py``) writes ``neo4j.conf``. This module controls the process:
+``start`` runs ``org.neo4j.server.CommunityEntryPoint`` in the background, bound to 127.0.0.1 with
+auth on, and returns once Bolt answers a query; ``stop``, ``restart``, ``status``, the console log.
 """
 from __future__ import annotations
 
 import json
 import os
-import re
-import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -23,45 +20,15 @@ from pathlib import Path
 
 from . import config
 from .errors import ServerError
+from .server_config import (DEFAULT_HEAP, DEFAULT_LOCK_TIMEOUT, DEFAULT_PAGECACHE, DEFAULT_TX_TIMEOUT, JVM_FLAGS,
+                            _initial_heap, _marker, _pid_file, console_log, neo4j_home, write_config)
+from .server_setup import (BROWSER_VERSION, MIN_FREE_DISK, NEO4J_VERSION, _check_disk, _java, _private_home, admin,
+                           install, installed, java_version, password)
 
-NEO4J_VERSION = os.environ.get("KB_NEO4J_VERSION", "5.26.21")
-# No neo4j-browser 5.26.x jar is on Maven Central; 5.24.0 is the newest 5.x one there and speaks
-# Bolt over WebSocket to any 5.x server.
-BROWSER_VERSION = os.environ.get("KB_NEO4J_BROWSER_VERSION", "5.24.0")
-MIN_FREE_DISK = 1 << 30  # 1 GiB: jars (~130 MB) plus room for a store
-
-# Sized for a 2-core 24 GiB machine shared with the loader and the tests; override with
-# KB_NEO4J_HEAP / KB_NEO4J_PAGECACHE or `kb server start --heap/--pagecache`.
-DEFAULT_HEAP = os.environ.get("KB_NEO4J_HEAP", "2g")
-DEFAULT_PAGECACHE = os.environ.get("KB_NEO4J_PAGECACHE", "2g")
-# A client that dies without closing its connection (another machine, a frozen process) leaves its
-# transaction and its locks behind; the server rolls it back after TX_TIMEOUT, and a writer waiting for
-# a lock gives up (a transient error the driver retries) after LOCK_TIMEOUT. A page's transaction takes
-# well under a second; `kb reset` deletes in batches. Override with KB_NEO4J_TX_TIMEOUT /
-# KB_NEO4J_LOCK_TIMEOUT (Neo4j durations: 120s, 5m; 0 = no limit).
-DEFAULT_TX_TIMEOUT = os.environ.get("KB_NEO4J_TX_TIMEOUT", "120s")
-DEFAULT_LOCK_TIMEOUT = os.environ.get("KB_NEO4J_LOCK_TIMEOUT", "60s")
-
-JVM_FLAGS = [
-    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Djdk.nio.maxCachedBufferSize=1024",
-    "-Dio.netty.tryReflectionSetAccessible=true", "-Djdk.tls.ephemeralDHKeySize=2048",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-    "-Dlog4j2.disable.jmx=true", "-Dfile.encoding=UTF-8",
-]
-
-POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>kb.local</groupId>
-  <artifactId>kb-neo4j-server</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{neo4j}</version></dependency>
-    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>{browser}</version></dependency>
-  </dependencies>
-</project>
-"""
+__all__ = ["BROWSER_VERSION", "DEFAULT_HEAP", "DEFAULT_LOCK_TIMEOUT", "DEFAULT_PAGECACHE", "DEFAULT_TX_TIMEOUT",
+           "MIN_FREE_DISK", "NEO4J_VERSION", "Status", "admin", "console_log", "install", "installed",
+           "java_version", "neo4j_home", "password", "restart", "rss_bytes", "start", "status", "status_dict",
+           "stop", "tail_log", "write_config", "_check_disk"]
 
 
 @dataclass
@@ -78,75 +45,6 @@ class Status:
     installed: bool
 
 
-# ------------------------------------------------------------------ paths
-
-def neo4j_home() -> Path:
-    return config.kb_home() / "neo4j"
-
-
-def _pid_file() -> Path:
-    return neo4j_home() / "run" / "kb-neo4j.pid"
-
-
-def _marker() -> Path:
-    return neo4j_home() / "installed.json"
-
-
-def console_log() -> Path:
-    return neo4j_home() / "logs" / "console.log"
-
-
-# ------------------------------------------------------------------ prerequisites
-
-def java_version(java: str | None = None) -> int:
-    """Major version of the ``java`` on PATH (or $JAVA_HOME); raises ServerError when missing/old."""
-    java = java or _java()
-    try:
-        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        out = None
-    m = out and re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
-    if not m:
-        raise ServerError("cannot run java: Neo4j 5.26 needs Java 17 or newer",
-                          hint="install a JDK 17+ (e.g. `apt-get install openjdk-17-jdk-headless`) "
-                               "and put java on PATH or set JAVA_HOME")
-    major = int(m.group(1))
-    if major == 1:  # 1.8 style
-        major = int(m.group(2) or 0)
-    if major < 17:
-        raise ServerError(f"java {major} found at {java}: Neo4j 5.26 needs Java 17 or newer",
-                          hint="install a JDK 17+ and put it first on PATH or set JAVA_HOME")
-    return major
-
-
-def _java() -> str:
-    jh = os.environ.get("JAVA_HOME")
-    if jh and (Path(jh) / "bin" / "java").exists():
-        return str(Path(jh) / "bin" / "java")
-    java = shutil.which("java")
-    if not java:
-        raise ServerError("java not found: Neo4j 5.26 needs Java 17 or newer",
-                          hint="install a JDK 17+ (e.g. `apt-get install openjdk-17-jdk-headless`)")
-    return java
-
-
-def _mvn() -> str:
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise ServerError("mvn not found: kb provisions Neo4j from Maven Central with Maven",
-                          hint="install Maven (e.g. `apt-get install maven`), or run Neo4j yourself "
-                               "(docker compose up) and set NEO4J_URI/NEO4J_PASSWORD")
-    return mvn
-
-
-def _check_disk(path: Path, need: int = MIN_FREE_DISK) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    free = shutil.disk_usage(path).free
-    if free < need:
-        raise ServerError(f"only {free >> 20} MiB free under {path}; kb's Neo4j needs {need >> 20} MiB",
-                          hint="free some disk or point KB_HOME at a larger disk")
-
-
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -155,173 +53,6 @@ def _port_free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-# ------------------------------------------------------------------ install
-
-def installed() -> bool:
-    m = _marker()
-    if not m.exists():
-        return False
-    try:
-        info = json.loads(m.read_text())
-    except ValueError:
-        return False
-    return info.get("neo4j") == NEO4J_VERSION and (neo4j_home() / "lib").is_dir()
-
-
-def install(echo=print) -> dict:
-    """Provision Neo4j and the Browser into ``$KB_HOME/neo4j``; a no-op when already there.
-
-    Returns a dict with ``changed`` and timings. The password is generated here (or taken from
-    NEO4J_PASSWORD) and written to a 0600 file every kb command reads.
-    """
-    home = neo4j_home()
-    _private_home()
-    if installed():
-        _ensure_password()
-        return {"changed": False, "home": str(home), "neo4j": NEO4J_VERSION}
-    java_version()
-    mvn = _mvn()
-    _check_disk(config.kb_home())
-    t0 = time.monotonic()
-    for d in ("conf", "data", "logs", "run", "import", "plugins", "maven"):
-        (home / d).mkdir(parents=True, exist_ok=True)
-    (home / "maven" / "pom.xml").write_text(POM.format(neo4j=NEO4J_VERSION, browser=BROWSER_VERSION))
-    lib_tmp = home / "lib.partial"
-    shutil.rmtree(lib_tmp, ignore_errors=True)
-    echo(f"kb: fetching Neo4j {NEO4J_VERSION} and Neo4j Browser {BROWSER_VERSION} with Maven "
-         "(~130 MB the first time) …")
-    cmd = [mvn, "-B", "-q", "-f", str(home / "maven" / "pom.xml"), "dependency:copy-dependencies",
-           "-DincludeScope=runtime", f"-DoutputDirectory={lib_tmp}"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = " | ".join(l for l in proc.stdout.splitlines() if "ERROR" in l)[:400]
-        raise ServerError(f"Maven could not fetch Neo4j {NEO4J_VERSION}: {tail or 'exit ' + str(proc.returncode)}",
-                          hint="check that Maven reaches Maven Central (mvn -v; proxy settings in ~/.m2/settings.xml)")
-    shutil.rmtree(home / "lib", ignore_errors=True)
-    lib_tmp.rename(home / "lib")
-    pw = _ensure_password()
-    # the password must be set before the first start; a store from an earlier install keeps its own
-    if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
-        write_config(config.DEFAULT_BOLT_PORT, config.DEFAULT_HTTP_PORT)
-        _set_initial_password(pw)
-    _marker().write_text(json.dumps({"neo4j": NEO4J_VERSION, "browser": BROWSER_VERSION,
-                                     "installed_at": time.time()}))
-    return {"changed": True, "home": str(home), "neo4j": NEO4J_VERSION,
-            "seconds": round(time.monotonic() - t0, 1)}
-
-
-def _private_home() -> Path:
-    """``$KB_HOME`` (the store, the password, the logs) readable by its owner only."""
-    home = config.kb_home()
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(home, 0o700)
-    return home
-
-
-def _set_initial_password(pw: str) -> None:
-    """``neo4j-admin dbms set-initial-password`` without the password on a command line (the process
-    list is world-readable): picocli, which parses neo4j-admin's arguments, reads ``@file`` arguments
-    from a file, here a 0600 one that is deleted afterwards."""
-    run = neo4j_home() / "run"
-    run.mkdir(parents=True, exist_ok=True)
-    argfile = run / f"initial-password.{os.getpid()}"
-    fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write('"' + pw.replace("\\", "\\\\").replace('"', '\\"') + '"\n')
-        _admin(["dbms", "set-initial-password", f"@{argfile}"])
-    finally:
-        argfile.unlink(missing_ok=True)
-
-
-def _ensure_password() -> str:
-    pf = config.password_file()
-    if pf.exists():
-        return pf.read_text().strip()
-    pw = os.environ.get("NEO4J_PASSWORD") or secrets.token_urlsafe(18)
-    if len(pw) < 8:
-        raise ServerError("NEO4J_PASSWORD must have at least 8 characters for the local server")
-    pf.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(pf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(pw + "\n")
-    os.chmod(pf, 0o600)
-    return pw
-
-
-def password() -> str:
-    """The local server's password (for the Browser login)."""
-    pf = config.password_file()
-    if not pf.exists():
-        raise ServerError(f"no password file at {pf}", hint="run `kb server install`")
-    return pf.read_text().strip()
-
-
-def write_config(bolt_port: int, http_port: int, heap: str = DEFAULT_HEAP,
-                 pagecache: str = DEFAULT_PAGECACHE, tx_timeout: str | None = None,
-                 lock_timeout: str | None = None) -> Path:
-    home = neo4j_home()
-    conf = home / "conf" / "neo4j.conf"
-    lines = [
-        "# written by `kb server start`; edits are overwritten",
-        "server.default_listen_address=127.0.0.1",
-        "server.default_advertised_address=127.0.0.1",
-        f"server.bolt.listen_address=127.0.0.1:{bolt_port}",
-        f"server.bolt.advertised_address=127.0.0.1:{bolt_port}",
-        f"server.http.listen_address=127.0.0.1:{http_port}",
-        f"server.http.advertised_address=127.0.0.1:{http_port}",
-        "server.http.enabled=true",
-        "server.https.enabled=false",
-        "dbms.security.auth_enabled=true",
-        f"server.directories.data={home / 'data'}",
-        f"server.directories.logs={home / 'logs'}",
-        f"server.directories.run={home / 'run'}",
-        f"server.directories.import={home / 'import'}",
-        f"server.directories.plugins={home / 'plugins'}",
-        f"server.memory.heap.initial_size={_initial_heap(heap)}",
-        f"server.memory.heap.max_size={heap}",
-        f"server.memory.pagecache.size={pagecache}",
-        "db.tx_log.rotation.retention_policy=1 files",
-        "db.tx_log.preallocate=false",
-        "dbms.usage_report.enabled=false",
-        f"db.transaction.timeout={_duration(tx_timeout or DEFAULT_TX_TIMEOUT, 'KB_NEO4J_TX_TIMEOUT')}",
-        f"db.lock.acquisition.timeout={_duration(lock_timeout or DEFAULT_LOCK_TIMEOUT, 'KB_NEO4J_LOCK_TIMEOUT')}",
-    ]
-    conf.write_text("\n".join(lines) + "\n")
-    return conf
-
-
-def _duration(value: str, name: str) -> str:
-    v = str(value).strip()
-    if not re.fullmatch(r"\d+(ms|s|m|h)?", v):
-        raise ServerError(f"{name}={value!r} is not a duration (e.g. 120s, 5m, 0 for no limit)")
-    return v
-
-
-def _initial_heap(heap: str) -> str:
-    # start small, grow to the max: RSS after start stays low on a machine shared with the tests
-    return "512m"
-
-
-def _admin(args: list[str], timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run ``neo4j-admin`` (org.neo4j.cli.AdminTool) on kb's home."""
-    home = neo4j_home()
-    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
-    proc = subprocess.run([_java(), "-cp", f"{home / 'lib'}/*", "org.neo4j.cli.AdminTool", *args],
-                          capture_output=True, text=True, env=env, timeout=timeout)
-    if proc.returncode != 0:
-        msg = [l for l in (proc.stderr + proc.stdout).splitlines() if l.strip() and not l.startswith(("\tat ", "    at "))]
-        raise ServerError(f"neo4j-admin {' '.join(args[:2])} failed: {msg[0][:300] if msg else proc.returncode}")
-    return proc
-
-
-def admin(args: list[str], timeout: float = 3600) -> subprocess.CompletedProcess:
-    """Public wrapper for neo4j-admin (bulk import in the benchmark). Server must be stopped."""
-    if not installed():
-        raise ServerError("Neo4j is not installed", hint="run `kb server install`")
-    return _admin(args, timeout)
 
 
 # ------------------------------------------------------------------ lifecycle

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from .lexicon import alternation, wordlist, wordmap
+
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
        "九": 9, "十": 10}
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -67,9 +69,13 @@ class DateMention:
     part: Optional[str] = None      # 上午 / 下午 / 傍晚 …
 
 
+_YEAR_WORDS = {w: int(v) for w, v in wordmap("year_words").items()}      # 去年 → -1
+_MONTH_WORDS = {w: int(v) for w, v in wordmap("month_words").items()}    # 上月 → -1
+_DAY_WORDS = wordmap("day_words")        # 昨天 → "-1", 当天 → "last", 次日 → "next"
+
 _D = r"(?:\d(?:[ \u3000]?\d)?|[０-９]{1,2}|[〇零一二两三四五六七八九十]{1,3})"
-_Y = r"(?:(?P<y>\d(?:[ \u3000]?\d){3}|[〇零一二三四五六七八九]{4})\s*年\s*|(?P<yrel>去年|今年|前年|明年)\s*)"
-_PART = r"(?:\s*(?P<part>凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚|早))?"
+_Y = r"(?:(?P<y>\d(?:[ \u3000]?\d){3}|[〇零一二三四五六七八九]{4})\s*年\s*|(?P<yrel>" + alternation(_YEAR_WORDS) + r")\s*)"
+_PART = r"(?:\s*(?P<part>" + alternation(wordlist("day_parts")) + "))?"
 _SEP = r"\s*(?:至|到|—+|－|-|–|~|～)\s*"
 
 _RX_MD = re.compile(
@@ -82,12 +88,11 @@ _RX_DAY = re.compile(
 _RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])(?P<d>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九])日"
                        r"(?![内后以之])" + _PART)
 # 上月28日, 本月6日, 下月2日
-_RX_RELMONTH = re.compile(r"(?P<w>上个?月|本月|下个?月)\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
+_RX_RELMONTH = re.compile(r"(?P<w>" + alternation(_MONTH_WORDS) + r")\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_RX_REL = re.compile(r"(?P<w>当天|当日|是日|同日|昨日|昨天|昨晚|昨夜|今日|今天|今晨|今晚|前日|前天|前晚|明日|明天|"
-                     r"次日|翌日)" + _PART)
-_RX_APPROX = re.compile(r"日前|近日|连日来|连日|近期|前不久|近来|这几天|这些天|近段时间")
-_RX_PLANNED = re.compile(r"(?:将于|将在|拟于|拟在|定于|计划于|计划在|预计于|将)\s*$")
+_RX_REL = re.compile(r"(?P<w>" + alternation(_DAY_WORDS) + ")" + _PART)
+_RX_APPROX = re.compile(alternation(wordlist("approx_date_words")))
+_RX_PLANNED = re.compile(r"(?:" + alternation(wordlist("planned_date_words")) + r")\s*$")
 
 
 def _valid(y: int, m: int, d: int) -> Optional[date]:
@@ -148,7 +153,7 @@ def _md_year(m: re.Match, st: _State) -> Optional[int]:
     if m["y"]:
         return cn_number(m["y"])
     if m["yrel"] and st.base is not None:
-        return st.base.year + {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[m["yrel"]]
+        return st.base.year + _YEAR_WORDS[m["yrel"]]
     return None
 
 
@@ -194,7 +199,7 @@ def _relmonth(m: re.Match, mention: DateMention, st: _State) -> bool:
     if not d or not 1 <= d <= 31:
         return False
     if st.base is not None and st.precision != "year":
-        off = 0 if m["w"] == "本月" else (-1 if m["w"].startswith("上") else 1)
+        off = _MONTH_WORDS[m["w"]]
         y, mo = st.base.year, st.base.month + off
         if mo == 0:
             y, mo = y - 1, 12
@@ -231,22 +236,18 @@ def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
     return True
 
 
-_REL_OFFSETS = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "今日": 0, "今天": 0, "今晨": 0,
-                "今晚": 0, "前日": -2, "前天": -2, "前晚": -2, "明日": 1, "明天": 1}
-
-
 def _relative(m: re.Match, mention: DateMention, st: _State) -> bool:
     """当天/当日 (the date last written), 次日, 昨天/今天/前天/明天 (against an issue date known to the day)."""
-    w = m["w"]
+    w = _DAY_WORDS[m["w"]]
     mention.kind = "relative"
-    if w in ("当天", "当日", "是日", "同日"):
+    if w == "last":
         mention.date = st.last or st.day_base
     elif st.day_base is None:
         st.period(mention)
-    elif w in ("次日", "翌日"):
+    elif w == "next":
         mention.date = (st.last + timedelta(days=1)) if st.last else None
     else:
-        off = _REL_OFFSETS[w]
+        off = int(w)
         mention.date = st.day_base + timedelta(days=off)
         if off > 0:
             mention.planned = True

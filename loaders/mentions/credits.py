@@ -1,0 +1,134 @@
+"""Credit tails left in an article's text: (记者 X), (X摄), 编辑:X, 文/X, a closing (X Y)."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import alternation, wordlist, wordmap
+from .found import PersonMention
+from .names import after_score, has_surname, is_translit, name_ok
+from .words import STOP_FIRST, is_cjk, lex
+
+_CREDIT_WORDS = None
+
+
+def credit_regex():
+    global _CREDIT_WORDS
+    if _CREDIT_WORDS is None:
+        words = sorted(lex().credits, key=len, reverse=True)
+        _CREDIT_WORDS = re.compile("(" + "|".join(map(re.escape, words)) + ")")
+    return _CREDIT_WORDS
+
+
+_LEARNED = re.compile(r"[^。；\n]{0,30}(?:" + alternation(wordlist("learned_verbs")) + ")")
+_CLOSING = tuple(wordlist("credit_closing_words"))
+_LINE_MARKS = wordmap("credit_line_marks")
+_LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|(?<=[/／][\u4e00-\u9fff]{3}))"
+                          r"(" + alternation(_LINE_MARKS) + r")[/／:：][ \u3000]*([\u4e00-\u9fff]{2,3})"
+                          r"(?=[\s）)】]|$|[文图][/／])")
+_CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)(?:"
+                            + alternation(wordlist("closing_credit_words")) + r")?[)）][ \u3000]*(?=\n|$)")
+_NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
+
+
+def credit_mentions(text: str) -> list[PersonMention]:
+    """Credit tails left in the text: (记者 X), (X摄), 编辑:X, 【责任编辑:X】, (X Y) at the end."""
+    out: list[PersonMention] = []
+    L = lex()
+    cw = credit_regex()
+    credit_alt = cw.pattern[1:-1]
+    # 1. credit word + optional colon + name (names may be spaced: 杨   媛)
+    # (a lookahead, so that a second credit glued to the first name is seen: 记者甲某某通讯员乙某)
+    busy = -1
+    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*[:：/／]?[ \u3000]*(" + _NAME_SPACED + "))", text):
+        if m.start() < busy:
+            continue
+        busy = m.end(1)
+        word = m.group(1)
+        raw = m.group(2)
+        # a credit needs a colon, a slash, a bracket before it, or a line/credit start
+        before = text[max(0, m.start() - 1):m.start()]
+        sep = text[m.end(1):m.start(2)]
+        if not (re.search(r"[:：/／]", sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
+                or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))
+                or in_credit_paren(text, m.start(), cw)):
+            continue
+        groups = raw.split()
+        if len(groups) >= 2 and all(2 <= len(g) <= 3 and name_ok(g, True) == "ok" and has_surname(g) for g in groups):
+            for g in groups:     # several whole names after one credit word: 记者:张琦 曹栋
+                k = text.index(g, m.start(2))
+                out.append(PersonMention(g, k, k + len(g), [word], "credit", L.credits.get(word)))
+            busy = max(busy, m.end(2))
+            continue
+        name = re.sub(r"[ \u3000]+", "", raw)
+        name = _cut_at_credit(name)
+        # a trailing credit word glued to the name (丁某某责任编辑) was cut above
+        for n in (len(name), 3, 2):
+            c = name[:n]
+            if 2 <= len(c) <= 8 and name_ok(c, True) in ("ok", "weak") and \
+                    (has_surname(c) or len(c) >= 3 and is_translit(c)):
+                e = m.start(2) + len(c)
+                if raw == name and not (after_score(text, e) >= 1 or text.startswith(L.photo, e) or cw.match(text, e)
+                                        or text.startswith(_CLOSING, e)
+                                        or text[e:e + 1] in ("文", "图") and not is_cjk(text[e + 1:e + 2] or " ")) or \
+                        raw == name and c[0] in STOP_FIRST and _LEARNED.match(text[e:]):
+                    continue    # 记者从市统计局获悉: the credit word is the subject of a sentence
+                # spaced two-character names (杨   媛) are whole; else choose by what follows
+                out.append(PersonMention(c, m.start(2), m.start(2) + _raw_len(raw, len(c)), [word], "credit",
+                                         L.credits.get(word)))
+                if raw == name:
+                    busy = max(busy, m.end(2))
+                # more names after a space (通讯员/甲某某 乙某)
+                tail = text[m.end(2):]
+                for m2 in re.finditer(r"^[ \u3000]+([\u4e00-\u9fff]{2,3})(?=[ \u3000）)\n]|$)", tail):
+                    c2 = m2.group(1)
+                    if name_ok(c2, True) and has_surname(c2):
+                        s2 = m.end(2) + m2.start(1)
+                        out.append(PersonMention(c2, s2, s2 + len(c2), [word], "credit", L.credits.get(word)))
+                break
+    # 1b. 文/甲某 图/乙某 on a credit line (no title kept: the slash says text or picture, not a post)
+    for m in _LINE_CREDIT.finditer(text):
+        c = m.group(2)
+        if name_ok(c, True) == "ok" and has_surname(c):
+            out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
+                                     _LINE_MARKS[m.group(1)]))
+    # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
+    photo_alt = "|".join(map(re.escape, L.photo))
+    for m in re.finditer(r"(?:(?<=[\s(（【\]])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt + r")(?=[\s)）】]|$)",
+                         text):
+        c = m.group(1)
+        if name_ok(c, True) and has_surname(c):
+            out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
+    # 3. a closing parenthesis of names only: (甲某某 乙某某)
+    for m in _CLOSING_PAREN.finditer(text):
+        items = m.group(1).replace("、", " ").split()
+        if all(name_ok(x, True) == "ok" for x in items):
+            pos = m.start(1)
+            for x in items:
+                k = text.index(x, pos)
+                out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
+                pos = k + len(x)
+    return out
+
+
+def _raw_len(raw: str, n: int) -> int:
+    """Length of the prefix of ``raw`` (a name spaced as 杨   媛) that holds its first ``n`` characters."""
+    k = 0
+    for i, ch in enumerate(raw):
+        if not ch.isspace():
+            k += 1
+            if k == n:
+                return i + 1
+    return len(raw)
+
+
+def _cut_at_credit(name: str) -> str:
+    m = credit_regex().search(name, 1)
+    return name[: m.start()] if m else name
+
+
+def in_credit_paren(text: str, i: int, cw) -> bool:
+    """``i`` lies in a parenthesis that opens with a credit word ((记者甲某某通讯员乙某), spaces lost in reflow)."""
+    lp = max(text.rfind("（", max(0, i - 30), i), text.rfind("(", max(0, i - 30), i))
+    if lp < 0 or re.search(r"[)）。，；\n]", text[lp:i]):
+        return False
+    return cw.match(text, lp + 1) is not None

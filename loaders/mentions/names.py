@@ -1,0 +1,204 @@
+"""Is a string a name, and where does the name after a title end: ``name_ok``, ``pick_name``."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..lexicon import alternation, wordlist
+from ..titles import post_regex, posts
+from .words import BOUND, ORG_END, RARE_GIVEN_IDF, STOP_FIRST, STOP_INNER, is_cjk, is_common_word, lex
+
+def has_surname(c: str) -> bool:
+    L = lex()
+    return c[:2] in L.compound or c[:1] in L.surnames
+
+
+def name_ok(c: str, credit: bool = False) -> Optional[str]:
+    """'ok', 'weak' (a dictionary word or no listed surname) or None (cannot be a name).
+
+    ``credit``: the string stands in a credit ((X摄), 记者 X) where function words cannot start it, so
+    surnames that double as prepositions (向, 于 …) pass.
+    """
+    L = lex()
+    if credit and 3 <= len(c) <= 8 and is_translit(c) and not is_common_word(c) and c not in L.not_names:
+        return "ok" if has_surname(c) and len(c) <= 4 else "weak"   # 乌日罕, 巴雅尔图 in a credit
+    if not 2 <= len(c) <= 4 or not all(is_cjk(x) for x in c):
+        return None
+    if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
+            any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c))
+                for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五: the surname's own 于/五)
+        return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
+    if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
+        return None
+    if len(c) == 4 and c[:2] not in L.compound:
+        return None
+    rest = c[2:] if c[:2] in L.compound else c[1:]
+    for u in L.unnamed:
+        if rest.startswith(u) and len(u) >= len(rest) - 0:
+            return None
+    if rest.startswith("某"):
+        return None
+    ps = posts()
+    for i in range(len(c)):
+        for j in range(i + 2, len(c) + 1):
+            if c[i:j] in ps:
+                return None
+    if c in L.places or c in L.follow_multi or c[:2] in L.follow_multi:
+        return None
+    if is_common_word(c) or not has_surname(c):
+        return "weak"
+    return "ok"
+
+
+def is_translit(c: str) -> bool:
+    """Written only with characters of transliterated (Mongolian, Tibetan, Uyghur …) names."""
+    T = lex().translit
+    return bool(c) and all(x in T for x in c)
+
+
+def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
+    """A transliterated name of ``min_len``–8 characters at ``p`` (巴图孟和, 萨仁其木格), ended by
+    punctuation or a follower word (深入, 一同, 主持 …); the longest such reading."""
+    T = lex().translit
+    q = p
+    while q < len(text) and q - p < 8 and text[q] in T:
+        q += 1
+        if text[q:q + 1] == "·" and text[q + 1:q + 2] in T and q + 1 - p >= 2:
+            q += 1          # 吐尔逊·吐尔地: parts joined by a middle dot are one name
+    ps = posts()
+    for e in range(q, p + min_len - 1, -1):
+        c = text[p:e]
+        if c.endswith("·"):
+            continue
+        # a long name may end at a one-character verb (苏嘎尔布到, 巴根那主持): names of this kind are not words
+        end_ok = strong_end(text, e) or len(c.replace("·", "")) >= 4 and after_score(text, e) >= 1
+        if not end_ok or is_common_word(c) or c in lex().not_names or c in lex().places:
+            continue
+        if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)):
+            continue
+        if any(c[i:i + 2] in lex().follow_multi for i in range(len(c) - 1)):
+            continue
+        return c
+    return None
+
+
+def after_score(text: str, j: int) -> int:
+    """How clearly a name ends at ``j``: 3 punctuation/end, 2 a follower word, 1 a one-character one."""
+    L = lex()
+    if j >= len(text):
+        return 3
+    c = text[j]
+    if c in BOUND or c.isspace():
+        return 3
+    if not is_cjk(c):
+        return 2
+    for k in range(min(L.follow_max, len(text) - j), 1, -1):
+        if text[j:j + k] in L.follow_multi:
+            return 2
+    if post_regex().match(text, j):
+        return 2
+    if c in L.follow_single:
+        return 1
+    return 0
+
+
+def strong_end(text: str, j: int, words_only: bool = False) -> bool:
+    """Punctuation, the end, or a follower word of two characters or more at ``j``."""
+    if not words_only and (j >= len(text) or text[j] in BOUND or text[j].isspace()):
+        return True
+    L = lex()
+    for k in range(min(L.follow_max, len(text) - j), 1, -1):
+        if text[j:j + k] in L.follow_multi:
+            return True
+    return False
+
+
+_ACTS = re.compile(alternation(wordlist("person_acts")))
+
+
+def _acts_elsewhere(text: str, c: str) -> bool:
+    """``c`` is followed somewhere in ``text`` by what only a person does (柴进强调, 高峰一行)."""
+    k = text.find(c)
+    while k >= 0:
+        if _ACTS.match(text, k + len(c)) and (k == 0 or text[k - 1] not in STOP_FIRST):
+            return True
+        k = text.find(c, k + 1)
+    return False
+
+
+def _is_placey(c: str) -> bool:
+    """Ends like a place or body (…镇, …村, …局): not a name without a surname."""
+    return c[-1] in "省市县区镇乡村街路州旗盟港湾岛山河湖江队站所局厅处科室院校园厂"
+
+
+def not_place_part(text: str, j: int) -> bool:
+    return not text.startswith(lex().not_after, j)
+
+
+def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
+    """The name starting at ``p`` (after a title), as (name, score), or None."""
+    L = lex()
+    tl = translit_name(text, p, 4)
+    if tl is not None:
+        return tl, 3.0      # a transliterated name (巴图孟和): longer than a Chinese name
+    lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
+    q = p + lens[0] - 1
+    for u in L.unnamed:
+        if text.startswith(u, q) and (len(u) > 1 or after_score(text, q + 1) >= 2):
+            return None   # 李女士, 纪某, 王家 (but a given name may start with 家: X家明)
+    scored = []
+    for n in lens:
+        c = text[p:p + n]
+        if len(c) < n:
+            continue
+        ok = name_ok(c)
+        if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
+                not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
+                (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
+                 and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
+            ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
+        if ok is None:
+            continue
+        s = after_score(text, p + n) * 2.0
+        if n == lens[1]:
+            if text.count(c) >= 2:
+                s += 1.5
+            if c[-1] in "说称讲" and text.count(c) < 2:
+                s -= 4.5   # 韦明说。: the verb, not a third character
+        else:
+            longer = text[p:p + lens[1]]
+            if text.count(c) > text.count(longer) and text.count(c) >= 2:
+                s += 1.5
+            nxt = text[p + n:p + n + 2]
+            if nxt in L.words or text[p + n:p + n + 3] in L.words or text[p + n:p + n + 4] in L.words:
+                s += 1.0
+        if ok == "weak":
+            # a common word (高峰, 建国) or no listed surname (a Mongolian or Tibetan name): only with a clear end right
+            # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
+            common = is_common_word(c)
+            if common and not has_surname(c):
+                continue
+            if common and not (strong_end(text, p + n, words_only=True) or _acts_elsewhere(text, c)):
+                continue   # 领导班子、 成员单位在: unless the word acts as a person elsewhere (X强调)
+            if not common and not strong_end(text, p + n):
+                continue
+            if not has_surname(c) and not (strong_end(text, p + n, words_only=True) or
+                                           text[p + n:p + n + 1] in ("", "，", "、", "。", "；", "：", "）", ")", "\n")):
+                continue   # no surname, and a quote or a verb right after: not a name
+            if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c)):
+                continue
+            s -= 0.5 if has_surname(c) else 1.0
+        if not not_place_part(text, p + n):
+            continue
+        scored.append((s, n, c))
+    if not scored:
+        tl = translit_name(text, p, 3)
+        return (tl, 2.0) if tl is not None else None
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    s, n, c = scored[0]
+    if s < min_score:
+        return None
+    if s <= 0 and not has_surname(c):
+        return None
+    return c, s
+

@@ -1,0 +1,288 @@
+"""The person grammars, as ``RULES`` run in this order over one shared ``Found``.
+
+Earlier rules win: a name found by one covers its offsets (``taken``), and the names known by then let
+later rules accept a name without a title (A、B、C等, X教授, every other occurrence).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from ..lexicon import alternation, wordlist
+from ..titles import inherit, post_regex, post_suffix, posts
+from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
+from .credits import credit_mentions
+from .found import Found, PersonMention
+from .names import has_surname, is_common_word, name_ok, not_place_part, pick_name, strong_end
+from .segments import clean_segment, titles_before
+from .words import BOUND, ORG_END, STOP_FIRST, lex
+
+
+@functools.lru_cache(maxsize=1)
+def descriptor_regex():
+    words = sorted(wordlist("person_descriptors"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_KEPT_HONORIFICS = frozenset(wordlist("honorific_titles"))
+_LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")) + ")")
+
+
+def credits(f: Found) -> None:
+    """Credit tails left in the text: (记者 X), (X摄), 编辑:X, 【责任编辑:X】, (X Y) at the end."""
+    for pm in credit_mentions(f.text):
+        f.add(pm)
+
+
+def titled(f: Found) -> None:
+    """Post + name (市委副书记、市长X), then 、-lists of names sharing the title (副主任A、B、C)."""
+    text, L = f.text, lex()
+    prev_title: Optional[str] = None
+    prev_end = -10
+    for m in post_regex().finditer(text):
+        p = m.end()
+        while p < len(text) and text[p] in " \u3000":
+            p += 1
+        if p in f.taken:
+            continue
+        got = pick_name(text, p)
+        if not got:
+            continue
+        name, _ = got
+        titles = titles_before(text, p if text[m.end():p].strip() == "" else m.end())
+        if not titles:
+            continue
+        if prev_title and m.start() - prev_end <= 2 and len(titles) == 1:
+            titles = [inherit(titles[0], prev_title)]
+        end = p + len(name)
+        for h in L.honorifics:
+            if text.startswith(h, end) and h != "同志":
+                titles = titles + [h]
+                break
+        f.add(PersonMention(name, p, end, list(titles), "titled"))
+        prev_title, prev_end = titles[-1], end
+        j = end
+        while j < len(text) and text[j] == "、":
+            if post_regex().match(text, j + 1):
+                break
+            nxt = pick_name(text, j + 1)
+            if not nxt or nxt[1] < 2 or name_ok(nxt[0]) != "ok":
+                break
+            # the item must not start a new titled name (、市长X)
+            f.add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), list(titles), "list"))
+            j = j + 1 + len(nxt[0])
+            prev_end = j
+
+
+def descriptors(f: Found) -> None:
+    """A private person after a descriptor: 脱贫户X, 困难群众X, 困难群众A、B (no title kept)."""
+    text = f.text
+    for m in descriptor_regex().finditer(text):
+        p = m.end()
+        if p in f.taken:
+            continue
+        got = pick_name(text, p)
+        if got and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2 and \
+                not (len(got[0]) == 3 and text[p + 3:p + 4] in ("，", "。", "；", "、") and
+                     name_ok(got[0]) == "ok" and not is_common_word(got[0])):
+            continue   # …的农民工资: after 的, only a name that recurs
+        if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
+                not (strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2):
+            continue   # a word after the descriptor (群众关切), not a name
+        f.add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
+        j = p + len(got[0])
+        while j < len(text) and text[j] == "、":   # 困难群众A、B
+            nxt = pick_name(text, j + 1)
+            if not nxt or name_ok(nxt[0]) != "ok" or not strong_end(text, j + 1 + len(nxt[0])):
+                break
+            f.add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), [], "descriptor"))
+            j = j + 1 + len(nxt[0])
+
+
+def appointments(f: Found) -> None:
+    """任命X为Y, X当选为Y, 免去X的Y职务 (the title follows the name)."""
+    for pm in appointment_mentions(f.text, f.taken):
+        f.add(pm)
+
+
+def resumes(f: Found) -> None:
+    """A cadre's résumé in a notice (任前公示): X，男，1975年10月生，…，现任Y、Z，拟任…"""
+    text = f.text
+    for m in BIO_RE.finditer(text):
+        name = m.group("name")
+        if m.start("name") in f.taken or name_ok(name) is None:
+            continue
+        titles: list[str] = []
+        cur = BIO_POST_RE.search(text, m.end(), min(len(text), m.end() + 160))
+        if cur:
+            for part in re.split(r"、", cur.group(1)):
+                t = appointment_title(part)
+                if t:
+                    titles.append(t)
+        f.add(PersonMention(name, m.start("name"), m.end("name"), titles, "titled"))
+
+
+def honorifics(f: Found) -> None:
+    """A name before an honorific: X教授, X书记的讲话, X同志, X新时代…思想."""
+    text, known, L = f.text, f.known, lex()
+    titled_starts = {pm.start for pm in f.out if pm.kind in ("titled", "list")}
+    hon_alt = "|".join(map(re.escape, L.honorifics))
+    for m in re.finditer(r"(?<![副委总支组记工党])(?:" + hon_alt + r"|新时代中国特色社会主义思想)", text):
+        s = m.start()
+        if s - 1 in f.taken or m.end() in titled_starts:
+            continue   # 县工商联主席X: the word is the title of the name after it
+        cand = None
+        for n in (3, 2, 4):
+            c = text[s - n:s]
+            if c in known:
+                cand = c
+                break
+        if cand is None:
+            for n in (3, 2):
+                c = text[s - n:s]
+                if len(c) == n and name_ok(c) == "ok" and (n == 2 or not (text[s - 3] in STOP_FIRST)):
+                    if n == 3 and name_ok(text[s - 2:s]) == "ok" and text[s - 3] not in L.surnames:
+                        continue
+                    cand = c
+                    break
+        if cand is None:
+            continue
+        word = m.group(0)
+        titles = [word] if word in posts() or word in _KEPT_HONORIFICS else []
+        f.add(PersonMention(cand, s - len(cand), s, titles, "honorific"))
+
+
+def leaders(f: Found) -> None:
+    """Leaders named by their standing only: 县领导A、B、C参加 / 我旗领导A、B (the title is 县领导)."""
+    for pm in _leader_lists(f.text, f.taken):
+        f.add(pm)
+
+
+def posts_after_names(f: Found) -> None:
+    """A post written after the name: 陈某县长主持, 刘某副市长调研, 唐某局长率孔某副局长."""
+    for pm in _post_after_name(f.text, f.taken, f.known):
+        f.add(pm)
+
+
+def bare_lists(f: Found) -> None:
+    """Bare lists of names: A、B、C等 / A、B、C，"""
+    text, known = f.text, f.known
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$)", text):
+        items = m.group(0).split("、")
+        first = items[0]
+        # the first item is the tail of a longer run: 查处了甲某
+        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first)):
+            first = first[1:]
+        items[0] = first
+        tail_after = text[m.end():m.end() + 3]
+        if _LIST_OF_PLACES.match(tail_after):
+            continue
+        if all(x in known or (name_ok(x) == "ok") for x in items) and sum(x in known for x in items) + \
+                sum(has_surname(x) for x in items) >= len(items):
+            pos = m.start()
+            for x in items:
+                k = text.index(x, pos)
+                pos = k + len(x)
+                if k in f.taken:
+                    continue
+                if not not_place_part(text, k + len(x)):
+                    continue
+                f.add(PersonMention(x, k, k + len(x), [], "bare"))
+
+
+def appositions(f: Found) -> None:
+    """Apposition: (的)X，是 + title."""
+    text = f.text
+    for m in re.finditer(r"(?:(?<=[的，。\n])|^)([\u4e00-\u9fff]{2,3})，?是([^，。；“”]{2,40}?)(?=[，。；])", text):
+        c = m.group(1)
+        title = clean_segment(m.group(2))
+        if not post_suffix(title) or not (c in f.known or name_ok(c) == "ok"):
+            continue
+        f.add(PersonMention(c, m.start(1), m.end(1), [title], "apposition"))
+
+
+def other_occurrences(f: Found) -> None:
+    """Every other occurrence of a known name."""
+    if f.known:
+        rx = re.compile("|".join(map(re.escape, sorted(f.known, key=len, reverse=True))))
+        for m in rx.finditer(f.text):
+            if m.start() in f.taken:
+                continue
+            f.add(PersonMention(m.group(0), m.start(), m.end(), [], "name"))
+
+
+def later_appositions(f: Found) -> None:
+    """Apposition after a named mention: X是市中心医院消化内科副主任，"""
+    for pm in list(f.out):
+        m = APPOS.match(f.text, pm.end)
+        if m:
+            title = clean_segment(m.group(1))
+            if post_suffix(title) and title not in pm.titles:
+                pm.titles.append(title)
+
+
+RULES = (credits, titled, descriptors, appointments, resumes, honorifics, leaders, posts_after_names,
+         bare_lists, appositions, other_occurrences, later_appositions)
+
+
+def find_person_mentions(text: str) -> list[PersonMention]:
+    """Every person mention found by the grammars in ``text`` (names resolved later), in text order."""
+    f = Found(text)
+    for rule in RULES:
+        rule(f)
+    f.out.sort(key=lambda pm: pm.start)
+    return f.out
+
+
+_LEADERS = re.compile(r"(?:(?:我|本)?(?:" + alternation(wordlist("leader_levels")) + r")(?:级)?|[\u4e00-\u9fff]{2,6}(?:" +
+                      alternation(wordlist("leader_place_ends")) + r"))领导(?:同志)?[：:]?")
+
+
+def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
+    """县领导A、B、C参加: names after a standing noun, each with it as title."""
+    out = []
+    for m in _LEADERS.finditer(text):
+        j = m.end()
+        title = re.sub(r"^(?:我|本)", "", m.group(0).rstrip("：:").replace("同志", ""))
+        while j < len(text) and j not in taken:
+            got = pick_name(text, j)
+            if not got or got[1] < 2 or name_ok(got[0], True) is None:
+                break
+            out.append(PersonMention(got[0], j, j + len(got[0]), [title], "list"))
+            j += len(got[0])
+            if text[j:j + 1] != "、":
+                break
+            j += 1
+    return out
+
+
+# person posts that follow a name in running text (陈某县长, 刘某副市长); two characters or more
+_AFTER_RE = re.compile(r"(?:常务)?(?:副)?(?:" + alternation(wordlist("posts_after_name")) + r")")
+
+
+def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[PersonMention]:
+    out = []
+    for m in _AFTER_RE.finditer(text):
+        s = m.start()
+        if s - 1 in taken or m.end() in taken:
+            continue
+        for n in (3, 2):
+            a = s - n
+            c = text[a:s]
+            if a < 0 or a in taken or len(c) < n:
+                continue
+            before = text[a - 1:a] if a > 0 else ""
+            if not (before == "" or before in BOUND or before.isspace() or before in "率和与及由请让经" or
+                    before in ORG_END and n == 3 or before.isdigit() or before in "午晚"):
+                continue
+            if any(text[k:m.end()] in posts() for k in range(a, s)):
+                continue   # 党总支书记, 党委副书记: the post is longer than it looked
+            if c in known or (name_ok(c) == "ok" and not is_common_word(c)):
+                if n == 3 and text[a + 1:s] in known:
+                    continue
+                out.append(PersonMention(c, a, s, [m.group(0)], "titled"))
+                taken.update(range(a, s))
+                break
+    return out
+

@@ -1,0 +1,103 @@
+"""Titles as written right before a name (市委副书记、市长 → [市委副书记, 市长])."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import alternation, wordlist, wordmap
+from ..titles import post_suffix
+from .names import name_ok
+from .words import BOUND
+
+_HELD_BY = re.compile(rf"^(?:{alternation(wordlist('held_by_events'))})(?:由|请)")
+# tried longest first, equal lengths in file order
+_LEAD_STRIP = tuple(sorted(wordlist("title_lead_words"), key=len, reverse=True))
+_DATE_LEAD = re.compile(r"^[\d\s年月日号上下午晚早傍凌晨中]+")
+
+
+
+
+def _guarded(verbs: dict[str, str]) -> str:
+    """An alternation of ``verbs``, each one not followed by the characters its value lists."""
+    return "|".join(re.escape(w) + (f"(?![{re.escape(no)}])" if no else "")
+                    for w, no in sorted(verbs.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+# verbs that show a segment is a clause, not a title; a verb that also names a body (组织部, 研究室,
+# 社会保障局, 服务中心) is not one there
+VERBISH = re.compile(_guarded(wordmap("clause_verbs")))
+_JOINER = re.compile(alternation(wordlist("name_joiners")))
+
+
+def clean_segment(seg: str) -> str:
+    if "的" in seg:
+        seg = seg.rsplit("的", 1)[1]
+    # 市委书记甲某与市长乙某: the title of the second name starts after the first name and the joiner
+    for m in reversed(list(_JOINER.finditer(seg))):
+        if len(seg) - m.end() >= 2 and post_suffix(seg[m.end():]) and has_person_before(seg, m.start()):
+            seg = seg[m.end():]
+            break
+    else:
+        # 通讯员甲某某记者 (spaces lost in reflow): a title never holds a post followed by a name
+        for k in range(len(seg) - 2, 3, -1):
+            if post_suffix(seg[k:]) == seg[k:] and has_person_before(seg, k):
+                seg = seg[k:]
+                break
+    seg = _DATE_LEAD.sub("", seg)
+    seg = _HELD_BY.sub("", seg)   # 会议由县长X主持 → 县长
+    changed = True
+    while changed and seg:
+        changed = False
+        for w in _LEAD_STRIP:
+            if seg.startswith(w) and len(seg) > len(w) + 1:
+                seg = seg[len(w):]
+                changed = True
+                break
+    return seg.strip()
+
+
+def titles_before(text: str, pos: int) -> list[str]:
+    """Titles as written right before ``pos`` (a name's start): 市委副书记、市长 → [市委副书记, 市长]."""
+    out: list[str] = []
+    end = pos
+    first = True
+    while end > 0:
+        i = end
+        while i > 0 and text[i - 1] not in BOUND and end - i < 40:
+            i -= 1
+        seg = clean_segment(text[i:end])
+        if not seg or not post_suffix(seg) or len(seg) > 36 or VERBISH.search(seg[: len(seg) - len(post_suffix(seg))]):
+            break
+        if not first and _contains_name_like(seg):
+            break
+        out.insert(0, seg)
+        first = False
+        if i > 0 and text[i - 1] == "、":
+            end = i - 1
+            continue
+        if i > 0 and text[i - 1] in "，," and i - 1 > 0:
+            # 市政协常委，九三学社市委副主委X: a comma-joined title only when the part before ends in a post
+            j = i - 1
+            k = j
+            while k > 0 and text[k - 1] not in BOUND and j - k < 40:
+                k -= 1
+            prev = clean_segment(text[k:j])
+            if prev and post_suffix(prev) and text[k - 1:k] in ("", "\n", "“", "”", "。", "，", "、") and \
+                    not has_person_before(text, j):
+                end = j
+                continue
+        break
+    return out
+
+
+def _contains_name_like(seg: str) -> bool:
+    return False
+
+
+def has_person_before(text: str, j: int) -> bool:
+    """Does a name end at j (…院长周某，)? Then the comma separates two people, not two titles."""
+    for n in (2, 3, 4):
+        c = text[j - n:j]
+        if len(c) == n and name_ok(c) == "ok" and post_suffix(text[max(0, j - n - 8):j - n]):
+            return True
+    return False
+
