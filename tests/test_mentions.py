@@ -313,3 +313,22 @@ def test_organisations_carry_sentence_evidence():
     ev = orgs["株洲市统计局"].evidence[0]
     assert ev.sentence == "3月6日，市统计局局长李四来到企业调研。"
     assert a.text[ev.start:ev.end] == ev.sentence
+
+
+def test_lists_of_leaders_take_items_between_commas_whole():
+    """Between two 、 an item is a name when it can be one at all (rare surname, no surname, a Mongolian
+    name); the last item ends at a follower word; a title starting the next item ends the list."""
+    got = people("8月2日,县领导牛小明、仉国友、黎氢、巴特尔朝鲁、欧阳江波、冯云参加调研。")
+    assert list(got) == ["牛小明", "仉国友", "黎氢", "巴特尔朝鲁", "欧阳江波", "冯云"]
+    assert all(t == ["县领导"] for t in got.values())
+    got = list(people("区委书记牛小明、区委副书记、区长龚大海分别带队走访慰问。"))
+    assert got == ["牛小明", "龚大海"]
+    got = list(people("副县长牛小明、仉国友、黎氢陪同。"))
+    assert got == ["牛小明", "仉国友", "黎氢"]
+
+
+def test_military_diplomatic_and_contracted_posts():
+    for text, name in [("师党委常委、副师长贺新平,及师党办负责人参加。", "贺新平"),
+                       ("市委常委、组织部长龚金龙到物流园调研。", "龚金龙"),
+                       ("总领事馆总领事仉雅树带队参观园区。", "仉雅树")]:
+        assert list(people(text)) == [name], text

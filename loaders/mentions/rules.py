@@ -14,7 +14,7 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .names import has_surname, is_common_word, name_ok, not_place_part, pick_name, strong_end
+from .names import _last_item, has_surname, is_common_word, list_items, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, lex
 
@@ -62,17 +62,11 @@ def titled(f: Found) -> None:
                 break
         f.add(PersonMention(name, p, end, list(titles), "titled"))
         prev_title, prev_end = titles[-1], end
-        j = end
-        while j < len(text) and text[j] == "、":
-            if post_regex().match(text, j + 1):
+        for item, s in list_items(text, end):
+            if s in f.taken:
                 break
-            nxt = pick_name(text, j + 1)
-            if not nxt or nxt[1] < 2 or name_ok(nxt[0]) != "ok":
-                break
-            # the item must not start a new titled name (、市长X)
-            f.add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), list(titles), "list"))
-            j = j + 1 + len(nxt[0])
-            prev_end = j
+            f.add(PersonMention(item, s, s + len(item), list(titles), "list"))
+            prev_end = s + len(item)
 
 
 def descriptors(f: Found) -> None:
@@ -245,15 +239,17 @@ def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
     for m in _LEADERS.finditer(text):
         j = m.end()
         title = re.sub(r"^(?:我|本)", "", m.group(0).rstrip("：:").replace("同志", ""))
-        while j < len(text) and j not in taken:
-            got = pick_name(text, j)
-            if not got or got[1] < 2 or name_ok(got[0], True) is None:
+        if j in taken:
+            continue
+        got = pick_name(text, j)
+        first = got[0] if got and got[1] >= 2 and name_ok(got[0], True) is not None else _last_item(text, j)
+        if not first:
+            continue
+        out.append(PersonMention(first, j, j + len(first), [title], "list"))
+        for item, s in list_items(text, j + len(first)):
+            if s in taken:
                 break
-            out.append(PersonMention(got[0], j, j + len(got[0]), [title], "list"))
-            j += len(got[0])
-            if text[j:j + 1] != "、":
-                break
-            j += 1
+            out.append(PersonMention(item, s, s + len(item), [title], "list"))
     return out
 
 
