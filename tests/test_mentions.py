@@ -332,3 +332,12 @@ def test_military_diplomatic_and_contracted_posts():
                        ("市委常委、组织部长龚金龙到物流园调研。", "龚金龙"),
                        ("总领事馆总领事仉雅树带队参观园区。", "仉雅树")]:
         assert list(people(text)) == [name], text
+
+
+def test_households_and_private_persons_after_descriptors():
+    got = people("来到某某村牛永红家中,看望慰问了90岁高龄的老党员龚英明老同志。在困难户贺文高家中,他拉着手。"
+                 "退伍军人覃开贵家中。82岁的仉明升,是一名老党员。")
+    assert list(got) == ["牛永红", "龚英明", "贺文高", "覃开贵", "仉明升"]
+    assert all(t == [] for t in got.values())
+    # a word after 村 before 家中 is no name
+    assert people("来到某某村委员家中看望。") == {}

@@ -69,6 +69,28 @@ def titled(f: Found) -> None:
             prev_end = s + len(item)
 
 
+_DESCRIPTOR_NAME_ENDS = tuple(sorted(wordlist("descriptor_name_ends"), key=len, reverse=True))
+# a household visited: X村甲乙家中, 三组甲乙丙家里 (a name between a village or group and 家中)
+_HOUSEHOLD_RE = re.compile(r"(?<=[村组屯户])([\u4e00-\u9fff]{2,3})(?=家中|家里)")
+
+
+def _before_end_word(text: str, p: int):
+    """A name of 3 or 2 characters at ``p`` ended by a word that follows private persons (X家中, X老同志)."""
+    for n in (3, 2):
+        c = text[p:p + n]
+        if text.startswith(_DESCRIPTOR_NAME_ENDS, p + n) and name_ok(c) == "ok" and not is_common_word(c):
+            return c, 2.0
+    return None
+
+
+def households(f: Found) -> None:
+    """A household visited, named by its head after the village: X村甲乙家中."""
+    for m in _HOUSEHOLD_RE.finditer(f.text):
+        c = m.group(1)
+        if m.start() not in f.taken and name_ok(c) == "ok" and not is_common_word(c):
+            f.add(PersonMention(c, m.start(), m.end(), [], "descriptor"))
+
+
 def descriptors(f: Found) -> None:
     """A private person after a descriptor: 脱贫户X, 困难群众X, 困难群众A、B (no title kept)."""
     text = f.text
@@ -76,13 +98,15 @@ def descriptors(f: Found) -> None:
         p = m.end()
         if p in f.taken:
             continue
-        got = pick_name(text, p)
-        if got and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2 and \
+        ended = _before_end_word(text, p)
+        got = ended or pick_name(text, p)
+        if got and not ended and m.start() > 0 and text[m.start() - 1] in "的之" and text.count(got[0]) < 2 and \
                 not (len(got[0]) == 3 and text[p + 3:p + 4] in ("，", "。", "；", "、") and
                      name_ok(got[0]) == "ok" and not is_common_word(got[0])):
             continue   # …的农民工资: after 的, only a name that recurs
         if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
-                not (strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2):
+                not (strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2
+                     or text.startswith(_DESCRIPTOR_NAME_ENDS, p + len(got[0]))):
             continue   # a word after the descriptor (群众关切), not a name
         f.add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
         j = p + len(got[0])
@@ -216,7 +240,7 @@ def later_appositions(f: Found) -> None:
                 pm.titles.append(title)
 
 
-RULES = (credits, titled, descriptors, appointments, resumes, honorifics, leaders, posts_after_names,
+RULES = (credits, titled, descriptors, households, appointments, resumes, honorifics, leaders, posts_after_names,
          bare_lists, appositions, other_occurrences, later_appositions)
 
 
