@@ -1,7 +1,7 @@
 """Knowledge extraction from one article: persons, organisations, places and dated events.
 
 A pure function of the article (its text, issue date and outlet). Word lists are in ``loaders/lexicon/data``; the
-gazetteer is jionlp's shipped division tree. See mentions.py, titles.py, gazetteer.py, dates.py and
+gazetteer is jionlp's shipped division tree. See mentions/, titles.py, gazetteer.py, dates.py and
 events.py for the grammars.
 """
 from __future__ import annotations

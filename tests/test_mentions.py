@@ -1,4 +1,4 @@
-"""Persons and organisations from hand-written sentences (loaders/mentions.py)."""
+"""Persons and organisations from hand-written sentences (loaders/mentions/)."""
 from datetime import date
 
 from loaders.mentions import find_person_mentions, organizations_of, persons_of

@@ -14,8 +14,7 @@ _CREDIT_WORDS = None
 def credit_regex():
     global _CREDIT_WORDS
     if _CREDIT_WORDS is None:
-        words = sorted(lex().credits, key=len, reverse=True)
-        _CREDIT_WORDS = re.compile("(" + "|".join(map(re.escape, words)) + ")")
+        _CREDIT_WORDS = re.compile("(" + alternation(lex().credits) + ")")
     return _CREDIT_WORDS
 
 
@@ -92,7 +91,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
             out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
                                      _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
-    photo_alt = "|".join(map(re.escape, L.photo))
+    photo_alt = alternation(L.photo)
     for m in re.finditer(r"(?:(?<=[\s(（【\]])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt + r")(?=[\s)）】]|$)",
                          text):
         c = m.group(1)

@@ -12,8 +12,7 @@ from .words import is_cjk
 
 @functools.lru_cache(maxsize=1)
 def _org_regex():
-    suf = sorted(wordmap("org_suffixes"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, suf)))
+    return re.compile(alternation(wordmap("org_suffixes")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,8 +28,7 @@ def _org_not_before() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def _org_break():
     """Everything up to the last break word (org_left_breaks.txt) or count (450名) is not the name."""
-    words = sorted(wordlist("org_left_breaks"), key=len, reverse=True)
-    return re.compile(r".*(?:" + "|".join(map(re.escape, words)) + r"|\d+(?:" +
+    return re.compile(r".*(?:" + alternation(wordlist("org_left_breaks")) + r"|\d+(?:" +
                       alternation(wordlist("org_count_units")) + "))")
 
 

@@ -14,15 +14,14 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .names import _last_item, has_surname, is_common_word, list_items, name_ok, not_place_part, pick_name, strong_end
+from .names import _last_item, has_surname, list_items, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
-from .words import BOUND, ORG_END, STOP_FIRST, lex
+from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
 
 
 @functools.lru_cache(maxsize=1)
 def descriptor_regex():
-    words = sorted(wordlist("person_descriptors"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(alternation(wordlist("person_descriptors")))
 
 
 _KEPT_HONORIFICS = frozenset(wordlist("honorific_titles"))
@@ -145,7 +144,7 @@ def honorifics(f: Found) -> None:
     """A name before an honorific: X教授, X书记的讲话, X同志, X新时代…思想."""
     text, known, L = f.text, f.known, lex()
     titled_starts = {pm.start for pm in f.out if pm.kind in ("titled", "list")}
-    hon_alt = "|".join(map(re.escape, L.honorifics))
+    hon_alt = alternation(L.honorifics)
     for m in re.finditer(r"(?<![副委总支组记工党])(?:" + hon_alt + r"|新时代中国特色社会主义思想)", text):
         s = m.start()
         if s - 1 in f.taken or m.end() in titled_starts:
