@@ -341,3 +341,11 @@ def test_households_and_private_persons_after_descriptors():
     assert all(t == [] for t in got.values())
     # a word after 村 before 家中 is no name
     assert people("来到某某村委员家中看望。") == {}
+
+
+def test_names_that_are_places_or_run_into_words():
+    assert list(people("市委副书记、市长江山，副市长龚云霞出席会议。")) == ["江山", "龚云霞"]
+    assert list(people("省军区政治委员贺平宣读省军区党委决定。")) == ["贺平"]
+    assert list(people("县委常委、副县长仉文平安排部署了全县工作。")) == ["仉文平"]
+    # a title followed by two words is no name: 领导|班子成员, 成员|单位主要
+    assert people("镇领导班子成员及相关工作负责人参加。各成员单位主要负责人参加。") == {}

@@ -151,7 +151,12 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         c = text[p:p + n]
         if len(c) < n:
             continue
+        if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]):
+            continue    # 班子|成员, 单位|主要: two words, not a name running into a word
         ok = name_ok(c)
+        if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
+                and strong_end(text, p + n):
+            ok = "ok"   # a name that is also a place (市长江山，): only with a clear end right after it
         if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
                 not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
