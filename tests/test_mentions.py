@@ -349,3 +349,9 @@ def test_names_that_are_places_or_run_into_words():
     assert list(people("县委常委、副县长仉文平安排部署了全县工作。")) == ["仉文平"]
     # a title followed by two words is no name: 领导|班子成员, 成员|单位主要
     assert people("镇领导班子成员及相关工作负责人参加。各成员单位主要负责人参加。") == {}
+
+
+def test_qi_and_na_inside_names():
+    assert list(people("10月9日,市委副书记、代市长贺其山带领相关部门负责人到开发区调研。")) == ["贺其山"]
+    assert list(people("旗政协主席巴根那主持会议并讲话。")) == ["巴根那"]
+    assert people("县长与其他人员一同参加了活动，其中包括企业代表。") == {}

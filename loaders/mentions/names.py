@@ -25,8 +25,8 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if not 2 <= len(c) <= 4 or not all(is_cjk(x) for x in c):
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
-            any(x in STOP_INNER and not (x in "其日" and len(c) >= 3 and is_translit(c))
-                for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五: the surname's own 于/五)
+            any(x in STOP_INNER and not (x in "其日那" and len(c) >= 3 and is_translit(c))
+                and not _given_qi(c, x) for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
         return None
@@ -48,6 +48,12 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if is_common_word(c) or not has_surname(c):
         return "weak"
     return "ok"
+
+
+def _given_qi(c: str, x: str) -> bool:
+    """其 as the first given-name character of a three-character Han name (黄其山), not a word (其他, 其中)."""
+    return x == "其" and len(c) == 3 and c[1] == "其" and c[:1] in lex().surnames and not is_common_word(c[1:]) \
+        and c[2] not in STOP_INNER
 
 
 def is_translit(c: str) -> bool:
