@@ -355,3 +355,4 @@ def test_qi_and_na_inside_names():
     assert list(people("10月9日,市委副书记、代市长贺其山带领相关部门负责人到开发区调研。")) == ["贺其山"]
     assert list(people("旗政协主席巴根那主持会议并讲话。")) == ["巴根那"]
     assert people("县长与其他人员一同参加了活动，其中包括企业代表。") == {}
+    assert people("会议指出，尤其要抓好安全生产。") == {}

@@ -51,8 +51,9 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
 
 
 def _given_qi(c: str, x: str) -> bool:
-    """其 as the first given-name character of a three-character Han name (黄其山), not a word (其他, 其中)."""
+    """其 as the first given-name character of a three-character Han name (黄其山), not a word (其他, 其中, 尤其)."""
     return x == "其" and len(c) == 3 and c[1] == "其" and c[:1] in lex().surnames and not is_common_word(c[1:]) \
+        and not is_common_word(c[:2]) \
         and c[2] not in STOP_INNER
 
 
