@@ -356,3 +356,13 @@ def test_qi_and_na_inside_names():
     assert list(people("旗政协主席巴根那主持会议并讲话。")) == ["巴根那"]
     assert people("县长与其他人员一同参加了活动，其中包括企业代表。") == {}
     assert people("会议指出，尤其要抓好安全生产。") == {}
+
+
+def test_bare_lists_end_at_followers_and_leaders_are_no_places():
+    assert list(people("会见结束后，牛家福、龚伟、贺锦尘、覃桂武参加了座谈。")) == ["牛家福", "龚伟", "贺锦尘", "覃桂武"]
+    assert list(people("3月19日，牛中苏、龚立军、邵亚群等市领导率领党政代表团考察。")) == ["牛中苏", "龚立军", "邵亚群"]
+    assert people("在牛庄、龚庄、贺庄等县调研。") == {}
+
+
+def test_photo_credit_joined_to_the_sentence_before():
+    assert list(people("群众正在抗旱保苗。贺文辉摄\n14日，天还没亮。")) == ["贺文辉"]

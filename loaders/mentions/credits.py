@@ -92,8 +92,11 @@ def credit_mentions(text: str) -> list[PersonMention]:
                                      _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     photo_alt = alternation(L.photo)
-    for m in re.finditer(r"(?:(?<=[\s(（【\]])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt + r")(?=[\s)）】]|$)",
-                         text):
+    # (after a sentence's end too, where reflow joined the caption line: …旱情。丙某摄; and 记者丙某摄)
+    photo_res = (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt +
+                            r")(?=[\s)）】]|$)"),
+                 re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
+    for m in (m for rx in photo_res for m in rx.finditer(text)):
         c = m.group(1)
         if name_ok(c, True) and has_surname(c):
             out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))

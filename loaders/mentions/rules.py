@@ -182,19 +182,25 @@ def posts_after_names(f: Found) -> None:
         f.add(pm)
 
 
+# A、B、C等 / A、B、C， / A、B、C参加: three names or more, ended by 等, punctuation or a follower word
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$|"
+                        + alternation(wordlist("list_followers")) + ")")
+_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,2}领导")
+
+
 def bare_lists(f: Found) -> None:
     """Bare lists of names: A、B、C等 / A、B、C，"""
     text, known = f.text, f.known
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$)", text):
+    for m in _BARE_LIST.finditer(text):
         items = m.group(0).split("、")
         first = items[0]
         # the first item is the tail of a longer run: 查处了甲某
         if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first)):
             first = first[1:]
         items[0] = first
-        tail_after = text[m.end():m.end() + 3]
-        if _LIST_OF_PLACES.match(tail_after):
-            continue
+        tail_after = text[m.end():m.end() + 5]
+        if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
+            continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
         if all(x in known or (name_ok(x) == "ok") for x in items) and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
             pos = m.start()
