@@ -827,3 +827,51 @@ def test_page_number_with_section_name_is_furniture():
     from loaders.layout.grammar import is_masthead
     assert is_masthead("第3版 综合新闻") and is_masthead("A3 要闻") and is_masthead("第1版·要闻")
     assert not is_masthead("12 个项目") and not is_masthead("综合新闻")
+
+
+HEAD_JUMP = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议指出，
+
+（下转第2版）
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月1日，县政府召开常务会议，研究有关事项。
+
+会议还听取了有关工作汇报。
+
+（上接第1版）要坚定信心，真抓实干，确保完成全年目标任务。
+
+会议号召全县上下团结一心。
+
+副县长带队检查防汛工作
+
+示例日报记者 王五
+
+示例日报讯 3月2日，副县长带队检查防汛工作。
+"""
+
+
+def test_a_continuation_marker_opening_a_paragraph_takes_the_tail_to_its_story():
+    arts = seg(HEAD_JUMP)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "县政府召开常务会议", "副县长带队检查防汛工作"]
+    first, second, _ = arts
+    assert first.text.endswith("确保完成全年目标任务。\n会议号召全县上下团结一心。")
+    assert second.text.endswith("听取了有关工作汇报。")
+    assert "上接" not in first.text
+    check_offsets(HEAD_JUMP, arts)
+
+
+def test_a_tail_continued_from_another_page_is_kept_apart():
+    src = ("（上接A1版）要坚定信心，真抓实干，确保完成全年目标任务。\n\n会议号召全县上下团结一心。\n\n"
+           "县政府召开常务会议\n\n示例日报记者 李四\n\n示例日报讯 3月1日，县政府召开常务会议，研究有关事项。\n")
+    tail, art = seg(src)
+    assert tail.title is None and tail.jumps == ["上接A1版"]
+    assert tail.text == "要坚定信心，真抓实干，确保完成全年目标任务。\n会议号召全县上下团结一心。"
+    assert art.title == "县政府召开常务会议" and art.text == "3月1日，县政府召开常务会议，研究有关事项。"
+    check_offsets(src, [tail, art])
