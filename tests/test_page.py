@@ -875,3 +875,37 @@ def test_a_tail_continued_from_another_page_is_kept_apart():
     assert tail.text == "要坚定信心，真抓实干，确保完成全年目标任务。\n会议号召全县上下团结一心。"
     assert art.title == "县政府召开常务会议" and art.text == "3月1日，县政府召开常务会议，研究有关事项。"
     check_offsets(src, [tail, art])
+
+
+NAME_LIST = """全市表彰一批防汛抗洪先进集体和先进个人
+
+示例日报记者 张三
+
+示例日报讯 3月1日，全市防汛抗洪表彰大会召开，会上表彰了一批先进集体和先进个人。名单如下：
+
+{list}
+
+会议要求，各地要学习先进、争当先进。
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究有关事项。
+"""
+
+
+@pytest.mark.parametrize("names", [
+    "先进集体\n市水利局防汛办公室\n东岭镇人民政府\n\n先进个人\n甘  明\n柏  清\n亓  凡\n禹  林",
+    "先进个人\n甘明\n柏清\n亓凡\n禹林",
+    "先进个人\n甘明  柏清  亓凡  禹林",
+    "东岭区督导组\n甘  明\n\n南坪区督导组\n亓  凡\n\n西河区督导组\n禹  林",
+])
+@pytest.mark.parametrize("announce", ["名单如下：", "名单如下。"])
+def test_a_list_of_groups_or_names_is_no_commentary_and_no_brief(names, announce):
+    src = NAME_LIST.format(list=names).replace("名单如下：", announce)
+    arts = seg(src)
+    assert [a.title for a in arts] == ["全市表彰一批防汛抗洪先进集体和先进个人", "县政府召开常务会议"]
+    assert all(a.kind == "news" for a in arts)
+    assert arts[0].text.endswith("会议要求，各地要学习先进、争当先进。")
+    check_offsets(src, arts)

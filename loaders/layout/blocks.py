@@ -206,7 +206,10 @@ def columns(pl: PageLines) -> None:
 
 def pen_names(pl: PageLines) -> None:
     """A pen name right below a title-ish line (commentaries): a 2–4 character name, maybe spaced out
-    or after a bullet (■ 余 声), or a commentator's signature (本报评论员)."""
+    or after a bullet (■ 余 声), or a commentator's signature (本报评论员). Not a line of a list of
+    names: one over a table or a row of names, one in a run of names, or one of several (group, name)
+    pairs with no prose between them (a table of groups flattened one cell per line)."""
+    found: list[tuple[int, str]] = []
     for i, t in enumerate(pl.text):
         if not t or len(t) > 16 or i in pl.kind or len(t) > 4 and not (
                 t[0] in _BULLETS or " " in t or "\u3000" in t or "评论员" in t):
@@ -219,5 +222,40 @@ def pen_names(pl: PageLines) -> None:
             continue
         if not (pl.text[j].startswith("——") or pl.titleish(j)):
             continue
+        if not _in_a_list(pl, i):
+            found.append((i, pen))
+    for k, (i, pen) in enumerate(found):
+        near = [i2 for i2, _ in found[max(0, k - 1):k + 2] if i2 != i]
+        if any(not _prose_between(pl, min(i, i2), max(i, i2)) for i2 in near):
+            continue
         pl.kind[i] = LineKind.PEN
         pl.pen_names[i] = pen
+
+
+def _namelike(t: str) -> bool:
+    return _pen_name(t) is not None and "评论员" not in t
+
+
+def _in_a_list(pl: PageLines, i: int) -> bool:
+    """Line ``i`` heads a table or a row of names, or is one of three name lines in a row."""
+    k = pl.next_nonblank(i)
+    if k is None:
+        return False
+    if pl.kind.get(k) in (LineKind.TABLE, LineKind.ROW):
+        return True
+    cells = _TABLE_SPLIT.split(pl.text[k].strip())
+    if len(cells) >= 2 and all(_namelike(c) for c in cells):
+        return True
+    run, j = 1, pl.prev_nonblank(i, max_blanks=1)
+    while j is not None and run < 3 and pl.kind.get(j) is None and _namelike(pl.text[j]):
+        run, j = run + 1, pl.prev_nonblank(j, max_blanks=1)
+    j = k
+    while j is not None and run < 3 and pl.kind.get(j) is None and _namelike(pl.text[j]):
+        run, j = run + 1, pl.next_nonblank(j)
+    return run >= 3
+
+
+def _prose_between(pl: PageLines, a: int, b: int) -> bool:
+    """A sentence (a line over 16 characters, or one ending a sentence) between lines a and b."""
+    return any(pl.lines[k] is not None and (len(pl.text[k]) > 16 or pl.text[k].endswith(("。", "！", "？")))
+               for k in range(a + 1, b))

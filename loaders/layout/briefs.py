@@ -11,7 +11,8 @@ from typing import Optional
 
 from ..clean import display_width, ends_sentence
 from .draft import Draft
-from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, norm_title
+from ..lexicon import wordmap
+from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, _pen_name, norm_title
 from .lines import PageLines
 from .title_blocks import TitleBlock, title_block
 
@@ -176,6 +177,8 @@ def brief_ok(pl: PageLines, a: Draft, blk: list[int], end: int, tight: bool) -> 
     above = pl.prev_nonblank(blk[0])
     if above is None or above < a.body_start or not pl.ends_para(above, True, strict=True):
         return False
+    if pl.text[above].rstrip().endswith(("：", ":")) or _list_lines(pl, blk):
+        return False    # 名单如下： the list it announces follows, not a brief
     nxt = pl.next_nonblank(blk[-1])
     if nxt is None or nxt >= end or pl.kind.get(nxt) is not None:
         return False
@@ -194,3 +197,17 @@ def brief_ok(pl: PageLines, a: Draft, blk: list[int], end: int, tight: bool) -> 
         return ends_sentence(lt) or pl.ends_credit(last if last is not None else nxt) or \
             _SIGN_DATE_RE.fullmatch(lt.strip()) is not None
     return 1 <= paras <= 3 and ends_sentence(lt)
+
+
+_ORG_ENDS = tuple(wordmap("org_suffixes"))
+
+
+def _list_lines(pl: PageLines, blk: list[int]) -> bool:
+    """A block holding a row of names (甘明  柏清  亓凡) or two names of units is a list, not a title."""
+    units = 0
+    for x in blk:
+        cells = _TABLE_SPLIT.split(pl.text[x].strip())
+        if len(cells) >= 2 and all(_pen_name(c) for c in cells):
+            return True
+        units += pl.text[x].rstrip().endswith(_ORG_ENDS)
+    return units >= 2
