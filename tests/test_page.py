@@ -909,3 +909,38 @@ def test_a_list_of_groups_or_names_is_no_commentary_and_no_brief(names, announce
     assert all(a.kind == "news" for a in arts)
     assert arts[0].text.endswith("会议要求，各地要学习先进、争当先进。")
     check_offsets(src, arts)
+
+
+REPRINTS = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议要求各地压实责任。
+
+会议强调，要加强值班值守。
+
+国务院常务会议部署春耕生产
+
+国务院常务会议1日召开，部署春耕生产工作。会议指出，要确保粮食播种面积稳定。
+
+会议还研究了其他事项。（据新华社）
+
+全省推进乡村振兴工作会议召开
+
+全省推进乡村振兴工作会议1日召开，会议部署了今年重点任务。（来源：示例省报）
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究有关事项。
+"""
+
+
+def test_reprints_closed_by_their_source_keep_their_headlines():
+    arts = seg(REPRINTS)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "国务院常务会议部署春耕生产",
+                                       "全省推进乡村振兴工作会议召开", "县政府召开常务会议"]
+    assert arts[0].text.endswith("要加强值班值守。")
+    assert arts[1].text.endswith("（据新华社）") and arts[2].text.startswith("全省推进乡村振兴工作会议1日召开")
+    check_offsets(REPRINTS, arts)
