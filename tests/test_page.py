@@ -944,3 +944,31 @@ def test_reprints_closed_by_their_source_keep_their_headlines():
     assert arts[0].text.endswith("要加强值班值守。")
     assert arts[1].text.endswith("（据新华社）") and arts[2].text.startswith("全省推进乡村振兴工作会议1日召开")
     check_offsets(REPRINTS, arts)
+
+
+UNTITLED_COLUMN = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议要求各地压实责任。
+
+要闻简报
+
+◆3月2日，县政府召开常务会议，研究春耕生产有关事项。副县长出席会议。（记者 柏清）
+
+◆3月2日，县人大常委会组织代表视察县城污水处理厂建设情况。（记者 亓凡）
+
+副县长带队检查防汛工作
+
+示例日报记者 王五
+
+示例日报讯 3月2日，副县长带队检查防汛工作。
+"""
+
+
+def test_a_column_head_over_untitled_items_titles_their_article():
+    arts = seg(UNTITLED_COLUMN)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "要闻简报", "副县长带队检查防汛工作"]
+    assert arts[0].text.endswith("会议要求各地压实责任。")
+    assert arts[1].text.startswith("◆3月2日，县政府召开常务会议") and "视察县城污水处理厂" in arts[1].text
+    check_offsets(UNTITLED_COLUMN, arts)

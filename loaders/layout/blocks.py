@@ -178,12 +178,18 @@ def captions(pl: PageLines) -> None:
 
 def columns(pl: PageLines) -> None:
     """Column headers (简讯) and the items under them: a title-ish line (■ 标题) after the header or
-    after a finished item, followed by its prose, with no byline or dateline of its own."""
+    after a finished item, followed by its prose, with no byline or dateline of its own. A header
+    over untitled items (◆3月2日，…) titles the one article they make."""
     for i, t in enumerate(pl.text):
         if not t or len(t) > 12 or i in pl.kind:
             continue
         core = "".join(ch for ch in t if ch not in _BULLETS)
         if core not in _COLUMN_HEADS:
+            continue
+        first = pl.next_nonblank(i)
+        if first is not None and pl.kind.get(first) is None and not pl.titleish(first):
+            pl.kind[i] = LineKind.BRIEF
+            pl.claimed.add(i)
             continue
         pl.kind[i] = LineKind.MASTHEAD
         prev = i
