@@ -943,6 +943,7 @@ def test_reprints_closed_by_their_source_keep_their_headlines():
                                        "全省推进乡村振兴工作会议召开", "县政府召开常务会议"]
     assert arts[0].text.endswith("要加强值班值守。")
     assert arts[1].text.endswith("（据新华社）") and arts[2].text.startswith("全省推进乡村振兴工作会议1日召开")
+    assert [a.reprint_source for a in arts] == [None, "新华社", "示例省报", None]
     check_offsets(REPRINTS, arts)
 
 

@@ -7,14 +7,12 @@ lone title-ish block after a finished paragraph, then at most three paragraphs).
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..clean import display_width, ends_sentence
 from .draft import Draft
 from ..lexicon import wordmap
-from ..lexicon.grammar import HAN
-from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, _pen_name, norm_title
+from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, SOURCE_END_RE as _SOURCE_END_RE, _pen_name, norm_title
 from .lines import PageLines
 from .title_blocks import TitleBlock, title_block
 
@@ -240,8 +238,7 @@ def brief_ok(pl: PageLines, a: Draft, blk: list[int], end: int, tight: bool) -> 
 
 
 _ORG_ENDS = tuple(wordmap("org_suffixes"))
-# a reprint's source closing its last paragraph: （据新华社）, （来源：某日报）, （摘自某报）
-_SOURCE_END_RE = re.compile(rf"[（(]\s*(?:据|来源\s*[:：]|稿件来源\s*[:：]|摘自|转自)\s*[{HAN}A-Za-z·]{{2,16}}(?:电)?\s*[）)]\s*$")
+
 
 
 def _list_lines(pl: PageLines, blk: list[int]) -> bool:

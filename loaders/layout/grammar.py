@@ -172,6 +172,9 @@ MASTHEAD_RE = re.compile(
     r"|(?:第[ \t]*[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}[ \t]*版?)[ \t·:：|｜]+[\u4e00-\u9fff]{2,6}"
     rf"|.*(?:{alternation(wordlist('masthead_words'))}|CN[ \t]*\d).*)"
 )
+# a reprint's source closing its last paragraph: （据新华社）, （来源：某日报）, （摘自某报）
+SOURCE_END_RE = re.compile(rf"[（(]\s*(?:据|来源\s*[:：]|稿件来源\s*[:：]|摘自|转自)\s*(?P<src>[{HAN}A-Za-z·]{{2,16}}?)电?"
+                           r"\s*[）)]\s*$")
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
 _PEN_SPACED_RE = re.compile(rf"[{HAN}](?:[ \t\u3000]{{1,2}}[{HAN}]){{1,3}}")
 _COMMENTATOR_RE = re.compile(rf"(?:{_OUTLET_PREFIX})?(?:特约|首席)?评论员")
