@@ -973,3 +973,17 @@ def test_a_column_head_over_untitled_items_titles_their_article():
     assert arts[0].text.endswith("会议要求各地压实责任。")
     assert arts[1].text.startswith("◆3月2日，县政府召开常务会议") and "视察县城污水处理厂" in arts[1].text
     check_offsets(UNTITLED_COLUMN, arts)
+
+
+@pytest.mark.parametrize("head, items", [
+    ("本周大事记", "3月2日 县政府召开常务会议，研究春耕生产有关事项。\n\n同日 县政协召开主席会议。"),
+    ("工作动态", "●3月2日，县政府召开常务会议，研究春耕生产有关事项。\n\n●3月3日，县政协召开主席会议。"),
+])
+def test_a_chronicle_or_a_column_of_dated_items_is_one_article_under_its_head(head, items):
+    src = UNTITLED_COLUMN.replace("要闻简报", head).replace(
+        UNTITLED_COLUMN.split("要闻简报\n\n")[1].split("\n\n副县长")[0], items)
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", head, "副县长带队检查防汛工作"]
+    assert arts[1].text.startswith(items[:4]) and arts[1].text.endswith("县政协召开主席会议。")
+    check_offsets(src, arts)
+

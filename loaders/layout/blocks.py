@@ -7,8 +7,11 @@ their credit, columns of short items (简讯), and commentaries' pen names.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..clean import STRIP_CHARS, reflow, split_lines
+from ..lexicon import wordlist
+from ..lexicon.grammar import BULLET_MARKS, MONTH_DAY, SP
 from ..models import Caption, Table
 from .grammar import (_BULLETS, _CELLISH, _COLUMN_HEADS, _NUM_CELL, _NUM_LINE_RE, _SECTION_RE, _TABLE_SPLIT,
                       CAPTION_RE, _name_text, _name_tokens, _pen_name, parse_credits)
@@ -176,6 +179,12 @@ def captions(pl: PageLines) -> None:
         pl.captions.append((lines, cap))
 
 
+_COLUMN_HEAD_ENDS = tuple(wordlist("column_head_endings"))
+_HEAD_CORE_RE = re.compile(r"[\u4e00-\u9fff\d年月第期（）()]{2,12}")
+# an untitled item of a column or a chronicle: a bullet, a date (3月2日, 2024年3月2日) or 同日
+_ITEM_START_RE = re.compile(rf"{SP}*(?:[{BULLET_MARKS}]|(?:\d{{4}}{SP}*年{SP}*)?{MONTH_DAY}|同日)")
+
+
 def columns(pl: PageLines) -> None:
     """Column headers (简讯) and the items under them: a title-ish line (■ 标题) after the header or
     after a finished item, followed by its prose, with no byline or dateline of its own. A header
@@ -184,10 +193,15 @@ def columns(pl: PageLines) -> None:
         if not t or len(t) > 12 or i in pl.kind:
             continue
         core = "".join(ch for ch in t if ch not in _BULLETS)
-        if core not in _COLUMN_HEADS:
-            continue
         first = pl.next_nonblank(i)
-        if first is not None and pl.kind.get(first) is None and not pl.titleish(first):
+        untitled = first is not None and pl.kind.get(first) is None and not pl.titleish(first)
+        if core not in _COLUMN_HEADS:
+            if untitled and core.endswith(_COLUMN_HEAD_ENDS) and _HEAD_CORE_RE.fullmatch(core) \
+                    and _ITEM_START_RE.match(pl.text[first]):
+                pl.kind[i] = LineKind.BRIEF     # 本周大事记 over 3月2日 …
+                pl.claimed.add(i)
+            continue
+        if untitled:
             pl.kind[i] = LineKind.BRIEF
             pl.claimed.add(i)
             continue
