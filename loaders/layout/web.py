@@ -33,12 +33,15 @@ _ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "�
 
 _SUMMARY_RE = re.compile(r"^\s*[\[【〔(（]?\s*(?:摘\s*要|导\s*读)\s*[\]】〕)）:：]\s*(.*)$")
 _FURNITURE_SPLIT = re.compile(r"[\s/／:：*＊>＞<＜|｜·•]+")
+_PAGE_OR_ISSUE_HINT = re.compile(r"\d[ \t]*[期版]|^[ \t]*[A-Z]\d")
+_DIGIT_GAP_RE = re.compile(r"(?<=\d)[ \t]+(?=[期版])")
 _PAGE_OR_ISSUE = re.compile(r"\d+期|\d+版|^[A-Z]\d{1,2}$")
 _FURNITURE_PART = re.compile(rf"[{HAN}]{{0,6}}总?第?\d{{1,5}}[期版号]|第?[A-Z]?\d{{1,2}}版?|[A-Z]\d{{1,2}}|[{HAN}]{{2,6}}"
                              r"|(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:编印|出版)?")
 _LOST_DATE_RE = re.compile(r"^(?:年月日|月日)|^[^0-9]{0,12}(?:年月日|月日)")
 _DIGITS_RE = re.compile(r"[0-9０-９]")
 _ITEM_TITLE_RE = re.compile(rf"[ \t\u3000]*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})[.．、][ \t\u3000]*(?P<t>[{HAN}“《].{{7,59}}?)[ \t\u3000]*$")
+_ITEM_NUMBERS = frozenset("0123456789" + CN_DIGITS)
 _COMMA_RE = re.compile(r"[，,；;。]")
 _DATED_OPENING_RE = re.compile(rf"[ \t\u3000]*(?:(?:19|20)\d{{2}}年)?{MONTH_DAY}|[ \t\u3000]*(?:近日|日前)")
 
@@ -119,7 +122,7 @@ def _headline(pg: _Page) -> Optional[str]:
     for i in idx[:4]:
         if i in used:
             continue
-        m = _SUMMARY_RE.match(text[i])
+        m = _SUMMARY_RE.match(text[i]) if "要" in text[i][:6] or "读" in text[i][:6] else None
         if m:
             used.add(i)
             summary = summary or (" ".join(m.group(1).split()) if _is_headline(m.group(1).strip()) else None)
@@ -140,15 +143,17 @@ def _headline(pg: _Page) -> Optional[str]:
 def _is_furniture(t: str) -> bool:
     """A page or issue number line, maybe with a section name and a date (第2版, 1886期/第2版,
     A2:综合新闻 总第3307期 2018-09-14编印)."""
-    if len(t) > 48:
+    if len(t) > 48 or not _PAGE_OR_ISSUE_HINT.search(t):
         return False
-    parts = [x for x in _FURNITURE_SPLIT.split(re.sub(r"(?<=\d)[ \t]+(?=[期版])", "", t)) if x]
+    parts = [x for x in _FURNITURE_SPLIT.split(_DIGIT_GAP_RE.sub("", t)) if x]
     return bool(parts) and all(_FURNITURE_PART.fullmatch(x) for x in parts) and \
         any(_PAGE_OR_ISSUE.search(x) for x in parts)
 
 
 def _lost_digits_copy(pg: _Page, i: int) -> bool:
     """A line that is the opening of the next line with the digits dropped (月日下午… for 7月2日下午…)."""
+    if "月日" not in pg.text[i]:
+        return False
     t = norm_title(pg.text[i])
     if not _LOST_DATE_RE.search(t):
         return False
@@ -164,7 +169,10 @@ def _digest_parts(src: str, lines: list) -> list[tuple[int, int]]:
     idx = [i for i, ln in enumerate(lines) if ln is not None]
     cuts = [0]
     for k, i in enumerate(idx[1:-1], start=1):
-        m = _ITEM_TITLE_RE.match(src, *lines[i])
+        s, e = lines[i]
+        if e - s > 72 or src[s:s + 4].lstrip(" \t\u3000")[:1] not in _ITEM_NUMBERS:
+            continue
+        m = _ITEM_TITLE_RE.match(src, s, e)
         if m and _is_headline(m.group("t")) and not _COMMA_RE.search(m.group("t")) \
                 and _DATED_OPENING_RE.match(src, *lines[idx[k + 1]]):
             cuts.append(i)
