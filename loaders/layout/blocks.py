@@ -193,11 +193,13 @@ def columns(pl: PageLines) -> None:
         if not t or len(t) > 12 or i in pl.kind:
             continue
         core = "".join(ch for ch in t if ch not in _BULLETS)
+        head = core in _COLUMN_HEADS
+        if not head and not core.endswith(_COLUMN_HEAD_ENDS):
+            continue
         first = pl.next_nonblank(i)
         untitled = first is not None and pl.kind.get(first) is None and not pl.titleish(first)
-        if core not in _COLUMN_HEADS:
-            if untitled and core.endswith(_COLUMN_HEAD_ENDS) and _HEAD_CORE_RE.fullmatch(core) \
-                    and _ITEM_START_RE.match(pl.text[first]):
+        if not head:
+            if untitled and _HEAD_CORE_RE.fullmatch(core) and _ITEM_START_RE.match(pl.text[first]):
                 pl.kind[i] = LineKind.BRIEF     # 本周大事记 over 3月2日 …
                 pl.claimed.add(i)
             continue
