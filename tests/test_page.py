@@ -150,6 +150,11 @@ def test_byline_in_parentheses_after_dateline():
     ("示例日报2月5日讯 正文", "示例日报", (2, 5)),
     ("新华社北京3月1日电 正文", "新华社", (3, 1)),
     ("文成新闻网讯(记者 张三)7月3日", "文成新闻网", None),
+    ("据新华社北京3月1日电 正文", "新华社", (3, 1)),
+    ("本报北京3月1日电 正文", "本报", (3, 1)),
+    ("新华社电 正文", "新华社", None),
+    ("新华社电（记者 张三）正文", "新华社", None),
+    ("本报综合新华社电 正文", "新华社", None),
 ])
 def test_dateline_kinds(line, outlet, md):
     dl = match_dateline(line, 0, len(line))
@@ -987,3 +992,18 @@ def test_a_chronicle_or_a_column_of_dated_items_is_one_article_under_its_head(he
     assert arts[1].text.startswith(items[:4]) and arts[1].text.endswith("县政协召开主席会议。")
     check_offsets(src, arts)
 
+
+
+@pytest.mark.parametrize("line", ["京东网电商平台开展促销活动", "公交公司报修电话畅通"])
+def test_no_dateline_without_date_unless_spaced(line):
+    assert match_dateline(line, 0, len(line)) is None
+
+
+def test_a_wire_reprint_without_place_or_date_keeps_its_headline():
+    src = ("县委召开全会部署全年工作\n\n示例日报记者 张三\n\n示例日报讯 3月1日，县委召开全会，部署全年工作。\n\n"
+           "国务院常务会议部署春耕生产\n\n新华社电 国务院常务会议1日召开，部署春耕生产工作。\n\n会议还研究了其他事项。\n")
+    first, wire = seg(src)
+    assert first.text == "3月1日，县委召开全会，部署全年工作。"
+    assert wire.title == "国务院常务会议部署春耕生产" and wire.reprint_source == "新华社"
+    assert wire.text.startswith("国务院常务会议1日召开")
+    check_offsets(src, [first, wire])

@@ -121,9 +121,13 @@ DATELINE_XUN_RE = re.compile(
     rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>{SP}*{MONTH_DAY})?"
     rf"[ \t\u3000]*讯"
 )
+_DIAN_OUTLET = (rf"据?(?P<outlet>{alternation(wordlist('home_outlets'))}|"
+                rf"[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))")
+# 新华社北京3月1日电, 据新华社…电, 本报北京3月1日电; without place and date only before a space or a
+# bracket (新华社电 …, 本报综合新华社电（记者 X）)
 DATELINE_DIAN_RE = re.compile(
-    rf"(?P<outlet>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))(?P<place>[{HAN}]{{0,8}}?)"
-    rf"(?P<date>{SP}*{MONTH_DAY}){SP}*电"
+    rf"{_DIAN_OUTLET}(?:(?P<place>[{HAN}]{{0,8}}?)(?P<date>{SP}*{MONTH_DAY}){SP}*电"
+    rf"|(?:综合(?P<via>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))})))?电(?=[ \t\u3000（(]))"
 )
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
 
@@ -139,7 +143,7 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
         md = (int(nums[0]), int(nums[1]))
     text = "".join(m.group(0).split())
     place = m.groupdict().get("place") or None
-    dl = Dateline(text=text, outlet=m.group("outlet"), start=m.start(), end=m.end(), month_day=md, place=place)
+    dl = Dateline(text=text, outlet=m.groupdict().get("via") or m.group("outlet"), start=m.start(), end=m.end(), month_day=md, place=place)
     p = _PAREN_CREDIT_RE.match(src, m.end(), e)
     if p and any(h in p.group(1) for h in _BYLINE_HINT):
         bl, _ = parse_credits(src, p.start(1), p.end(1))
