@@ -134,3 +134,11 @@ def test_numbered_untitled_items_and_section_headings_stay_one_article():
               "要深刻认识做好今年工作的重要意义。\n二、突出工作重点狠抓落实见效\n要抓好项目建设。\n")
     (a,) = segment_web(speech, "u.txt")
     assert a.title == "县委召开全会"
+
+
+def test_a_summary_line_under_the_headline_is_not_the_body():
+    src = ("县委召开全会\n【摘要】全会审议通过有关决议，部署今年工作。\n"
+           "3月2日，县委召开全会，审议通过有关决议。\n")
+    (a,) = segment_web(src, "v.txt")
+    assert a.title == "县委召开全会"
+    assert a.text == "3月2日，县委召开全会，审议通过有关决议。"

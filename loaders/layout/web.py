@@ -119,17 +119,20 @@ def _headline(pg: _Page) -> Optional[str]:
         if _CREDIT_LINE_RE.search(text[i]):
             pg.bylines.extend(parse_credits(src, *lines[i])[0])
     summary = None
+    head_seen = False
     for i in idx[:4]:
         if i in used:
             continue
         m = _SUMMARY_RE.match(text[i]) if "要" in text[i][:6] or "读" in text[i][:6] else None
-        if m:
+        if m:       # a summary line, above or below the headline
             used.add(i)
             summary = summary or (" ".join(m.group(1).split()) if _is_headline(m.group(1).strip()) else None)
+        elif head_seen:
+            continue
         elif _is_furniture(text[i]) or _lost_digits_copy(pg, i):
             used.add(i)
         else:
-            break
+            head_seen = True
     first = next((i for i in idx if i not in used), None)
     if first is not None and len(idx) > 1 and _is_headline(text[first]):
         nxt = next((i for i in idx if i > first and i not in used), None)
