@@ -11,7 +11,7 @@ import re
 
 from ..clean import STRIP_CHARS, reflow, split_lines
 from ..lexicon import wordlist
-from ..lexicon.grammar import BULLET_MARKS, MONTH_DAY, SP
+from ..lexicon.grammar import BULLET_MARKS, HAN, MONTH_DAY, SP
 from ..models import Caption, Table
 from .grammar import (_BULLETS, _CELLISH, _COLUMN_HEADS, _NUM_CELL, _NUM_LINE_RE, _SECTION_RE, _TABLE_SPLIT,
                       CAPTION_RE, _name_text, _name_tokens, _pen_name, parse_credits)
@@ -180,7 +180,7 @@ def captions(pl: PageLines) -> None:
 
 
 _COLUMN_HEAD_ENDS = tuple(wordlist("column_head_endings"))
-_HEAD_CORE_RE = re.compile(r"[\u4e00-\u9fff\d年月第期（）()]{2,12}")
+_HEAD_CORE_RE = re.compile(rf"[{HAN}\d（）()]{{2,12}}")
 # an untitled item of a column or a chronicle: a bullet, a date (3月2日, 2024年3月2日) or 同日
 _ITEM_START_RE = re.compile(rf"{SP}*(?:[{BULLET_MARKS}]|(?:\d{{4}}{SP}*年{SP}*)?{MONTH_DAY}|同日)")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ..clean import display_width, ends_sentence
-from .draft import Draft
 from ..lexicon import wordmap
-from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, SOURCE_END_RE as _SOURCE_END_RE, _pen_name, norm_title
+from .draft import Draft
+from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, SOURCE_END_RE, _pen_name, norm_title
 from .lines import PageLines
 from .title_blocks import TitleBlock, title_block
 
@@ -169,16 +169,17 @@ def _sourced_reprints(pl: PageLines, a: Draft, cands: list[list[int]]) -> list[l
     for ci, blk in enumerate(cands):
         end = cands[ci + 1][0] if ci + 1 < len(cands) else a.body_end
         last = pl.prev_nonblank(end)
-        if last is None or last <= blk[-1] or not _SOURCE_END_RE.search(pl.text[last]):
+        if last is None or last <= blk[-1] or not SOURCE_END_RE.search(pl.text[last]):
             continue
         t = "".join(pl.text[x] for x in blk)
         above = pl.prev_nonblank(blk[0])
         if len(norm_title(t)) < 6 or _SUBHEAD_RE.match(t) or "，" in t or "," in t or _list_lines(pl, blk) \
                 or above is None or above < a.body_start \
-                or not (pl.ends_para(above, True, strict=True) or _SOURCE_END_RE.search(pl.text[above])):
+                or not (pl.ends_para(above, True, strict=True) or SOURCE_END_RE.search(pl.text[above])):
             continue
-        paras = sum(1 for k in range(blk[-1] + 1, end) if pl.lines[k] is not None and (
-            ends_sentence(pl.text[k]) or _SOURCE_END_RE.search(pl.text[k])) and (k + 1 >= end or pl.lines[k + 1] is None))
+        paras = sum(1 for k in range(blk[-1] + 1, end)
+                    if pl.lines[k] is not None and (k + 1 >= end or pl.lines[k + 1] is None)
+                    and (ends_sentence(pl.text[k]) or SOURCE_END_RE.search(pl.text[k])))
         if 1 <= paras <= 3:
             out.append(blk)
     return out

@@ -143,7 +143,8 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
         md = (int(nums[0]), int(nums[1]))
     text = "".join(m.group(0).split())
     place = m.groupdict().get("place") or None
-    dl = Dateline(text=text, outlet=m.groupdict().get("via") or m.group("outlet"), start=m.start(), end=m.end(), month_day=md, place=place)
+    outlet = m.groupdict().get("via") or m.group("outlet")    # 本报综合新华社电: the wire's
+    dl = Dateline(text=text, outlet=outlet, start=m.start(), end=m.end(), month_day=md, place=place)
     p = _PAREN_CREDIT_RE.match(src, m.end(), e)
     if p and any(h in p.group(1) for h in _BYLINE_HINT):
         bl, _ = parse_credits(src, p.start(1), p.end(1))

@@ -173,7 +173,7 @@ def _digest_parts(src: str, lines: list) -> list[tuple[int, int]]:
     cuts = [0]
     for k, i in enumerate(idx[1:-1], start=1):
         s, e = lines[i]
-        if e - s > 72 or src[s:s + 4].lstrip(" \t\u3000")[:1] not in _ITEM_NUMBERS:
+        if e - s > 72 or src[s:s + 8].lstrip(" \t\u3000")[:1] not in _ITEM_NUMBERS:
             continue
         m = _ITEM_TITLE_RE.match(src, s, e)
         if m and _is_headline(m.group("t")) and not _COMMA_RE.search(m.group("t")) \
