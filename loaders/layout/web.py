@@ -3,7 +3,10 @@
 Layout: an optional headline line, optional meta lines (来源:… 发布时间:…, a time stamp, 浏览量),
 the body (image file names and the caption lines under them kept apart), and credit lines at the end
 (``(编辑:张三)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
-line is already body text.
+line is already body text. Page furniture above the headline (1886期/第2版, A2:综合 总第3307期), a site's
+automatic title (the body's opening with its digits lost) and 摘要 lines are not the headline; a column's
+short head is. A digest whose later items have numbered titles (2.某会议召开 over a dated paragraph)
+gives one article per titled item.
 """
 from __future__ import annotations
 
