@@ -150,6 +150,11 @@ def test_byline_in_parentheses_after_dateline():
     ("示例日报2月5日讯 正文", "示例日报", (2, 5)),
     ("新华社北京3月1日电 正文", "新华社", (3, 1)),
     ("文成新闻网讯(记者 张三)7月3日", "文成新闻网", None),
+    ("据新华社北京3月1日电 正文", "新华社", (3, 1)),
+    ("本报北京3月1日电 正文", "本报", (3, 1)),
+    ("新华社电 正文", "新华社", None),
+    ("新华社电（记者 张三）正文", "新华社", None),
+    ("本报综合新华社电 正文", "新华社", None),
 ])
 def test_dateline_kinds(line, outlet, md):
     dl = match_dateline(line, 0, len(line))
@@ -827,3 +832,178 @@ def test_page_number_with_section_name_is_furniture():
     from loaders.layout.grammar import is_masthead
     assert is_masthead("第3版 综合新闻") and is_masthead("A3 要闻") and is_masthead("第1版·要闻")
     assert not is_masthead("12 个项目") and not is_masthead("综合新闻")
+
+
+HEAD_JUMP = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议指出，
+
+（下转第2版）
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月1日，县政府召开常务会议，研究有关事项。
+
+会议还听取了有关工作汇报。
+
+（上接第1版）要坚定信心，真抓实干，确保完成全年目标任务。
+
+会议号召全县上下团结一心。
+
+副县长带队检查防汛工作
+
+示例日报记者 王五
+
+示例日报讯 3月2日，副县长带队检查防汛工作。
+"""
+
+
+def test_a_continuation_marker_opening_a_paragraph_takes_the_tail_to_its_story():
+    arts = seg(HEAD_JUMP)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "县政府召开常务会议", "副县长带队检查防汛工作"]
+    first, second, _ = arts
+    assert first.text.endswith("确保完成全年目标任务。\n会议号召全县上下团结一心。")
+    assert second.text.endswith("听取了有关工作汇报。")
+    assert "上接" not in first.text
+    check_offsets(HEAD_JUMP, arts)
+
+
+def test_a_tail_continued_from_another_page_is_kept_apart():
+    src = ("（上接A1版）要坚定信心，真抓实干，确保完成全年目标任务。\n\n会议号召全县上下团结一心。\n\n"
+           "县政府召开常务会议\n\n示例日报记者 李四\n\n示例日报讯 3月1日，县政府召开常务会议，研究有关事项。\n")
+    tail, art = seg(src)
+    assert tail.title is None and tail.jumps == ["上接A1版"]
+    assert tail.text == "要坚定信心，真抓实干，确保完成全年目标任务。\n会议号召全县上下团结一心。"
+    assert art.title == "县政府召开常务会议" and art.text == "3月1日，县政府召开常务会议，研究有关事项。"
+    check_offsets(src, [tail, art])
+
+
+NAME_LIST = """全市表彰一批防汛抗洪先进集体和先进个人
+
+示例日报记者 张三
+
+示例日报讯 3月1日，全市防汛抗洪表彰大会召开，会上表彰了一批先进集体和先进个人。名单如下：
+
+{list}
+
+会议要求，各地要学习先进、争当先进。
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究有关事项。
+"""
+
+
+@pytest.mark.parametrize("names", [
+    "先进集体\n市水利局防汛办公室\n东岭镇人民政府\n\n先进个人\n甘  明\n柏  清\n亓  凡\n禹  林",
+    "先进个人\n甘明\n柏清\n亓凡\n禹林",
+    "先进个人\n甘明  柏清  亓凡  禹林",
+    "东岭区督导组\n甘  明\n\n南坪区督导组\n亓  凡\n\n西河区督导组\n禹  林",
+])
+@pytest.mark.parametrize("announce", ["名单如下：", "名单如下。"])
+def test_a_list_of_groups_or_names_is_no_commentary_and_no_brief(names, announce):
+    src = NAME_LIST.format(list=names).replace("名单如下：", announce)
+    arts = seg(src)
+    assert [a.title for a in arts] == ["全市表彰一批防汛抗洪先进集体和先进个人", "县政府召开常务会议"]
+    assert all(a.kind == "news" for a in arts)
+    assert arts[0].text.endswith("会议要求，各地要学习先进、争当先进。")
+    check_offsets(src, arts)
+
+
+REPRINTS = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议要求各地压实责任。
+
+会议强调，要加强值班值守。
+
+国务院常务会议部署春耕生产
+
+国务院常务会议1日召开，部署春耕生产工作。会议指出，要确保粮食播种面积稳定。
+
+会议还研究了其他事项。（据新华社）
+
+全省推进乡村振兴工作会议召开
+
+全省推进乡村振兴工作会议1日召开，会议部署了今年重点任务。（来源：示例省报）
+
+县政府召开常务会议
+
+示例日报记者 李四
+
+示例日报讯 3月2日，县政府召开常务会议，研究有关事项。
+"""
+
+
+def test_reprints_closed_by_their_source_keep_their_headlines():
+    arts = seg(REPRINTS)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "国务院常务会议部署春耕生产",
+                                       "全省推进乡村振兴工作会议召开", "县政府召开常务会议"]
+    assert arts[0].text.endswith("要加强值班值守。")
+    assert arts[1].text.endswith("（据新华社）") and arts[2].text.startswith("全省推进乡村振兴工作会议1日召开")
+    assert [a.reprint_source for a in arts] == [None, "新华社", "示例省报", None]
+    check_offsets(REPRINTS, arts)
+
+
+UNTITLED_COLUMN = """县委召开全会部署全年工作
+
+示例日报记者 张三
+
+示例日报讯 3月1日，县委召开全会，部署全年工作。会议要求各地压实责任。
+
+要闻简报
+
+◆3月2日，县政府召开常务会议，研究春耕生产有关事项。副县长出席会议。（记者 柏清）
+
+◆3月2日，县人大常委会组织代表视察县城污水处理厂建设情况。（记者 亓凡）
+
+副县长带队检查防汛工作
+
+示例日报记者 王五
+
+示例日报讯 3月2日，副县长带队检查防汛工作。
+"""
+
+
+def test_a_column_head_over_untitled_items_titles_their_article():
+    arts = seg(UNTITLED_COLUMN)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", "要闻简报", "副县长带队检查防汛工作"]
+    assert arts[0].text.endswith("会议要求各地压实责任。")
+    assert arts[1].text.startswith("◆3月2日，县政府召开常务会议") and "视察县城污水处理厂" in arts[1].text
+    check_offsets(UNTITLED_COLUMN, arts)
+
+
+@pytest.mark.parametrize("head, items", [
+    ("本周大事记", "3月2日 县政府召开常务会议，研究春耕生产有关事项。\n\n同日 县政协召开主席会议。"),
+    ("工作动态", "●3月2日，县政府召开常务会议，研究春耕生产有关事项。\n\n●3月3日，县政协召开主席会议。"),
+])
+def test_a_chronicle_or_a_column_of_dated_items_is_one_article_under_its_head(head, items):
+    src = UNTITLED_COLUMN.replace("要闻简报", head).replace(
+        UNTITLED_COLUMN.split("要闻简报\n\n")[1].split("\n\n副县长")[0], items)
+    arts = seg(src)
+    assert [a.title for a in arts] == ["县委召开全会部署全年工作", head, "副县长带队检查防汛工作"]
+    assert arts[1].text.startswith(items[:4]) and arts[1].text.endswith("县政协召开主席会议。")
+    check_offsets(src, arts)
+
+
+
+@pytest.mark.parametrize("line", ["京东网电商平台开展促销活动", "公交公司报修电话畅通"])
+def test_no_dateline_without_date_unless_spaced(line):
+    assert match_dateline(line, 0, len(line)) is None
+
+
+def test_a_wire_reprint_without_place_or_date_keeps_its_headline():
+    src = ("县委召开全会部署全年工作\n\n示例日报记者 张三\n\n示例日报讯 3月1日，县委召开全会，部署全年工作。\n\n"
+           "国务院常务会议部署春耕生产\n\n新华社电 国务院常务会议1日召开，部署春耕生产工作。\n\n会议还研究了其他事项。\n")
+    first, wire = seg(src)
+    assert first.text == "3月1日，县委召开全会，部署全年工作。"
+    assert wire.title == "国务院常务会议部署春耕生产" and wire.reprint_source == "新华社"
+    assert wire.text.startswith("国务院常务会议1日召开")
+    check_offsets(src, [first, wire])

@@ -124,3 +124,69 @@ def test_headline_less_article_closed_by_credit_lines_keeps_its_body():
 def test_dateline_signed_by_names_alone():
     (a,) = segment_web("某县召开会议\n来源:某县网\n本网讯(牛小明、龚大海)3月6日,县长主持召开常务会议,研究有关工作。\n", "w.txt")
     assert _names(a) == [("牛小明", "署名"), ("龚大海", "署名")] and a.text.startswith("3月6日")
+
+
+# ---- multi-item web pages (invented text): page furniture, site auto-titles, digests
+
+
+def test_page_and_issue_numbers_above_a_column_head_are_furniture():
+    src = ("2031 期 / 第3版:3\n栏目快报\n"
+           "◆5月6日,示范县在政府三楼会议室召开春耕生产调度会,部署下一阶段工作。\n"
+           "◆5月7日,示范县组织开展防汛应急演练,检验各部门协同处置能力。\n")
+    (a,) = segment_web(src, "p.txt")
+    assert a.title == "栏目快报"
+    assert a.text.startswith("◆5月6日")
+    assert "2031" not in a.text
+
+
+def test_page_header_before_a_headline_is_not_the_headline():
+    src = ("B3:综合*新闻总第4512期 >2030-05-09编印\n\n创建动态\n刊发日期:2030-05-09 阅读次数: 作者:本报\n"
+           "  东岭村以“美丽庭院”为主题,开展了环境整治活动,群众参与热情高涨。\n"
+           "  近日,南坪乡组织各村集中清理乱堆乱放、垃圾死角。\n")
+    (a,) = segment_web(src, "q.txt")
+    assert a.title == "创建动态"
+    assert "总第4512期" not in a.text
+
+
+def test_a_copy_of_the_body_with_its_digits_lost_is_no_headline_a_summary_is():
+    src = ("月日上午市政府召开森林防火工作电视电话会\n[摘要] 本地要闻\n"
+           "●4月3日上午,市政府召开森林防火工作电视电话会议,部署清明期间森林防火工作。(记者 甲乙)\n"
+           "●4月3日,副市长带队检查城区防汛设施运行情况。\n")
+    (a,) = segment_web(src, "r.txt")
+    assert a.title == "本地要闻"
+    assert a.text.startswith("●4月3日上午,市政府召开")
+    assert "月日上午" not in a.text
+
+
+def test_a_digest_item_with_a_numbered_title_is_an_article_of_its_own():
+    src = ("5月8日,市委书记赴物流园调研,强调要加快项目建设进度。\n\n"
+           "  市委常委、秘书长陪同调研。\n\n"
+           "  2.全市营商环境优化提升工作推进会召开\n\n"
+           "  5月8日,全市营商环境优化提升工作推进会召开。市长出席并讲话。\n\n"
+           "  5月9日,全市安全生产工作会议召开,副市长主持会议。\n")
+    first, second = segment_web(src, "s.txt")
+    assert first.title is None and first.text.endswith("陪同调研。")
+    assert second.title == "全市营商环境优化提升工作推进会召开"
+    assert second.text.startswith("5月8日,全市营商环境") and second.text.endswith("主持会议。")
+    for a in (first, second):
+        for ch, o in zip(a.text, a.char_map):
+            if ch != "\n":
+                assert src[o] == ch
+
+
+def test_numbered_untitled_items_and_section_headings_stay_one_article():
+    items = ("一、5月8日下午,省教育厅调研组调研职业学院,市委书记陪同。\n"
+             "二、5月9日至10日,全省卫生工作现场会召开。\n")
+    assert len(segment_web(items, "t.txt")) == 1
+    speech = ("县委召开全会\n3月2日,县委召开全会。\n一、提高政治站位压实工作责任\n"
+              "要深刻认识做好今年工作的重要意义。\n二、突出工作重点狠抓落实见效\n要抓好项目建设。\n")
+    (a,) = segment_web(speech, "u.txt")
+    assert a.title == "县委召开全会"
+
+
+def test_a_summary_line_under_the_headline_is_not_the_body():
+    src = ("县委召开全会\n【摘要】全会审议通过有关决议，部署今年工作。\n"
+           "3月2日，县委召开全会，审议通过有关决议。\n")
+    (a,) = segment_web(src, "v.txt")
+    assert a.title == "县委召开全会"
+    assert a.text == "3月2日，县委召开全会，审议通过有关决议。"

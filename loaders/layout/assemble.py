@@ -74,7 +74,9 @@ class Assembly:
             self.close(self.cur, tb.lines[0] if tb else ev)
             self.give_orphan_to_prev(tb.lines[0] if tb else ev)
             self.claim(tb)
-            self.cur = Draft(title=tb, body_start=ev + 1, jumps=[ev], cont=tb is None)
+            off = pl.head_jumps.get(ev)
+            self.cur = Draft(title=tb, body_start=ev + 1 if off is None else ev, jumps=[ev], cont=tb is None,
+                             body_first_offset=off)
             self.orphan = None
             self.floor = ev
             return

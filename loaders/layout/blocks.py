@@ -7,8 +7,11 @@ their credit, columns of short items (简讯), and commentaries' pen names.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..clean import STRIP_CHARS, reflow, split_lines
+from ..lexicon import wordlist
+from ..lexicon.grammar import BULLET_MARKS, HAN, MONTH_DAY, SP
 from ..models import Caption, Table
 from .grammar import (_BULLETS, _CELLISH, _COLUMN_HEADS, _NUM_CELL, _NUM_LINE_RE, _SECTION_RE, _TABLE_SPLIT,
                       CAPTION_RE, _name_text, _name_tokens, _pen_name, parse_credits)
@@ -176,14 +179,33 @@ def captions(pl: PageLines) -> None:
         pl.captions.append((lines, cap))
 
 
+_COLUMN_HEAD_ENDS = tuple(wordlist("column_head_endings"))
+_HEAD_CORE_RE = re.compile(rf"[{HAN}\d（）()]{{2,12}}")
+# an untitled item of a column or a chronicle: a bullet, a date (3月2日, 2024年3月2日) or 同日
+_ITEM_START_RE = re.compile(rf"{SP}*(?:[{BULLET_MARKS}]|(?:\d{{4}}{SP}*年{SP}*)?{MONTH_DAY}|同日)")
+
+
 def columns(pl: PageLines) -> None:
     """Column headers (简讯) and the items under them: a title-ish line (■ 标题) after the header or
-    after a finished item, followed by its prose, with no byline or dateline of its own."""
+    after a finished item, followed by its prose, with no byline or dateline of its own. A header
+    over untitled items (◆3月2日，…) titles the one article they make."""
     for i, t in enumerate(pl.text):
         if not t or len(t) > 12 or i in pl.kind:
             continue
         core = "".join(ch for ch in t if ch not in _BULLETS)
-        if core not in _COLUMN_HEADS:
+        head = core in _COLUMN_HEADS
+        if not head and not core.endswith(_COLUMN_HEAD_ENDS):
+            continue
+        first = pl.next_nonblank(i)
+        untitled = first is not None and pl.kind.get(first) is None and not pl.titleish(first)
+        if not head:
+            if untitled and _HEAD_CORE_RE.fullmatch(core) and _ITEM_START_RE.match(pl.text[first]):
+                pl.kind[i] = LineKind.BRIEF     # 本周大事记 over 3月2日 …
+                pl.claimed.add(i)
+            continue
+        if untitled:
+            pl.kind[i] = LineKind.BRIEF
+            pl.claimed.add(i)
             continue
         pl.kind[i] = LineKind.MASTHEAD
         prev = i
@@ -206,7 +228,10 @@ def columns(pl: PageLines) -> None:
 
 def pen_names(pl: PageLines) -> None:
     """A pen name right below a title-ish line (commentaries): a 2–4 character name, maybe spaced out
-    or after a bullet (■ 余 声), or a commentator's signature (本报评论员)."""
+    or after a bullet (■ 余 声), or a commentator's signature (本报评论员). Not a line of a list of
+    names: one over a table or a row of names, one in a run of names, or one of several (group, name)
+    pairs with no prose between them (a table of groups flattened one cell per line)."""
+    found: list[tuple[int, str]] = []
     for i, t in enumerate(pl.text):
         if not t or len(t) > 16 or i in pl.kind or len(t) > 4 and not (
                 t[0] in _BULLETS or " " in t or "\u3000" in t or "评论员" in t):
@@ -219,5 +244,40 @@ def pen_names(pl: PageLines) -> None:
             continue
         if not (pl.text[j].startswith("——") or pl.titleish(j)):
             continue
+        if not _in_a_list(pl, i):
+            found.append((i, pen))
+    for k, (i, pen) in enumerate(found):
+        near = [i2 for i2, _ in found[max(0, k - 1):k + 2] if i2 != i]
+        if any(not _prose_between(pl, min(i, i2), max(i, i2)) for i2 in near):
+            continue
         pl.kind[i] = LineKind.PEN
         pl.pen_names[i] = pen
+
+
+def _namelike(t: str) -> bool:
+    return _pen_name(t) is not None and "评论员" not in t
+
+
+def _in_a_list(pl: PageLines, i: int) -> bool:
+    """Line ``i`` heads a table or a row of names, or is one of three name lines in a row."""
+    k = pl.next_nonblank(i)
+    if k is None:
+        return False
+    if pl.kind.get(k) in (LineKind.TABLE, LineKind.ROW):
+        return True
+    cells = _TABLE_SPLIT.split(pl.text[k].strip())
+    if len(cells) >= 2 and all(_namelike(c) for c in cells):
+        return True
+    run, j = 1, pl.prev_nonblank(i, max_blanks=1)
+    while j is not None and run < 3 and pl.kind.get(j) is None and _namelike(pl.text[j]):
+        run, j = run + 1, pl.prev_nonblank(j, max_blanks=1)
+    j = k
+    while j is not None and run < 3 and pl.kind.get(j) is None and _namelike(pl.text[j]):
+        run, j = run + 1, pl.next_nonblank(j)
+    return run >= 3
+
+
+def _prose_between(pl: PageLines, a: int, b: int) -> bool:
+    """A sentence (a line over 16 characters, or one ending a sentence) between lines a and b."""
+    return any(pl.lines[k] is not None and (len(pl.text[k]) > 16 or pl.text[k].endswith(("。", "！", "？")))
+               for k in range(a + 1, b))

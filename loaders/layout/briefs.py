@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ..clean import display_width, ends_sentence
+from ..lexicon import wordmap
 from .draft import Draft
-from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, norm_title
+from .grammar import _SIGN_DATE_RE, _SUBHEAD_RE, _TABLE_SPLIT, SOURCE_END_RE, _pen_name, norm_title
 from .lines import PageLines
 from .title_blocks import TitleBlock, title_block
 
@@ -93,31 +94,12 @@ def split_untitled_briefs(pl: PageLines, arts: list[Draft]) -> list[Draft]:
         out.append(a)
         if a.kind != "news" or a.title is None or a.title.lines[-1] > a.body_start or a.extra_body:
             continue
-        cands: list[list[int]] = []
-        i = a.body_start + 1
-        while i < a.body_end:
-            if pl.lines[i] is not None and pl.lines[i - 1] is None and pl.titleish(i):
-                blk = [i]
-                j = i + 1
-                while j < a.body_end and len(blk) < 3:
-                    if pl.lines[j] is None and j + 1 < a.body_end and pl.lines[j + 1] is not None \
-                            and pl.titleish(j + 1):
-                        j += 1
-                    if pl.lines[j] is not None and pl.titleish(j) and "，" not in pl.text[j]:
-                        blk.append(j)
-                        j += 1
-                    else:
-                        break
-                # a heading ends its line: a blank line follows, or a clearly wider line
-                e = blk[-1]
-                if e + 1 >= a.body_end or pl.lines[e + 1] is None or \
-                        display_width(pl.text[e]) < 0.8 * display_width(pl.text[e + 1]):
-                    cands.append(blk)
-                i = blk[-1] + 1
-            else:
-                i += 1
+        cands = _title_cands(pl, a)
         tight = tight_body(pl, a, cands)
         if not cands or (not tight and len(cands) != 1):
+            sourced = _sourced_reprints(pl, a, cands)
+            if sourced:
+                out.extend(_split_at(pl, a, sourced))
             continue
         # a line as long as the column's common line is a paragraph's first line, not a title
         widths: dict[int, int] = {}
@@ -133,15 +115,73 @@ def split_untitled_briefs(pl: PageLines, arts: list[Draft]) -> list[Draft]:
                 continue
             if brief_ok(pl, a, blk, end, tight):
                 accepted.append(blk)
-        cur = a
-        for bi, blk in enumerate(accepted):
-            pl.claimed.update(blk)
-            b = Draft(title=title_block(pl, blk), body_start=blk[-1] + 1, body_end=cur.body_end,
-                     jumps=[x for x in cur.jumps if x > blk[-1]])
-            cur.jumps = [x for x in cur.jumps if x <= blk[-1]]
-            cur.body_end = blk[0]
-            out.append(b)
-            cur = b
+        out.extend(_split_at(pl, a, accepted))
+    return out
+
+
+def _split_at(pl: PageLines, a: Draft, blocks: list[list[int]]) -> list[Draft]:
+    """Cut draft ``a`` at each title block: the block opens an article running to the next."""
+    cur = a
+    out = []
+    for blk in blocks:
+        pl.claimed.update(blk)
+        b = Draft(title=title_block(pl, blk), body_start=blk[-1] + 1, body_end=cur.body_end,
+                  jumps=[x for x in cur.jumps if x > blk[-1]])
+        cur.jumps = [x for x in cur.jumps if x <= blk[-1]]
+        cur.body_end = blk[0]
+        out.append(b)
+        cur = b
+    return out
+
+
+def _title_cands(pl: PageLines, a: Draft) -> list[list[int]]:
+    """Lone title-ish blocks (at most three lines) inside ``a``'s body, after a blank line."""
+    cands: list[list[int]] = []
+    i = a.body_start + 1
+    while i < a.body_end:
+        if pl.lines[i] is not None and pl.lines[i - 1] is None and pl.titleish(i):
+            blk = [i]
+            j = i + 1
+            while j < a.body_end and len(blk) < 3:
+                if pl.lines[j] is None and j + 1 < a.body_end and pl.lines[j + 1] is not None \
+                        and pl.titleish(j + 1):
+                    j += 1
+                if pl.lines[j] is not None and pl.titleish(j) and "，" not in pl.text[j]:
+                    blk.append(j)
+                    j += 1
+                else:
+                    break
+            # a heading ends its line: a blank line follows, or a clearly wider line
+            e = blk[-1]
+            if e + 1 >= a.body_end or pl.lines[e + 1] is None or \
+                    display_width(pl.text[e]) < 0.8 * display_width(pl.text[e + 1]):
+                cands.append(blk)
+            i = blk[-1] + 1
+        else:
+            i += 1
+    return cands
+
+
+def _sourced_reprints(pl: PageLines, a: Draft, cands: list[list[int]]) -> list[list[int]]:
+    """Title blocks of reprints inside a body: a block whose item (up to the next block) ends with
+    its source (（据新华社）, （来源：某报）) after one to three paragraphs."""
+    out = []
+    for ci, blk in enumerate(cands):
+        end = cands[ci + 1][0] if ci + 1 < len(cands) else a.body_end
+        last = pl.prev_nonblank(end)
+        if last is None or last <= blk[-1] or not SOURCE_END_RE.search(pl.text[last]):
+            continue
+        t = "".join(pl.text[x] for x in blk)
+        above = pl.prev_nonblank(blk[0])
+        if len(norm_title(t)) < 6 or _SUBHEAD_RE.match(t) or "，" in t or "," in t or _list_lines(pl, blk) \
+                or above is None or above < a.body_start \
+                or not (pl.ends_para(above, True, strict=True) or SOURCE_END_RE.search(pl.text[above])):
+            continue
+        paras = sum(1 for k in range(blk[-1] + 1, end)
+                    if pl.lines[k] is not None and (k + 1 >= end or pl.lines[k + 1] is None)
+                    and (ends_sentence(pl.text[k]) or SOURCE_END_RE.search(pl.text[k])))
+        if 1 <= paras <= 3:
+            out.append(blk)
     return out
 
 
@@ -176,6 +216,8 @@ def brief_ok(pl: PageLines, a: Draft, blk: list[int], end: int, tight: bool) -> 
     above = pl.prev_nonblank(blk[0])
     if above is None or above < a.body_start or not pl.ends_para(above, True, strict=True):
         return False
+    if pl.text[above].rstrip().endswith(("：", ":")) or _list_lines(pl, blk):
+        return False    # 名单如下： the list it announces follows, not a brief
     nxt = pl.next_nonblank(blk[-1])
     if nxt is None or nxt >= end or pl.kind.get(nxt) is not None:
         return False
@@ -194,3 +236,18 @@ def brief_ok(pl: PageLines, a: Draft, blk: list[int], end: int, tight: bool) -> 
         return ends_sentence(lt) or pl.ends_credit(last if last is not None else nxt) or \
             _SIGN_DATE_RE.fullmatch(lt.strip()) is not None
     return 1 <= paras <= 3 and ends_sentence(lt)
+
+
+_ORG_ENDS = tuple(wordmap("org_suffixes"))
+
+
+
+def _list_lines(pl: PageLines, blk: list[int]) -> bool:
+    """A block holding a row of names (甘明  柏清  亓凡) or two names of units is a list, not a title."""
+    units = 0
+    for x in blk:
+        cells = _TABLE_SPLIT.split(pl.text[x].strip())
+        if len(cells) >= 2 and all(_pen_name(c) for c in cells):
+            return True
+        units += pl.text[x].rstrip().endswith(_ORG_ENDS)
+    return units >= 2

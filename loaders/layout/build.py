@@ -8,7 +8,7 @@ from typing import Optional
 from ..clean import STRIP_CHARS, paragraphs_of, reflow
 from ..models import Article, Byline, Caption, Table
 from .draft import Draft
-from .grammar import HOME_OUTLETS, caption_bylines, norm_title
+from .grammar import HOME_OUTLETS, SOURCE_END_RE, caption_bylines, norm_title
 from .lines import CONTINUED_FROM, CONTINUED_TO, PageLines
 from .title_blocks import split_title
 
@@ -120,6 +120,8 @@ def build(pl: PageLines, a: Draft, source: str, published, inferred, basis, outl
     if a.dateline and a.dateline.outlet not in HOME_OUTLETS and outlet and \
             norm_title(a.dateline.outlet) != norm_title(outlet):
         reprint = a.dateline.outlet
+    elif a.dateline is None and (m := SOURCE_END_RE.search(cleaned.text)) and m.group("src") not in HOME_OUTLETS:
+        reprint = m.group("src")    # …（据新华社）: a reprint without a dateline
     return Article(
         source=source, start=start, end=end, published=published, published_inferred=inferred,
         published_basis=basis, outlet=outlet, kicker=kicker, title=title, subtitle=subtitle,

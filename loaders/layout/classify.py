@@ -11,7 +11,7 @@ from . import blocks
 from .grammar import (_AUTHOR_START, _AUTHOR_TITLES, _BULLETS, _CREDIT_HINT_RE, _RUNIN_RE, _TABLE_SPLIT,
                       CAPTION_RE, JUMP_RE, PAGE_NO_RE, ROLE_RE, _furniture_prefix, _page_no, is_masthead,
                       is_page_header, match_dateline, parse_credits)
-from .lines import LineKind, PageLines
+from .lines import CONTINUED_FROM, LineKind, PageLines
 
 _READERS = {"reporter", "correspondent"}
 _FURNITURE_ROLES = {"editor", "author", "photographer"}
@@ -78,7 +78,8 @@ def dateline(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:
 
 
 def jump(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:
-    """A jump marker on its own line (下转A2版); one closing a body line is noted, the line stays text."""
+    """A jump marker on its own line (下转A2版) or opening a continued paragraph ((上接第1版)text…); one
+    closing a body line is noted, the line stays text."""
     if "版" not in t or len(t) > 40:
         return False
     src = pl.src
@@ -86,6 +87,13 @@ def jump(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:
     if m:
         pl.kind[i] = LineKind.JUMP
         pl.jump_info[i] = (m.group("dir"), _page_no(m.group("page")), m.group("num") or "", s, e)
+        return True
+    m = JUMP_RE.match(src, s, e)
+    if m and m.group("dir") in CONTINUED_FROM and (src[s] in "（(" or len(m.group("dir")) == 2):
+        # a continuation opening a paragraph: (上接第1版)要坚定信心…
+        pl.kind[i] = LineKind.JUMP
+        pl.jump_info[i] = (m.group("dir"), _page_no(m.group("page")), m.group("num") or "", s, m.end())
+        pl.head_jumps[i] = m.end()
         return True
     m = JUMP_RE.search(src, s, e)
     if m and not src[m.end():e].strip(STRIP_CHARS):

@@ -183,9 +183,13 @@ DATELINE_XUN_RE = re.compile(
     rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>{SP}*{MONTH_DAY})?"
     rf"[ \t\u3000]*讯"
 )
+_DIAN_OUTLET = (rf"据?(?P<outlet>{alternation(wordlist('home_outlets'))}|"
+                rf"[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))")
+# 新华社北京3月1日电, 据新华社…电, 本报北京3月1日电; without place and date only before a space or a
+# bracket (新华社电 …, 本报综合新华社电（记者 X）)
 DATELINE_DIAN_RE = re.compile(
-    rf"(?P<outlet>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))(?P<place>[{HAN}]{{0,8}}?)"
-    rf"(?P<date>{SP}*{MONTH_DAY}){SP}*电"
+    rf"{_DIAN_OUTLET}(?:(?P<place>[{HAN}]{{0,8}}?)(?P<date>{SP}*{MONTH_DAY}){SP}*电"
+    rf"|(?:综合(?P<via>[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))})))?电(?=[ \t\u3000（(]))"
 )
 _PAREN_CREDIT_RE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,80})[）)]")
 
@@ -201,7 +205,8 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
         md = (int(nums[0]), int(nums[1]))
     text = "".join(m.group(0).split())
     place = m.groupdict().get("place") or None
-    dl = Dateline(text=text, outlet=m.group("outlet"), start=m.start(), end=m.end(), month_day=md, place=place)
+    outlet = m.groupdict().get("via") or m.group("outlet")    # 本报综合新华社电: the wire's
+    dl = Dateline(text=text, outlet=outlet, start=m.start(), end=m.end(), month_day=md, place=place)
     p = _PAREN_CREDIT_RE.match(src, m.end(), e)
     if p:
         # 本报讯(记者 甲), and a signature of names alone: 本网讯(甲、乙)
@@ -238,6 +243,9 @@ MASTHEAD_RE = re.compile(
     r"|(?:第[ \t]*[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}[ \t]*版?)[ \t·:：|｜]+[\u4e00-\u9fff]{2,6}"
     rf"|.*(?:{alternation(wordlist('masthead_words'))}|CN[ \t]*\d).*)"
 )
+# a reprint's source closing its last paragraph: （据新华社）, （来源：某日报）, （摘自某报）
+SOURCE_END_RE = re.compile(rf"[（(]\s*(?:据|来源\s*[:：]|稿件来源\s*[:：]|摘自|转自)\s*(?P<src>[{HAN}A-Za-z·]{{2,16}}?)电?"
+                           r"\s*[）)]\s*$")
 _PEN_RE = re.compile(rf"[{HAN}]{{2,4}}")
 _PEN_SPACED_RE = re.compile(rf"[{HAN}](?:[ \t\u3000]{{1,2}}[{HAN}]){{1,3}}")
 _COMMENTATOR_RE = re.compile(rf"(?:{_OUTLET_PREFIX})?(?:特约|首席)?评论员")

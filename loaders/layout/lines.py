@@ -52,6 +52,7 @@ class PageLines:
     tables: list[tuple[list[int], Table]] = field(default_factory=list)
     jump_info: dict[int, tuple[str, str, str, int, int]] = field(default_factory=dict)  # (dir, page, num, s, e)
     tail_jumps: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # body line → (text, s, e)
+    head_jumps: dict[int, int] = field(default_factory=dict)  # (上接1版)text…: line → offset where the text starts
     datelines: dict[int, Dateline] = field(default_factory=dict)
     bylines: dict[int, list[Byline]] = field(default_factory=dict)
     runin: dict[int, int] = field(default_factory=dict)    # line → offset where text after a run-in byline starts

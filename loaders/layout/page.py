@@ -6,13 +6,16 @@ The layout rules, all general (no names of people, places or papers), by pass:
   ``<outlet><place><date>电``), jump markers (下转A2版, Chinese numerals too), captions (``… 供图``, ``… 摄``),
   masthead and page furniture (page numbers anywhere, editor credits, section names, the running header
   of a later page in the same file), tables (≥ 2 lines of ≥ 2 cells, or one cell per line), columns of
-  short items (简讯) and commentaries' pen names (■ 某 某, 本报评论员).
+  short items (简讯; a column head or a chronicle's head over untitled items titles the one article they
+  make) and commentaries' pen names (■ 某 某, 本报评论员; never a line of a list of names or groups);
+  a continuation marker opening a paragraph ((上接第1版)text…) starts the tail of its story.
 * **plan** (plan.py): a title block before a header goes to the previous article (title after its body)
   or the next (title before), decided over a whole run of articles so every article gets one title.
 * **assemble** (assemble.py): anchors (byline header, dateline, pen name, jump marker, column item, the
   page end) cut the page into drafts; title blocks (title_blocks.py) are runs of at most five short
   lines whose line above ends a paragraph.
-* **briefs** (briefs.py): photo news, a brief at the top of the page, untitled briefs inside a body.
+* **briefs** (briefs.py): photo news, a brief at the top of the page, untitled briefs inside a body,
+  reprints closed by their source ((据新华社)); a block after 名单如下： or holding names is a list.
 * **build** (build.py): each draft → ``Article`` with text, char map, kicker/title/subtitle, credits;
   stray captions and the page's editor credits attached; jumps joined (下转 … 上接).
 

@@ -3,7 +3,10 @@
 Layout: an optional headline line, optional meta lines (来源:… 发布时间:…, a time stamp, 浏览量),
 the body (image file names and the caption lines under them kept apart), and credit lines at the end
 (``(编辑:张三)``, ``【责任编辑:…】``, ``(图文:… 审核:…)``). Some pages have no headline: the first
-line is already body text.
+line is already body text. Page furniture above the headline (1886期/第2版, A2:综合 总第3307期), a site's
+automatic title (the body's opening with its digits lost) and 摘要 lines are not the headline; a column's
+short head is. A digest whose later items have numbered titles (2.某会议召开 over a dated paragraph)
+gives one article per titled item.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from typing import Optional
 
 from ..clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
 from ..lexicon import alternation, wordlist
+from ..lexicon.grammar import CN_DIGITS, HAN, MONTH_DAY
 from ..models import Article, Byline, Caption
 from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
 
@@ -25,6 +29,21 @@ _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
 _TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4})\s*[）)]\s*$")
+
+
+_SUMMARY_RE = re.compile(r"^\s*[\[【〔(（]?\s*(?:摘\s*要|导\s*读)\s*[\]】〕)）:：]\s*(.*)$")
+_FURNITURE_SPLIT = re.compile(r"[\s/／:：*＊>＞<＜|｜·•]+")
+_PAGE_OR_ISSUE_HINT = re.compile(r"\d[ \t]*[期版]|^[ \t]*[A-Z]\d")
+_DIGIT_GAP_RE = re.compile(r"(?<=\d)[ \t]+(?=[期版])")
+_PAGE_OR_ISSUE = re.compile(r"\d+期|\d+版|^[A-Z]\d{1,2}$")
+_FURNITURE_PART = re.compile(rf"[{HAN}]{{0,6}}总?第?\d{{1,5}}[期版号]|第?[A-Z]?\d{{1,2}}版?|[A-Z]\d{{1,2}}|[{HAN}]{{2,6}}"
+                             r"|(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:编印|出版)?")
+_LOST_DATE_RE = re.compile(r"^(?:年月日|月日)|^[^0-9]{0,12}(?:年月日|月日)")
+_DIGITS_RE = re.compile(r"[0-9０-９]")
+_ITEM_TITLE_RE = re.compile(rf"[ \t\u3000]*(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})[.．、][ \t\u3000]*(?P<t>[{HAN}“《].{{7,59}}?)[ \t\u3000]*$")
+_ITEM_NUMBERS = frozenset("0123456789" + CN_DIGITS)
+_COMMA_RE = re.compile(r"[，,；;。]")
+_DATED_OPENING_RE = re.compile(rf"[ \t\u3000]*(?:(?:19|20)\d{{2}}年)?{MONTH_DAY}|[ \t\u3000]*(?:近日|日前)")
 
 
 def _is_headline(t: str) -> bool:
@@ -48,12 +67,21 @@ class _Page:
 
 def segment_web(src: str, source: str = "<text>", published: Optional[date] = None, inferred: bool = True,
                 basis: str = "unknown", outlet: Optional[str] = None) -> list[Article]:
+    """The file's article; a digest whose later items carry numbered titles gives one article per item."""
     lines = split_lines(src)
+    out: list[Article] = []
+    for a, b in _digest_parts(src, lines):
+        out.extend(_web_article(src, lines[a:b], a > 0, source, published, inferred, basis, outlet))
+    return out
+
+
+def _web_article(src: str, lines: list, item: bool, source: str, published: Optional[date], inferred: bool,
+                 basis: str, outlet: Optional[str]) -> list[Article]:
     idx = [i for i, ln in enumerate(lines) if ln is not None]
     if not idx:
         return []
     pg = _Page(src, lines, idx, {i: src[lines[i][0]:lines[i][1]] for i in idx})
-    title = _headline(pg)
+    title = _item_title(pg) if item else _headline(pg)
     _closing_credits(pg)
     _image_captions(pg)
     body_lines, dateline, reprint = _body(pg, outlet)
@@ -81,23 +109,40 @@ def segment_web(src: str, source: str = "<text>", published: Optional[date] = No
 
 
 def _headline(pg: _Page) -> Optional[str]:
-    """Meta lines among the first six (their credits kept), then the headline, if there is one."""
+    """Meta lines among the first six (their credits kept), page furniture above the headline (a page
+    or issue number, a page header), a copy of the body's opening with its digits lost (a site's
+    automatic title), then the headline, if there is one; else a short 摘要 (summary) line."""
     src, lines, idx, text, used = pg.src, pg.lines, pg.idx, pg.text, pg.used
     meta_lines = [i for i in idx[:6] if _META_RE.search(text[i])]
     for i in meta_lines:
         used.add(i)
         if _CREDIT_LINE_RE.search(text[i]):
             pg.bylines.extend(parse_credits(src, *lines[i])[0])
+    summary = None
+    head_seen = False
+    for i in idx[:4]:
+        if i in used:
+            continue
+        m = _SUMMARY_RE.match(text[i]) if "要" in text[i][:6] or "读" in text[i][:6] else None
+        if m:       # a summary line, above or below the headline
+            used.add(i)
+            summary = summary or (" ".join(m.group(1).split()) if _is_headline(m.group(1).strip()) else None)
+        elif head_seen:
+            continue
+        elif _is_furniture(text[i]) or _lost_digits_copy(pg, i):
+            used.add(i)
+        else:
+            head_seen = True
     first = next((i for i in idx if i not in used), None)
     title = None
     if first is not None and len(idx) > 1 and _is_headline(text[first]):
         nxt = next((i for i in idx if i > first and i not in used), None)
         # a headline is followed by meta lines or by a longer body line
-        if nxt is not None and (meta_lines or len(text[nxt]) > len(text[first])):
+        if nxt is not None and (meta_lines or summary or len(text[nxt]) > len(text[first])):
             used.add(first)
             title = " ".join(text[first].split())
     _leading_credits(pg)
-    return title
+    return title or summary
 
 
 def _leading_credits(pg: _Page) -> None:
@@ -114,6 +159,53 @@ def _leading_credits(pg: _Page) -> None:
             break
         pg.bylines.extend(bl)
         pg.used.add(i)
+
+
+def _is_furniture(t: str) -> bool:
+    """A page or issue number line, maybe with a section name and a date (第2版, 1886期/第2版,
+    A2:综合新闻 总第3307期 2018-09-14编印)."""
+    if len(t) > 48 or not _PAGE_OR_ISSUE_HINT.search(t):
+        return False
+    parts = [x for x in _FURNITURE_SPLIT.split(_DIGIT_GAP_RE.sub("", t)) if x]
+    return bool(parts) and all(_FURNITURE_PART.fullmatch(x) for x in parts) and \
+        any(_PAGE_OR_ISSUE.search(x) for x in parts)
+
+
+def _lost_digits_copy(pg: _Page, i: int) -> bool:
+    """A line that is the opening of the next line with the digits dropped (月日下午… for 7月2日下午…)."""
+    if "月日" not in pg.text[i]:
+        return False
+    t = norm_title(pg.text[i])
+    if not _LOST_DATE_RE.search(t):
+        return False
+    nxt = next((j for j in pg.idx if j > i and j not in pg.used and not _SUMMARY_RE.match(pg.text[j])), None)
+    if nxt is None:
+        return False
+    return len(t) >= 6 and _DIGITS_RE.sub("", norm_title(pg.text[nxt])).startswith(t)
+
+
+def _digest_parts(src: str, lines: list) -> list[tuple[int, int]]:
+    """Line ranges of a digest's items: a numbered title line (2.某某会议召开) over a paragraph that
+    opens with its date starts an item; a file without one is one range."""
+    idx = [i for i, ln in enumerate(lines) if ln is not None]
+    cuts = [0]
+    for k, i in enumerate(idx[1:-1], start=1):
+        s, e = lines[i]
+        if e - s > 72 or src[s:s + 8].lstrip(" \t\u3000")[:1] not in _ITEM_NUMBERS:
+            continue
+        m = _ITEM_TITLE_RE.match(src, s, e)
+        if m and _is_headline(m.group("t")) and not _COMMA_RE.search(m.group("t")) \
+                and _DATED_OPENING_RE.match(src, *lines[idx[k + 1]]):
+            cuts.append(i)
+    return list(zip(cuts, cuts[1:] + [len(lines)]))
+
+
+def _item_title(pg: _Page) -> Optional[str]:
+    """A digest item's numbered title, without its number."""
+    first = pg.idx[0]
+    pg.used.add(first)
+    m = _ITEM_TITLE_RE.match(pg.src, *pg.lines[first])
+    return " ".join(m.group("t").split())
 
 
 def _closing_credits(pg: _Page) -> None:
