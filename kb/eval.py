@@ -107,6 +107,10 @@ def score_articles(gold_page: dict, extracted: list) -> tuple[Counts, list[str],
     gold = list(gold_page.get("articles") or [])
     preds = [full_title(ea.article if hasattr(ea, "article") else ea) for ea in extracted]
     matches, miss, extra = match_titles(gold, preds)
+    if not gold:
+        # a page whose gold lists no title holds untitled items only: an untitled article carrying
+        # them is right, a titled one is not
+        extra = [j for j in extra if preds[j]]
     c = Counts(tp=len(matches), fp=len(extra), fn=len(miss))
     return c, [gold[i] for i in miss], [preds[j] or "(untitled)" for j in extra]
 

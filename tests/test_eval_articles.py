@@ -82,3 +82,16 @@ def test_web_gold_has_no_article_metric():
     r = run("eval", GOLD / "web-dev.jsonl", EXAMPLES / "web-articles", "--format", "json",
             "--manifest", EXAMPLES / "web-articles" / "manifest.csv")
     assert "articles" not in json.loads(r.stdout)["metrics"]
+
+
+def test_untitled_article_on_a_page_of_untitled_items_is_no_false_hit():
+    """Gold that lists no title (a column of untitled items): the untitled article carrying the items
+    is right, a titled one is a false hit; on a page with titles an untitled article still counts."""
+    from types import SimpleNamespace as NS
+    from kb.eval import score_articles
+
+    def art(title):
+        return NS(kicker=None, title=title, subtitle=None)
+    assert score_articles({"articles": []}, [art(None)])[0] == Counts(0, 0, 0)
+    assert score_articles({"articles": []}, [art(None), art("某县召开会议")])[0] == Counts(0, 1, 0)
+    assert score_articles({"articles": ["某县召开会议"]}, [art("某县召开会议"), art(None)])[0] == Counts(1, 1, 0)
