@@ -201,7 +201,10 @@ def bare_lists(f: Found) -> None:
         tail_after = text[m.end():m.end() + 5]
         if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
             continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
-        if all(x in known or (name_ok(x) == "ok") for x in items) and sum(x in known for x in items) + \
+        quality = [x in known or name_ok(x) == "ok" for x in items]
+        # every item can be a name, and all but one clearly are (李伟 is also a dictionary word)
+        if all(q or name_ok(x) is not None and has_surname(x) for q, x in zip(quality, items)) and \
+                sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
             pos = m.start()
             for x in items:
