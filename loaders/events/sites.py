@@ -7,8 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
 from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _VISIT_OF, _is_generic, _norm, _rx, division_like
+
+
+# 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 看望坚守一线的职工: no unit;
+# 察看该项目进度: no particular project
+_JOIN = re.compile(alternation(wordlist("site_list_joiners")))
+_OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
+_NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
+_NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -25,7 +34,7 @@ def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
     """A和B → (A, B) at the 和/及 between two whole names. A 和 after a bare division (甲镇和睦社区) is part of
     the next name when a later 和 splits two sites (甲镇和睦社区和乙小区: 甲镇和睦社区, 乙小区)."""
     fallback = None
-    for m in re.finditer(r"以及|和|及", last):
+    for m in _JOIN.finditer(last):
         a, b = last[:m.start()], last[m.end():]
         if len(a) < 2 or len(b) < 2:
             continue
@@ -39,7 +48,7 @@ def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
 def split_sites(obj: str) -> list[str]:
     """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
     obj = obj.strip()
-    obj = re.sub(r"^(?:了|到|至|在)", "", obj)
+    obj = _OPENER.sub("", obj)
     obj = _LIST_TAIL.sub("", obj)
     parts = [p for p in obj.split("、") if p]
     merged: list[str] = []
@@ -120,7 +129,7 @@ def _units_of(obj: str) -> list[tuple[int, str]]:
             pos += 1
             continue
         chunks, k = [], 0
-        for m in re.finditer(r"和|及", part):
+        for m in _JOIN.finditer(part):
             if "的" in part[k:m.start()] and "的" in part[m.end():]:
                 chunks.append((k, part[k:m.start()]))
                 k = m.end()
@@ -263,7 +272,7 @@ def visit_of(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         obj = _object_after(ctx.text, obj_pos)
         for off, unit in _units_of(obj):
             if SITE_SUFFIX.search(unit) and not _is_generic(unit) and not _PART.search(unit) and \
-                    not re.search(r"[在于]|坚守|奋战|战斗|值守|驻守|工作", unit) and \
+                    not _NOT_UNIT.search(unit) and \
                     not ctx.mentions_in(obj_pos + off, obj_pos + off + len(unit)):
                 hits.append(SiteHit(obj_pos + off, unit, "move"))
 
@@ -275,7 +284,7 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
                 h.kind in ("at", "move") and s.start <= h.pos < s.start + m.start() for h in hits):
             continue
         x = m.group(1)
-        if not _is_generic(x) and not re.match(r"^(?:该|这个|此|各|全|项目|了解|详细|认真|重点|实地|全面|工程)", x):
+        if not _is_generic(x) and not _NO_PROJECT.match(x):
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
