@@ -83,17 +83,20 @@ def _listed_next(text: str, end: int) -> bool:
 
 
 def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
-    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…): take the next clause along when it is
-    a bare site (a site suffix, no verb, no person)."""
+    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…; 在A、B，C，D等地，): take the next
+    clause along when it is a bare site (a site suffix, no verb, no person); a clause ending in 等地 ends
+    the list."""
     text = ctx.text
     end = pos + len(obj)
-    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)):
+    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
+            not _LIST_TAIL.search(obj):
         m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
         if not m:
             break
         nxt = m.group(0)
         after = text[end + 1 + len(nxt):end + 2 + len(nxt)]
-        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(nxt) or \
+        bare = _LIST_TAIL.sub("", nxt)
+        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(bare) or \
                 ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
                 _rx()["move"].search(nxt):
             break
@@ -234,33 +237,44 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
 
 
+def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at: Places) -> None:
+    """在A、B和C等地 (``start``: A's offset in the text): each division is an area, each site a hit. In a list
+    of two or more where the others are sites, an item without a site ending is a site too (甲镇委镇政府)."""
+    items = [i for i in split_sites(x) if len(i) >= 2]
+    n_sites = sum(1 for i in items if SITE_SUFFIX.search(i))
+    k = 0
+    for item in items:
+        k = x.find(item, k)
+        pos = start + max(k, 0)
+        if division_like(item):
+            place_at.append((pos, item))   # 在A镇，X走进B公司: the area, B is the site
+        elif not _is_generic(item) and not _PART.search(item) and (
+                SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4):
+            hits.append(SiteHit(pos, item, "at"))
+
+
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """在X， openings: X is the site (or, for a division, the area where the next site lies)."""
-    for m in re.finditer(r"(?:^|(?<=[，。\n]))在([^，。；“”]{2,30}?)[，,]", s.text):
+    """在X， openings: X is the site (or, for a division, the area where the next site lies); 在A、B，C等地，
+    is a list of them."""
+    for m in re.finditer(r"(?:^|(?<=[，,。\n]))在([^，,。；;“”]{2,60}?)[，,]", s.text):
         x = m.group(1)
-        if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()):
+        if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()) or \
+                len(x) > 30 and "、" not in x:
             continue
         if "的" in x:
             x = x.rsplit("的", 1)[1]
-        if division_like(x):
-            place_at.append((s.start + m.start(1), x))   # 在A镇，X走进B公司: the area, B is the site
-            continue
-        if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
-            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        start = s.start + m.end(1) - len(x)
+        _at_items(ctx, s, start, _continue_list(ctx, x, start), hits, place_at)
 
 
 def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """X在A调研时 / X在A检查: A is where the inspection happens."""
+    """X在A调研时 / X在A检查 / 在A及B考察: A (and B) is where the inspection happens."""
     for m in _AT_VERB.finditer(s.text):
         a = s.start + m.start()
-        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，。\n" or
+        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。\n" or
                                    any(x.end == a for x in ctx.mentions)):
             continue
-        x = m.group(1)
-        if division_like(x):
-            place_at.append((s.start + m.start(1), x))
-        elif SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
-            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        _at_items(ctx, s, s.start + m.start(1), m.group(1), hits, place_at)
 
 
 def visit_of(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
