@@ -76,32 +76,52 @@ def _object_after(text: str, pos: int, limit: int = 80) -> str:
     return text[pos:end]
 
 
+_CLAUSE = r"[^，。；：,;:！？\n]"
+
+
 def _listed_next(text: str, end: int) -> bool:
-    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma goes on with a 、-list."""
-    m = re.match(r"[^，。；：,;！？\n]{3,25}、", text[end + 1:])
-    return m is not None and SITE_SUFFIX.search(m.group(0)[:-1]) is not None
+    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma (or the one after it) goes on
+    with a 、-list, and the next clause is a site."""
+    m = re.match(rf"({_CLAUSE}{{3,25}})(?:[，,]{_CLAUSE}{{3,25}})?、", text[end + 1:])
+    return m is not None and SITE_SUFFIX.search(m.group(1).split("、")[0]) is not None
+
+
+def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
+    """The bare-site clause after the comma at ``end`` (a site suffix, no verb, no person), and whether it
+    ends the list (an inspection verb closes it: …交警大队及基层中队检查…)."""
+    text = ctx.text
+    m = re.match(rf"{_CLAUSE}{{2,60}}", text[end + 1:])
+    if not m:
+        return None
+    nxt = m.group(0)
+    cut = _CLAUSE_END.search(nxt)
+    if cut:
+        nxt = nxt[:cut.start()]
+    elif text[end + 1 + len(nxt):end + 2 + len(nxt)] not in ("，", ",", "。", "；", ";"):
+        return None
+    bare = _LIST_TAIL.sub("", nxt)
+    if len(nxt) < 2 or cut and not re.search(r"、|和|及", nxt) or any(len(x) > 25 for x in nxt.split("、")) or \
+            not SITE_SUFFIX.search(bare) or \
+            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
+            _rx()["move"].search(nxt):
+        return None
+    return nxt, bool(cut) or bare != nxt
 
 
 def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…; 在A、B，C，D等地，): take the next
-    clause along when it is a bare site (a site suffix, no verb, no person); a clause ending in 等地 ends
-    the list."""
+    clause along when it is a bare site; a clause ending in 等地 or in an inspection verb ends the list."""
     text = ctx.text
     end = pos + len(obj)
     while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
             not _LIST_TAIL.search(obj):
-        m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
-        if not m:
+        nxt = _next_clause(ctx, end)
+        if nxt is None:
             break
-        nxt = m.group(0)
-        after = text[end + 1 + len(nxt):end + 2 + len(nxt)]
-        bare = _LIST_TAIL.sub("", nxt)
-        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(bare) or \
-                ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
-                _rx()["move"].search(nxt):
+        obj = obj + "、" + nxt[0]
+        end = end + 1 + len(nxt[0])
+        if nxt[1]:
             break
-        obj = obj + "、" + nxt
-        end = end + 1 + len(nxt)
     return obj
 
 
