@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Optional
 
-from ..lexicon import wordlist, wordmap
+from ..lexicon import alternation, wordlist, wordmap
 
 
 def _alt(words) -> str:
@@ -37,13 +37,7 @@ REPORTING = re.compile(r"强调|要求|指出|叮嘱|嘱咐|希望|表示|说|�
                        r"传达|回顾|总结|会见|会谈|拜会|接见|宴请|看望了?(?:调研组|考察团|代表团|考察组|客人)")
 
 
-SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街道|医院|卫生院|学校|小学|中学|大学|学院|站|出口|入口|"
-                         r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
-                         r"场|馆|所|局|机构|养老院|福利院|敬老院|景区|景点|卡口|路口|渡口|港口|道口|河口|路|桥|库|区|垸|堤|"
-                         r"堤防|大厦|商厦|商城|广场|店|银行|网点|大棚|小镇|故居|旧居|旧址|遗址|楼|综合体|合作社|"
-                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户|街|夜市|集市|商圈|步道|绿道|栈道|工作室|公墓|陵园|"
-                         r"墓园|驿站|集群|堤坝|闸站|泵站|门诊|诊所|卫生室|派出所|看守所|拘留所|大队|中队|法院|检察院|"
-                         r"居委会|村委会)$")
+SITE_SUFFIX = re.compile(rf"(?:{alternation(wordlist('site_endings'))})$")
 # firms listed by their short names (甲食品, 乙机床): sites in a visit's list, never the unit of a workshop
 SITE_SUFFIX_CORE = SITE_SUFFIX
 SITE_SUFFIX = re.compile(SITE_SUFFIX_CORE.pattern[:-2] + "|" + _alt(wordlist("company_endings")) + r")$")
