@@ -17,6 +17,8 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL,
 _JOIN = re.compile(alternation(wordlist("site_list_joiners")))
 _OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
 _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
+_LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
+_HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
 
@@ -243,9 +245,9 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
                 continue
-        if verb in ("察看了", "查看了", "察看", "查看") and any(
-                h.kind == "at" and s.start <= h.pos < abs_pos for h in hits):
-            continue   # 在A，X察看了B: B is inside A
+        if verb in _LOOK_VERBS and (any(h.kind == "at" and s.start <= h.pos < abs_pos for h in hits) or
+                                    _HERE.search(s.text, 0, m.start())):
+            continue   # 在A，X察看了B / 来到这里，X实地走访B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
         inside = verb in _INSIDE_VERBS
@@ -322,8 +324,9 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-# Tried in this order on every sentence; the order matters (a rule may look at the hits before it).
-SITE_RULES = (movement, at_opening, at_verb, visit_of, project_progress)
+# Tried in this order on every sentence; the order matters (a rule may look at the hits before it: 在A，X察看了B
+# finds A first).
+SITE_RULES = (at_opening, movement, at_verb, visit_of, project_progress)
 
 
 def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
