@@ -150,6 +150,9 @@ def _is_generic(site: str) -> bool:
         return True
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
+    pm = PLACE_WORD.match(site)
+    if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"])):
+        return True   # 某示范区基层社区: an area and a generic word
     if _GENERIC_CLASS.search(site):
         return True   # X区部分企业: a class of units, no particular site
     if _OWN_AREA_CLASS.match(site):

@@ -17,6 +17,10 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL,
 _JOIN = re.compile(alternation(wordlist("site_list_joiners")))
 _OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
 _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
+# 到 goes on a clause whose subject is the visitor: 先后到, a sentence or clause that opens with it (；到A指导; ，还到A),
+# a group (调研组到A)
+_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
+                      rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -188,7 +192,7 @@ def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list
         place = item if len(item) <= 12 else (pm.group(0) if pm else None)
         if place:
             place_at.append((abs_pos, place))
-    if len(areas) == len(items) or verb == "赴":
+    if len(areas) == len(items) or verb == "赴" and areas:
         # 来到A县，察看B镇C段整治情况: a place-anchored unit after 察看 is the site
         mm = _LOOK_AT.match(s.text, m.end() + len(obj))
         if mm and verb != "赴":
@@ -232,7 +236,7 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue
         if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
             continue
-        if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
+        if verb == "到" and not _TO_OPEN.search(s.text, 0, m.start()) and \
                 not ctx.named_before(s.start + m.start()):
             continue
         obj = _object_after(ctx.text, abs_pos)
