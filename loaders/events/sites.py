@@ -21,6 +21,7 @@ _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 # a group (调研组到A)
 _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
+_AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -63,12 +64,34 @@ def split_sites(obj: str) -> list[str]:
             merged[-1] = merged[-1] + "、" + p
         else:
             merged.append(p)
-    if merged:
-        last = merged[-1]
-        split = _and_split(last, len(merged))
+    out: list[str] = []
+    for p in merged:
+        out += _of_split(p)
+    for k in range(len(out) - 1, -1, -1):
+        # the last item splits on 和/及; an item before it only between two place-led names (甲镇A村及乙镇B村、C村)
+        split = _and_split(out[k], len(out)) if k == len(out) - 1 else _placed_pair(out[k])
         if split:
-            merged[-1:] = list(split)
-    return [p.strip() for p in merged if p.strip()]
+            out[k:k + 1] = list(split)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _placed_pair(item: str) -> Optional[tuple[str, str]]:
+    for m in _JOIN.finditer(item):
+        a, b = item[:m.start()], item[m.end():]
+        if PLACE_WORD.match(a) and PLACE_WORD.match(b) and SITE_SUFFIX.search(a) and SITE_SUFFIX.search(b) and \
+                not division_like(a) and not division_like(b):
+            return a, b
+    return None
+
+
+def _of_split(item: str) -> list[str]:
+    """A的B和C where A is a site (后洋村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
+    if "的" not in item:
+        return [item]
+    a, rest = item.split("的", 1)
+    if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a):
+        return [item]
+    return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
 
 
 def _strip_activity(x: str) -> str:
@@ -244,6 +267,9 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue
         obj = _continue_list(ctx, obj, abs_pos)
         items = [x for x in split_sites(obj) if len(x) >= 2]
+        if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
+            place_at += [(abs_pos, x) for x in items if len(x) <= 12]
+            continue
         if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
                                              and items and all(division_like(x) for x in items)):
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
