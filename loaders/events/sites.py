@@ -22,6 +22,7 @@ _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
+_SURROUNDINGS = re.compile(rf"(?:以及|及|和)其?(?:{alternation(wordlist('site_surroundings'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -57,6 +58,7 @@ def split_sites(obj: str) -> list[str]:
     obj = obj.strip()
     obj = _OPENER.sub("", obj)
     obj = _LIST_TAIL.sub("", obj)
+    obj = _SURROUNDINGS.sub("", obj)
     parts = [p for p in obj.split("、") if p]
     merged: list[str] = []
     for p in parts:
@@ -84,12 +86,15 @@ def _placed_pair(item: str) -> Optional[tuple[str, str]]:
     return None
 
 
+_FLOOR = re.compile(r"[一二三四五六七八九十\d]+楼$")
+
+
 def _of_split(item: str) -> list[str]:
     """A的B和C where A is a site (后洋村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
     if "的" not in item:
         return [item]
     a, rest = item.split("的", 1)
-    if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a):
+    if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a) or division_like(a) or _FLOOR.search(a):
         return [item]
     return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
 
