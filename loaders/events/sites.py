@@ -23,6 +23,9 @@ _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_cl
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
 _SURROUNDINGS = re.compile(rf"(?:以及|及|和)其?(?:{alternation(wordlist('site_surroundings'))})$")
+# 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
+_HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:村|社区|嘎查|屯|小区|组))?"
+                        rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -97,6 +100,14 @@ def _of_split(item: str) -> list[str]:
     if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a) or division_like(a) or _FLOOR.search(a):
         return [item]
     return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
+
+
+def _household(item: str) -> Optional[str]:
+    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role, else None."""
+    m = _HOUSEHOLD.match(item)
+    if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(("群众", "农户", "户")):
+        return None
+    return item[:m.end("who")] + "家"
 
 
 def _strip_activity(x: str) -> str:
@@ -234,6 +245,9 @@ def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list
 
 def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside: bool) -> Optional[str]:
     """One listed object of a movement verb → the site it names, or None."""
+    home = _household(item)
+    if home:
+        return home
     if not inside and len(items) >= 2 and _PART.search(item) and len(item) >= 8 and \
             PLACE_WORD.match(item) and not _is_generic(item):
         return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
@@ -315,6 +329,11 @@ def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     is a list of them."""
     for m in re.finditer(r"(?:^|(?<=[，,。\n]))在([^，,。；;“”]{2,60}?)[，,]", s.text):
         x = m.group(1)
+        home = _household(x)
+        if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
+            # 在某村村民某某家中: the household (在老党员某某家中 lies inside a site already visited)
+            hits.append(SiteHit(s.start + m.start(1), home, "at"))
+            continue
         if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()) or \
                 len(x) > 30 and "、" not in x:
             continue
