@@ -383,15 +383,25 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
 SITE_RULES = (at_opening, movement, at_verb, visit_of, project_progress)
 
 
+_INTRO = re.compile(rf"([\u4e00-\u9fff（）()“”、]{{3,40}}?)(?:{alternation(wordlist('site_intro_verbs'))})")
+
+
 def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
-    """A paragraph that opens with a site (X是…) where the lead acts afterwards."""
+    """A sentence that opens with a site (X是…, X位于…, X拥有…) where the lead acts later in the paragraph;
+    A、B是… names two."""
     out = []
     pos = 0
     for para in text.split("\n"):
-        m = re.match(r"^([\u4e00-\u9fff（）()]{3,30}?)是", para)
-        if m and SITE_SUFFIX.search(m.group(1)) and not _is_generic(m.group(1)) and \
-                any(n in para[m.end():] for n in lead_names) and not re.search(r"[（(]", m.group(1)):
-            out.append(SiteHit(pos, m.group(1), "para"))
+        for sm in re.finditer(r"(?:^|(?<=[。！？!?]))", para):
+            m = _INTRO.match(para, sm.start())
+            if not m or re.search(r"[（(]", m.group(1)) or not any(n in para[m.end():] for n in lead_names):
+                continue
+            k = m.start(1)
+            for item in m.group(1).split("、"):
+                if len(item) >= 3 and SITE_SUFFIX.search(item) and not _is_generic(item) and \
+                        not any(n in item for n in lead_names):
+                    out.append(SiteHit(pos + k, item, "para"))
+                k += len(item) + 1
         pos += len(para) + 1
     return out
 
