@@ -26,6 +26,7 @@ _SURROUNDINGS = re.compile(rf"(?:以及|及|和)其?(?:{alternation(wordlist('si
 # 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
 _HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:村|社区|嘎查|屯|小区|组))?"
                         rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
+_BARE_LOOK = frozenset({"察看", "查看"})
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -159,7 +160,7 @@ def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     text = ctx.text
     end = pos + len(obj)
     while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
-            not _LIST_TAIL.search(obj):
+            not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1]):
         nxt = _next_clause(ctx, end)
         if nxt is None:
             break
@@ -297,6 +298,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if verb in _LOOK_VERBS and (any(h.kind == "at" and s.start <= h.pos < abs_pos for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue   # 在A，X察看了B / 来到这里，X实地走访B: B is inside A
+        if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) or "的" in obj):
+            continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
         inside = verb in _INSIDE_VERBS
@@ -304,6 +307,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
         for item in items:
             site = _movement_item(item, items, verb, listed, inside)
+            if verb in _BARE_LOOK and site is not None and (len(site) < 5 or _strip_activity(site) != site):
+                continue   # 察看阵地建设, 查看办案区: a part or an activity, no site
             if site is not None:
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
 
@@ -414,6 +419,11 @@ def _merge_hits(hits: list[SiteHit]) -> list[SiteHit]:
         if h.kind == "at" and _is_short_name_of(n, [_norm(o.name) for o in out]):
             continue   # 在甲公司， after 某甲精密机械有限公司: the short name of a site already visited
         k = next((k for k, o in enumerate(out) if n in _norm(o.name) or _norm(o.name) in n), None)
+        if k is None:
+            k = next((k for k, o in enumerate(out) if n.replace("的", "") == _norm(o.name).replace("的", "")), None)
+            if k is not None:   # 某镇区的护城河 (a caption) and 某镇区护城河: one site, the name without 的
+                out[k] = SiteHit(out[k].pos, h.name if "的" not in h.name else out[k].name, out[k].kind, out[k].place)
+                continue
         if k is None:
             out.append(h)
             continue
