@@ -27,6 +27,7 @@ _SURROUNDINGS = re.compile(rf"(?:以及|及|和)其?(?:{alternation(wordlist('si
 _HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:村|社区|嘎查|屯|小区|组))?"
                         rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
 _BARE_LOOK = frozenset({"察看", "查看"})
+_TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
@@ -441,4 +442,18 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
         for rule in SITE_RULES:
             rule(ctx, s, hits, place_at)
     hits += _paragraph_openings(ctx.text, lead_names)
+    if not hits:
+        hits = _townships(place_at)
     return _merge_hits(hits), place_at
+
+
+def _townships(place_at: Places) -> list[SiteHit]:
+    """An article whose only stops are townships listed together (到A镇、B镇、C乡等地看望…): they are the sites."""
+    by_pos: dict[int, list[str]] = {}
+    for pos, p in place_at:
+        by_pos.setdefault(pos, []).append(p)
+    out = []
+    for pos, names in by_pos.items():
+        if len(names) >= 2 and all(_TOWNSHIP.search(n) for n in names):
+            out += [SiteHit(pos, n, "move") for n in names]
+    return out
