@@ -22,9 +22,9 @@ _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
-_SURROUNDINGS = re.compile(rf"(?:以及|及|和)其?(?:{alternation(wordlist('site_surroundings'))})$")
+_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?(?:{alternation(wordlist('site_surroundings'))})$")
 # 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
-_HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:村|社区|嘎查|屯|小区|组))?"
+_HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
                         rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
 _BARE_LOOK = frozenset({"察看", "查看"})
 _TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
