@@ -142,6 +142,9 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s，、。；：“”\"'（）()《》—\-·]", "", s)
 
 
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[家个处座所]")
+
+
 def _is_generic(site: str) -> bool:
     R = _rx()
     if site in R["generic_exact"]:
@@ -150,6 +153,8 @@ def _is_generic(site: str) -> bool:
         return True
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
+    if _COUNTED.match(site):
+        return True   # 两家企业, 三个项目: units counted, not named
     pm = PLACE_WORD.match(site)
     if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"])):
         return True   # 某示范区基层社区: an area and a generic word
