@@ -46,7 +46,7 @@ SITE_SUFFIX = re.compile(SITE_SUFFIX_CORE.pattern[:-2] + "|" + _alt(wordlist("co
 PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
 
 
-DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟))+$")
+DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟|苏木))+$")
 
 
 _NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
@@ -153,9 +153,9 @@ def _is_generic(site: str) -> bool:
         return True
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
-    if _COUNTED.match(site):
-        return True   # 两家企业, 三个项目: units counted, not named
     pm = PLACE_WORD.match(site)
+    if _COUNTED.match(site) or _COUNTED.match(site.rsplit("的", 1)[-1]) or pm and _COUNTED.match(site[pm.end():]):
+        return True   # 两家企业, 某区的9家企业, 某县一家光伏企业: units counted, not named
     if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"])):
         return True   # 某示范区基层社区: an area and a generic word
     if _GENERIC_CLASS.search(site):
