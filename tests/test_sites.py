@@ -112,3 +112,8 @@ def test_generic_words_are_no_sites():
 def test_split_sites_keeps_a_shared_owner_and_splits_placed_pairs():
     assert split_sites("甲药业生产基地和研发总部项目、乙出口游园") == ["甲药业生产基地和研发总部项目", "乙出口游园"]
     assert split_sites("城关镇晓阳村及白鹤镇孙家湾村、石堰河村等重点疫区") == ["城关镇晓阳村", "白鹤镇孙家湾村", "石堰河村"]
+
+
+def test_bare_diaoyan_names_the_site_of_its_clause():
+    assert sites("5月18日下午，副市长罗清远调研青禾樟树坑引水工程，项目部负责人陪同调研。") == ["青禾樟树坑引水工程"]
+    assert sites("5月18日，副市长罗清远在青禾镇调研企业复工复产情况。") == []

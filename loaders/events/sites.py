@@ -20,7 +20,7 @@ _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
-_BARE_LOOK = frozenset({"察看", "查看"})
+_BARE_LOOK = frozenset({"察看", "查看", "调研"})
 _TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
@@ -119,6 +119,9 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if not obj:
             continue
         obj = _continue_list(ctx, obj, abs_pos)
+        if verb == "调研" and (ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
+                             re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()])):
+            continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not
         items = [x for x in split_sites(obj) if len(x) >= 2]
         if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
             place_at += [(abs_pos, x) for x in items if len(x) <= 12]
