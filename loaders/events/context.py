@@ -48,7 +48,7 @@ def sentences(text: str) -> list[Sentence]:
     q = 0
     while i < n:
         k = i
-        while k < n and text[k] not in "。！？!?；;\n":
+        while k < n and text[k] not in "。！？!?；\n":
             k += 1
         # keep closing quotes with the sentence
         e = k + 1 if k < n else n

@@ -17,7 +17,7 @@ from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _
 _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 # 到 goes on a clause whose subject is the visitor: 先后到, a sentence or clause that opens with it (；到A指导; ，还到A),
 # a group (调研组到A)
-_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
+_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
 _BARE_LOOK = frozenset({"察看", "查看", "调研"})
@@ -119,7 +119,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if not obj:
             continue
         obj = _continue_list(ctx, obj, abs_pos)
-        if verb == "调研" and (ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
+        if verb == "调研" and (ctx.text[abs_pos:abs_pos + 1] in "组团队站点所室中库" or
+                             ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
                              re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()])):
             continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not
         items = [x for x in split_sites(obj) if len(x) >= 2]
@@ -168,7 +169,7 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """在X， openings: X is the site (or, for a division, the area where the next site lies); 在A、B，C等地，
     is a list of them."""
-    for m in re.finditer(r"(?:^|(?<=[，,。\n]))在([^，,。；;“”]{2,60}?)[，,]", s.text):
+    for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在([^，,。；;“”]{2,60}?)[，,]", s.text):
         x = m.group(1)
         home = _household(x)
         if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
@@ -188,7 +189,7 @@ def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """X在A调研时 / X在A检查 / 在A及B考察: A (and B) is where the inspection happens."""
     for m in _AT_VERB.finditer(s.text):
         a = s.start + m.start()
-        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。\n" or
+        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。;\n" or
                                    any(x.end == a for x in ctx.mentions)):
             continue
         _at_items(ctx, s, s.start + m.start(1), m.group(1), hits, place_at)
