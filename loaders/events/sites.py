@@ -155,11 +155,14 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
     of two or more where the others are sites, an item without a site ending is a site too (甲镇委镇政府)."""
     items = [i for i in split_sites(x) if len(i) >= 2]
     n_sites = sum(1 for i in items if SITE_SUFFIX.search(i))
+    mixed = any(not division_like(i) for i in items)
     k = 0
     for item in items:
         k = x.find(item, k)
         pos = start + max(k, 0)
-        if division_like(item):
+        if division_like(item) and mixed and _TOWNSHIP.search(item):
+            hits.append(SiteHit(pos, item, "at"))   # 在A村、B村，C镇等地: a township listed among villages is a stop
+        elif division_like(item):
             place_at.append((pos, item))   # 在A镇，X走进B公司: the area, B is the site
         elif not _is_generic(item) and not _PART.search(item) and (
                 SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4):
