@@ -16,7 +16,8 @@ def test_at_opening_lists_every_site_and_a_comma_cut_list_ends_at_dengdi():
     text = ("5月18日，县委书记钱明远到青禾镇调研乡村振兴工作。\n"
             "在青禾镇柳塘村、青禾镇石桥社区，钱明远察看了村容村貌。\n"
             "在东岭乡白沙村、黄土村，西坡乡红叶村，南岗镇等地，钱明远详细了解灾后重建情况。")
-    assert sites(text) == ["青禾镇柳塘村", "青禾镇石桥社区", "东岭乡白沙村", "黄土村", "西坡乡红叶村"]
+    # a township listed among villages is a stop too
+    assert sites(text) == ["青禾镇柳塘村", "青禾镇石桥社区", "东岭乡白沙村", "黄土村", "西坡乡红叶村", "南岗镇"]
 
 
 def test_ascii_punctuation_ends_clauses_and_sentences():
@@ -117,3 +118,13 @@ def test_split_sites_keeps_a_shared_owner_and_splits_placed_pairs():
 def test_bare_diaoyan_names_the_site_of_its_clause():
     assert sites("5月18日下午，副市长罗清远调研青禾樟树坑引水工程，项目部负责人陪同调研。") == ["青禾樟树坑引水工程"]
     assert sites("5月18日，副市长罗清远在青禾镇调研企业复工复产情况。") == []
+
+
+def test_list_ending_dengdi_de_and_looking_inside_villages():
+    text = ("5月18日，县委副书记李维川先后来到桃源村、杨柳村、西坡村，详细查看了林麝养殖基地、沿线道路、河道等地的防汛安全情况。")
+    assert sites(text) == ["桃源村", "杨柳村", "西坡村"]
+
+
+def test_a_short_item_in_a_list_of_sites():
+    text = "5月22日，区政协主席陈一舟赴西渡街道调研，实地走访甲乙机械股份有限公司、浦江第一湾市民中心、谷雨田园。"
+    assert sites(text) == ["甲乙机械股份有限公司", "浦江第一湾市民中心", "谷雨田园"]

@@ -49,6 +49,7 @@ def split_sites(obj: str) -> list[str]:
     """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
     obj = obj.strip()
     obj = _OPENER.sub("", obj)
+    obj = re.sub(r"等[\u4e00-\u9fff]{0,4}的[^、]*$", "", obj)   # A、B等地的防汛情况: the list ends at 等
     obj = _LIST_TAIL.sub("", obj)
     obj = _SURROUNDINGS.sub("", obj)
     parts = [p for p in obj.split("、") if p]

@@ -91,8 +91,10 @@ def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside:
             item = unit   # 走进A公司生产车间: A公司 is the site
     if _is_generic(item) or _PART.search(item):
         return None
-    in_site_list = len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) is not None and \
-        sum(1 for x in items if SITE_SUFFIX.search(x)) >= len(items) - 1
+    n_sites = sum(1 for x in items if SITE_SUFFIX.search(x))
+    # 走访A公司、B中心、C (three or more, the others sites): C is one too
+    in_site_list = n_sites >= len(items) - 1 and (len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) or
+                                                   len(items) >= 3 and len(item) >= 3)
     if not listed and not in_site_list and not SITE_SUFFIX.search(item) and \
             verb not in ("来到", "先后来到", "首先来到"):
         return None
@@ -132,9 +134,11 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
                 continue
-        if verb in _LOOK_VERBS and (any(h.kind == "at" and s.start <= h.pos < abs_pos for h in hits) or
+        # 在A，X察看了B / 来到A村，查看了B / 来到这里，X实地走访B: B is inside A (抽查了, 调研了 name stops of their own)
+        near = ("at", "move") if "看" in verb else ("at",)
+        if verb in _LOOK_VERBS and (any(h.kind in near and s.start <= h.pos < abs_pos for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
-            continue   # 在A，X察看了B / 来到这里，X实地走访B: B is inside A
+            continue
         if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
