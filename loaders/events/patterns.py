@@ -49,8 +49,7 @@ PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街�
 DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟|苏木))+$")
 
 
-_NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
-                           r"商业区|工业区|生活区|办公区|安置区|集中区|夜市|超市|集市|门市|早市|菜市|股市|楼市)$")
+_NOT_DIVISION = re.compile(rf"(?:{alternation(wordlist('not_division_endings'))})$")
 
 
 _OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
