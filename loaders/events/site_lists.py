@@ -105,10 +105,13 @@ def _strip_activity(x: str) -> str:
     return _ACTIVITY_TAIL.sub("", x)
 
 
+_OBJ_END = re.compile(alternation(wordlist("site_object_enders")))
+
+
 def _object_after(text: str, pos: int, limit: int = 80) -> str:
-    m = _CLAUSE_END.search(text, pos, min(len(text), pos + limit))
-    end = m.start() if m else min(len(text), pos + limit)
-    return text[pos:end]
+    stop = min(len(text), pos + limit)
+    ends = [m.start() for m in (_CLAUSE_END.search(text, pos, stop), _OBJ_END.search(text, pos, stop)) if m]
+    return text[pos:min(ends) if ends else stop]
 
 
 _CLAUSE = r"[^，。；：,;:！？\n]"
