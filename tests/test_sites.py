@@ -128,3 +128,15 @@ def test_list_ending_dengdi_de_and_looking_inside_villages():
 def test_a_short_item_in_a_list_of_sites():
     text = "5月22日，区政协主席陈一舟赴西渡街道调研，实地走访甲乙机械股份有限公司、浦江第一湾市民中心、谷雨田园。"
     assert sites(text) == ["甲乙机械股份有限公司", "浦江第一湾市民中心", "谷雨田园"]
+
+
+def test_dui_x_jinxing_names_a_site_not_a_topic():
+    text = "5月18日，市委书记徐一帆带领相关部门负责人，对青禾公司迁建项目进行实地调研，并对防汛工作进行检查。"
+    assert sites(text) == ["青禾公司迁建项目"]
+
+
+def test_object_ends_at_canguan_and_xiaqu_opens_it():
+    text = ("5月18日，镇党委书记朱一川带领有关部门负责人前往辖区内青禾鲜果坊、甲乙金属制品有限公司、丙丁风能技术有限公司，"
+            "重点检查企业安全生产。\n朱一川深入戊己果糖有限公司、庚辛橡胶有限公司生产车间参观。")
+    assert sites(text) == ["青禾鲜果坊", "甲乙金属制品有限公司", "丙丁风能技术有限公司", "戊己果糖有限公司",
+                           "庚辛橡胶有限公司"]
