@@ -61,7 +61,7 @@ _DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排�
 _CHAIR = re.compile(r"主持")
 
 
-_AT_VERB = re.compile(r"在([^，,。；;、“”在]{2,25}?)(?:调研|督导|督查|检查|考察|视察|走访|暗访|看望|慰问)")
+_AT_VERB = re.compile(rf"在([^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:{alternation(wordlist('at_verbs'))})")
 
 
 _ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会|联合会|委员会|工会|红十字会|研究会|促进会|联谊会|同乡会|理事会|"

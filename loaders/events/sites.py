@@ -139,7 +139,7 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if verb in _LOOK_VERBS and (any(h.kind in near and s.start <= h.pos < abs_pos for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue
-        if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) or "的" in obj):
+        if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) and "看" in verb or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
@@ -148,7 +148,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
         for item in items:
             site = _movement_item(item, items, verb, listed, inside)
-            if verb in _BARE_LOOK and site is not None and (len(site) < 5 or _strip_activity(site) != site):
+            if verb in _BARE_LOOK and site is not None and (len(site) < (3 if verb == "调研" else 5) or
+                                                            _strip_activity(site) != site):
                 continue   # 察看阵地建设, 查看办案区: a part or an activity, no site
             if site is not None:
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
@@ -176,7 +177,7 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """在X， openings: X is the site (or, for a division, the area where the next site lies); 在A、B，C等地，
     is a list of them."""
-    for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在([^，,。；;“”]{2,60}?)[，,]", s.text):
+    for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在((?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]", s.text):
         x = m.group(1)
         home = _household(x)
         if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
@@ -227,7 +228,7 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?(?:实地|现场|全方位)?"
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?(?:{alternation(wordlist('examine_adverbs'))})?"
                        rf"(?:{alternation(wordlist('examine_verbs'))})")
 
 
