@@ -52,7 +52,7 @@ def split_sites(obj: str) -> list[str]:
     obj = re.sub(r"等[\u4e00-\u9fff]{0,4}的[^、]*$", "", obj)   # A、B等地的防汛情况: the list ends at 等
     obj = _LIST_TAIL.sub("", obj)
     obj = _SURROUNDINGS.sub("", obj)
-    parts = [p for p in obj.split("、") if p]
+    parts = [p.split("——")[-1] for p in obj.split("、") if p]   # 我市的挂钩县——某县: the name after the dash
     merged: list[str] = []
     for p in parts:
         if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
