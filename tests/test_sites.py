@@ -117,7 +117,8 @@ def test_split_sites_keeps_a_shared_owner_and_splits_placed_pairs():
 
 def test_bare_diaoyan_names_the_site_of_its_clause():
     assert sites("5月18日下午，副市长罗清远调研青禾樟树坑引水工程，项目部负责人陪同调研。") == ["青禾樟树坑引水工程"]
-    assert sites("5月18日，副市长罗清远在青禾镇调研企业复工复产情况。") == []
+    # the township is the stop; the topic after 调研 is none
+    assert sites("5月18日，副市长罗清远在青禾镇调研企业复工复产情况。") == ["青禾镇"]
 
 
 def test_list_ending_dengdi_de_and_looking_inside_villages():
@@ -148,3 +149,14 @@ def test_at_a_shidi_chakan_and_quoted_names_and_diaoyan_after_kaocha():
             "丁一帆还考察了城市实践展示馆，调研戊己电厂遗迹公园、复兴岛，实地踏勘项目选址。")
     assert sites(text) == ["甲乙同位素科技有限公司", "市消防训练基地", "丙丁现代农业园区", "京东“跑步鸡”养殖基地",
                            "城市实践展示馆", "戊己电厂遗迹公园", "复兴岛"]
+
+
+def test_a_township_after_zai_is_a_stop_unless_a_site_follows():
+    text = ("5月18日，副书记严一川到青禾县检查灾后重建工作。\n"
+            "在东岭县白沙乡，严一川与当地干部面对面交流；在西坡乡，严一川先后到红叶村、石桥村察看重建情况。")
+    assert sites(text) == ["东岭县白沙乡", "红叶村", "石桥村"]
+
+
+def test_dash_apposition_gives_the_name():
+    text = "5月18日，市委书记王一舟率党政代表团首先来到我市的友好县——青禾县，随后来到青禾县甲乙酒业股份有限公司考察。"
+    assert sites(text) == ["青禾县甲乙酒业股份有限公司"]

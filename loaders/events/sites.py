@@ -169,6 +169,8 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
             hits.append(SiteHit(pos, item, "at"))   # 在A村、B村，C镇等地: a township listed among villages is a stop
         elif division_like(item):
             place_at.append((pos, item))   # 在A镇，X走进B公司: the area, B is the site
+            if len(items) == 1 and _TOWNSHIP.search(item):
+                hits.append(SiteHit(pos, item, "town"))   # 在A乡，X与干部交流: a stop, unless a site follows (_towns)
         elif not _is_generic(item) and not _PART.search(item) and (
                 SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4):
             hits.append(SiteHit(pos, item, "at"))
@@ -299,9 +301,25 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
         for rule in SITE_RULES:
             rule(ctx, s, hits, place_at)
     hits += _paragraph_openings(ctx.text, lead_names)
+    hits = _towns(ctx.text, hits)
     if not hits:
         hits = _townships(place_at)
     return _merge_hits(hits), place_at
+
+
+def _towns(text: str, hits: list[SiteHit]) -> list[SiteHit]:
+    """在A乡，… : the township is a stop when no site is named after it in the same stretch (up to 。 or ；) and
+    no other site's name holds it (在A镇，X先后到B村: B is the stop, A the area)."""
+    out = []
+    for h in hits:
+        if h.kind != "town":
+            out.append(h)
+            continue
+        m = re.compile(r"[。；;\n]").search(text, h.pos)
+        end = m.start() if m else len(text)
+        if not any(o.kind != "town" and (h.pos < o.pos < end or h.name in o.name) for o in hits):
+            out.append(SiteHit(h.pos, h.name, "at"))
+    return out
 
 
 def _townships(place_at: Places) -> list[SiteHit]:
