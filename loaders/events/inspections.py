@@ -37,6 +37,8 @@ def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
             continue
         head = s.text.lstrip()
         off = len(s.text) - len(head)
+        at = re.match(r"在[^，,。；;]{2,30}[，,]", head)   # 在A镇，B…: B's route
+        off += at.end() if at else 0
         for m in ctx.mentions_in(s.start + off, s.start + off + 1):
             if m.name in leads:
                 starts.append((s.start, m.name))

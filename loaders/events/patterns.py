@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Optional
 
-from ..lexicon import wordlist, wordmap
+from ..lexicon import alternation, wordlist, wordmap
 
 
 def _alt(words) -> str:
@@ -37,13 +37,7 @@ REPORTING = re.compile(r"强调|要求|指出|叮嘱|嘱咐|希望|表示|说|�
                        r"传达|回顾|总结|会见|会谈|拜会|接见|宴请|看望了?(?:调研组|考察团|代表团|考察组|客人)")
 
 
-SITE_SUFFIX = re.compile(r"(?:公司|企业|集团|社区|小区|村|镇|乡|街道|医院|卫生院|学校|小学|中学|大学|学院|站|出口|入口|"
-                         r"点|现场|项目|工程|基地|园|厂|中心|酒店|宾馆|工地|段|闸口|建设|市场|超市|车间|码头|港|"
-                         r"场|馆|所|局|机构|养老院|福利院|敬老院|景区|景点|卡口|路口|渡口|港口|道口|河口|路|桥|库|区|垸|堤|"
-                         r"堤防|大厦|商厦|商城|广场|店|银行|网点|大棚|小镇|故居|旧居|旧址|遗址|楼|综合体|合作社|"
-                         r"农庄|庄园|林|矿|隧道|渠|河道|水库|电站|家中|户|街|夜市|集市|商圈|步道|绿道|栈道|工作室|公墓|陵园|"
-                         r"墓园|驿站|集群|堤坝|闸站|泵站|门诊|诊所|卫生室|派出所|看守所|拘留所|大队|中队|法院|检察院|"
-                         r"居委会|村委会)$")
+SITE_SUFFIX = re.compile(rf"(?:{alternation(wordlist('site_endings'))})$")
 # firms listed by their short names (甲食品, 乙机床): sites in a visit's list, never the unit of a workshop
 SITE_SUFFIX_CORE = SITE_SUFFIX
 SITE_SUFFIX = re.compile(SITE_SUFFIX_CORE.pattern[:-2] + "|" + _alt(wordlist("company_endings")) + r")$")
@@ -52,11 +46,10 @@ SITE_SUFFIX = re.compile(SITE_SUFFIX_CORE.pattern[:-2] + "|" + _alt(wordlist("co
 PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|示范区|新区|开发区|高新区|经开区)")
 
 
-DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟))+$")
+DIVISION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|旗|自治州|盟|苏木))+$")
 
 
-_NOT_DIVISION = re.compile(r"(?:社区|小区|园区|景区|校区|厂区|矿区|营区|林区|街区|片区|库区|服务区|功能区|保护区|城区|"
-                           r"商业区|工业区|生活区|办公区|安置区|集中区|夜市|超市|集市|门市|早市|菜市|股市|楼市)$")
+_NOT_DIVISION = re.compile(rf"(?:{alternation(wordlist('not_division_endings'))})$")
 
 
 _OFFICE = re.compile(r"(?:来到|在)[^。；]{0,40}?(?:办公室|指挥部|指挥中心|调度中心|应急中心)")
@@ -68,7 +61,7 @@ _DISPATCH = re.compile(r"调度|听取[^。；]{0,12}汇报|研究部署|安排�
 _CHAIR = re.compile(r"主持")
 
 
-_AT_VERB = re.compile(r"在([^，。；、“”在]{2,25}?)(?:调研|督导|督查|检查|考察|视察|走访|暗访|看望|慰问)")
+_AT_VERB = re.compile(rf"在([^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:{alternation(wordlist('at_verbs'))})")
 
 
 _ORG_HUI = re.compile(r"(?:协会|学会|(?<![会协磋])商会|总会|基金会|联合会|委员会|工会|红十字会|研究会|促进会|联谊会|同乡会|理事会|"
@@ -122,10 +115,10 @@ _PART_WORDS = re.compile(r"(?:生产|装配|加工|总装|包装)?(?:车间|展�
 _TO_GAP = re.compile(r"(?:一行|等人|又|还|再次|随即|随后|专程|连夜|冒雨|冒着大雨|冒着高温|顶着烈日|亲自|分别|一同|同时|"
                      r"前天|昨天|今天|当天|上午|下午|日前|近日|"
                      # X带领/率 …人员 到: the lead takes people along to the site
-                     r"(?:带领|率领|率|带着|带)[^，。；“”]{1,30}?(?:人员|负责人|负责同志|同志|干部|成员|代表|专家|组|团|队))+")
+                     r"(?:带领|率领|率|带着|带)[^，,。；;“”]{1,30}?(?:人员|负责人|负责同志|同志|干部|成员|代表|专家|组|团|队))+")
 
 
-_LOOK_AT = re.compile(r"[，,](?:实地)?(?:察看|查看)了?([^，。；：、]{4,40}?)(?:的)?(?:情况|进展|进度)(?=[，。；])")
+_LOOK_AT = re.compile(r"[，,](?:实地)?(?:察看|查看)了?([^，,。；;：:、]{4,40}?)(?:的)?(?:情况|进展|进度)(?=[，,。；;])")
 
 
 _ACTIVITY_TAIL = re.compile(r"(?:整治|建设|运行|生产|施工|改造|推进|落实|管护|保护|修复|险工险段|防汛|值守|经营|发展)+$")
@@ -135,7 +128,7 @@ _CLAUSE_END = re.compile(r"[，。；：,;！？\n]|(?:参与|督导|调研|检�
                          r"暗访|走访|观摩|指导|了解|听取|就|对)(?![站点组所室团队中库])")
 
 
-_VISIT_OF = re.compile(r"(?:看望慰问|看望|慰问)了?(?=[^，。；]{2,30}?的)")
+_VISIT_OF = re.compile(r"(?:看望慰问|看望|慰问)了?(?=[^，,。；;]{2,30}?的)")
 
 
 _PROJECT_PROGRESS = re.compile(r"(?:察看|查看)了?([\u4e00-\u9fff]{3,30}?(?:项目|工程))的?(?:建设|施工|推进)?(?:进度|进展)")
@@ -148,6 +141,9 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s，、。；：“”\"'（）()《》—\-·]", "", s)
 
 
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[家个处座所]")
+
+
 def _is_generic(site: str) -> bool:
     R = _rx()
     if site in R["generic_exact"]:
@@ -156,6 +152,11 @@ def _is_generic(site: str) -> bool:
         return True
     if re.match(r"^(?:多个|各个|多家|部分[^险]|一些|几个|各|有关|相关)", site):
         return True
+    pm = PLACE_WORD.match(site)
+    if _COUNTED.match(site) or _COUNTED.match(site.rsplit("的", 1)[-1]) or pm and _COUNTED.match(site[pm.end():]):
+        return True   # 两家企业, 某区的9家企业, 某县一家光伏企业: units counted, not named
+    if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"])):
+        return True   # 某示范区基层社区: an area and a generic word
     if _GENERIC_CLASS.search(site):
         return True   # X区部分企业: a class of units, no particular site
     if _OWN_AREA_CLASS.match(site):

@@ -7,90 +7,24 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
-from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _ACTIVITY_TAIL, _AT_VERB, _CLAUSE_END, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, split_sites
 
 
-def _two_units(a: str, b: str, n_items: int) -> bool:
-    """A和B where A opens with a division (甲镇乙村步道和丙景区服务中心): two units, when B also opens with
-    a division, or ends like a site inside a list that already has items."""
-    if len(a) < 4 or len(b) < 4 or not PLACE_WORD.match(a):
-        return False
-    if PLACE_WORD.match(b) and len(a) >= 5 and len(b) >= 5:
-        return True
-    return n_items >= 2 and SITE_SUFFIX.search(b) is not None
-
-
-def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
-    """A和B → (A, B) at the 和/及 between two whole names. A 和 after a bare division (甲镇和睦社区) is part of
-    the next name when a later 和 splits two sites (甲镇和睦社区和乙小区: 甲镇和睦社区, 乙小区)."""
-    fallback = None
-    for m in re.finditer(r"以及|和|及", last):
-        a, b = last[:m.start()], last[m.end():]
-        if len(a) < 2 or len(b) < 2:
-            continue
-        if SITE_SUFFIX.search(a) and not division_like(a) or _two_units(a, b, n_items):
-            return a, b
-        if fallback is None and (SITE_SUFFIX.search(a) or division_like(a)):
-            fallback = (a, b)
-    return fallback
-
-
-def split_sites(obj: str) -> list[str]:
-    """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
-    obj = obj.strip()
-    obj = re.sub(r"^(?:了|到|至|在)", "", obj)
-    obj = _LIST_TAIL.sub("", obj)
-    parts = [p for p in obj.split("、") if p]
-    merged: list[str] = []
-    for p in parts:
-        if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
-            merged[-1] = merged[-1] + "、" + p
-        else:
-            merged.append(p)
-    if merged:
-        last = merged[-1]
-        split = _and_split(last, len(merged))
-        if split:
-            merged[-1:] = list(split)
-    return [p.strip() for p in merged if p.strip()]
-
-
-def _strip_activity(x: str) -> str:
-    """某镇某江大堤某段险工险段整治 → 某镇某江大堤某段: the unit, without the activity seen there."""
-    return _ACTIVITY_TAIL.sub("", x)
-
-
-def _object_after(text: str, pos: int, limit: int = 80) -> str:
-    m = _CLAUSE_END.search(text, pos, min(len(text), pos + limit))
-    end = m.start() if m else min(len(text), pos + limit)
-    return text[pos:end]
-
-
-def _listed_next(text: str, end: int) -> bool:
-    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma goes on with a 、-list."""
-    m = re.match(r"[^，。；：,;！？\n]{3,25}、", text[end + 1:])
-    return m is not None and SITE_SUFFIX.search(m.group(0)[:-1]) is not None
-
-
-def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
-    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…): take the next clause along when it is
-    a bare site (a site suffix, no verb, no person)."""
-    text = ctx.text
-    end = pos + len(obj)
-    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)):
-        m = re.match(r"[^，。；：,;！？\n]{3,25}", text[end + 1:])
-        if not m:
-            break
-        nxt = m.group(0)
-        after = text[end + 1 + len(nxt):end + 2 + len(nxt)]
-        if after not in ("，", ",", "。", "；") or _CLAUSE_END.search(nxt) or not SITE_SUFFIX.search(nxt) or \
-                ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
-                _rx()["move"].search(nxt):
-            break
-        obj = obj + "、" + nxt
-        end = end + 1 + len(nxt)
-    return obj
+# 看望坚守一线的职工: no unit; 察看该项目进度: no particular project
+_NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
+# 到 goes on a clause whose subject is the visitor: 先后到, a sentence or clause that opens with it (；到A指导; ，还到A),
+# a group (调研组到A)
+_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
+                      rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
+_AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
+_BARE_LOOK = frozenset({"察看", "查看", "调研"})
+_TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
+_LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
+_HERE = re.compile(r"这里|此处")
+_NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
 
 @dataclass
@@ -109,29 +43,6 @@ def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[s
         if p not in places:
             places.append(p)
     return hits, places
-
-
-def _units_of(obj: str) -> list[tuple[int, str]]:
-    """A的B、C的D和E的F → [(offset, A), (offset, C), (offset, E)]; a 和 splits only after a 的 (B和E)."""
-    out = []
-    pos = 0
-    for part in re.split(r"(、)", obj):
-        if part == "、":
-            pos += 1
-            continue
-        chunks, k = [], 0
-        for m in re.finditer(r"和|及", part):
-            if "的" in part[k:m.start()] and "的" in part[m.end():]:
-                chunks.append((k, part[k:m.start()]))
-                k = m.end()
-        chunks.append((k, part[k:]))
-        for off, c in chunks:
-            if "的" in c:
-                unit = c.split("的", 1)[0]
-                if len(unit) >= 3:
-                    out.append((pos + off, unit))
-        pos += len(part)
-    return out
 
 
 def _is_short_name_of(n: str, earlier: list[str]) -> bool:
@@ -154,7 +65,7 @@ def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list
         place = item if len(item) <= 12 else (pm.group(0) if pm else None)
         if place:
             place_at.append((abs_pos, place))
-    if len(areas) == len(items) or verb == "赴":
+    if len(areas) == len(items) or verb == "赴" and areas:
         # 来到A县，察看B镇C段整治情况: a place-anchored unit after 察看 is the site
         mm = _LOOK_AT.match(s.text, m.end() + len(obj))
         if mm and verb != "赴":
@@ -168,6 +79,9 @@ def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list
 
 def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside: bool) -> Optional[str]:
     """One listed object of a movement verb → the site it names, or None."""
+    home = _household(item)
+    if home:
+        return home
     if not inside and len(items) >= 2 and _PART.search(item) and len(item) >= 8 and \
             PLACE_WORD.match(item) and not _is_generic(item):
         return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
@@ -177,8 +91,10 @@ def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside:
             item = unit   # 走进A公司生产车间: A公司 is the site
     if _is_generic(item) or _PART.search(item):
         return None
-    in_site_list = len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) is not None and \
-        sum(1 for x in items if SITE_SUFFIX.search(x)) >= len(items) - 1
+    n_sites = sum(1 for x in items if SITE_SUFFIX.search(x))
+    # 走访A公司、B中心、C (three or more, the others sites): C is one too
+    in_site_list = n_sites >= len(items) - 1 and (len(items) >= 2 and len(item) >= 6 and PLACE_WORD.match(item) or
+                                                   len(items) >= 3 and len(item) >= 3)
     if not listed and not in_site_list and not SITE_SUFFIX.search(item) and \
             verb not in ("来到", "先后来到", "首先来到"):
         return None
@@ -198,22 +114,33 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue
         if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
             continue
-        if verb == "到" and not re.search(r"先后$", s.text[:m.start()]) and \
+        if verb == "到" and not _TO_OPEN.search(s.text, 0, m.start()) and \
                 not ctx.named_before(s.start + m.start()):
             continue
         obj = _object_after(ctx.text, abs_pos)
         if not obj:
             continue
         obj = _continue_list(ctx, obj, abs_pos)
+        if verb == "调研" and (ctx.text[abs_pos:abs_pos + 1] in "组团队站点所室中库" or
+                             ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
+                             re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()])):
+            continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not
         items = [x for x in split_sites(obj) if len(x) >= 2]
+        if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
+            place_at += [(abs_pos, x) for x in items if len(x) <= 12]
+            continue
         if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
                                              and items and all(division_like(x) for x in items)):
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
                 continue
-        if verb in ("察看了", "查看了", "察看", "查看") and any(
-                h.kind == "at" and s.start <= h.pos < abs_pos for h in hits):
-            continue   # 在A，X察看了B: B is inside A
+        # 在A，X察看了B / 来到A村，查看了B / 来到这里，X实地走访B: B is inside A (抽查了, 调研了 name stops of their own)
+        near = ("at", "move") if "看" in verb else ("at",)
+        if verb in _LOOK_VERBS and (any(h.kind in near and s.start <= h.pos < abs_pos for h in hits) or
+                                    _HERE.search(s.text, 0, m.start())):
+            continue
+        if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) and "看" in verb or "的" in obj):
+            continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
         inside = verb in _INSIDE_VERBS
@@ -221,37 +148,61 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
         for item in items:
             site = _movement_item(item, items, verb, listed, inside)
+            if verb in _BARE_LOOK and site is not None and (len(site) < (3 if verb == "调研" else 5) or
+                                                            _strip_activity(site) != site):
+                continue   # 察看阵地建设, 查看办案区: a part or an activity, no site
             if site is not None:
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
 
 
+def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at: Places) -> None:
+    """在A、B和C等地 (``start``: A's offset in the text): each division is an area, each site a hit. In a list
+    of two or more where the others are sites, an item without a site ending is a site too (甲镇委镇政府)."""
+    items = [i for i in split_sites(x) if len(i) >= 2]
+    n_sites = sum(1 for i in items if SITE_SUFFIX.search(i))
+    mixed = any(not division_like(i) for i in items)
+    k = 0
+    for item in items:
+        k = x.find(item, k)
+        pos = start + max(k, 0)
+        if division_like(item) and mixed and _TOWNSHIP.search(item):
+            hits.append(SiteHit(pos, item, "at"))   # 在A村、B村，C镇等地: a township listed among villages is a stop
+        elif division_like(item):
+            place_at.append((pos, item))   # 在A镇，X走进B公司: the area, B is the site
+            if len(items) == 1 and _TOWNSHIP.search(item):
+                hits.append(SiteHit(pos, item, "town"))   # 在A乡，X与干部交流: a stop, unless a site follows (_towns)
+        elif not _is_generic(item) and not _PART.search(item) and (
+                SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4):
+            hits.append(SiteHit(pos, item, "at"))
+
+
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """在X， openings: X is the site (or, for a division, the area where the next site lies)."""
-    for m in re.finditer(r"(?:^|(?<=[，。\n]))在([^，。；“”]{2,30}?)[，,]", s.text):
+    """在X， openings: X is the site (or, for a division, the area where the next site lies); 在A、B，C等地，
+    is a list of them."""
+    for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在((?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]", s.text):
         x = m.group(1)
-        if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()):
+        home = _household(x)
+        if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
+            # 在某村村民某某家中: the household (在老党员某某家中 lies inside a site already visited)
+            hits.append(SiteHit(s.start + m.start(1), home, "at"))
+            continue
+        if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()) or \
+                len(x) > 30 and "、" not in x:
             continue
         if "的" in x:
             x = x.rsplit("的", 1)[1]
-        if division_like(x):
-            place_at.append((s.start + m.start(1), x))   # 在A镇，X走进B公司: the area, B is the site
-            continue
-        if SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
-            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        start = s.start + m.end(1) - len(x)
+        _at_items(ctx, s, start, _continue_list(ctx, x, start), hits, place_at)
 
 
 def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """X在A调研时 / X在A检查: A is where the inspection happens."""
+    """X在A调研时 / X在A检查 / 在A及B考察: A (and B) is where the inspection happens."""
     for m in _AT_VERB.finditer(s.text):
         a = s.start + m.start()
-        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，。\n" or
+        if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。;\n" or
                                    any(x.end == a for x in ctx.mentions)):
             continue
-        x = m.group(1)
-        if division_like(x):
-            place_at.append((s.start + m.start(1), x))
-        elif SITE_SUFFIX.search(x) and not _is_generic(x) and not _PART.search(x):
-            hits.append(SiteHit(s.start + m.start(1), x, "at"))
+        _at_items(ctx, s, s.start + m.start(1), m.group(1), hits, place_at)
 
 
 def visit_of(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
@@ -263,7 +214,7 @@ def visit_of(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         obj = _object_after(ctx.text, obj_pos)
         for off, unit in _units_of(obj):
             if SITE_SUFFIX.search(unit) and not _is_generic(unit) and not _PART.search(unit) and \
-                    not re.search(r"[在于]|坚守|奋战|战斗|值守|驻守|工作", unit) and \
+                    not _NOT_UNIT.search(unit) and \
                     not ctx.mentions_in(obj_pos + off, obj_pos + off + len(unit)):
                 hits.append(SiteHit(obj_pos + off, unit, "move"))
 
@@ -275,23 +226,47 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
                 h.kind in ("at", "move") and s.start <= h.pos < s.start + m.start() for h in hits):
             continue
         x = m.group(1)
-        if not _is_generic(x) and not re.match(r"^(?:该|这个|此|各|全|项目|了解|详细|认真|重点|实地|全面|工程)", x):
+        if not _is_generic(x) and not _NO_PROJECT.match(x):
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-# Tried in this order on every sentence; the order matters (a rule may look at the hits before it).
-SITE_RULES = (movement, at_opening, at_verb, visit_of, project_progress)
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?(?:{alternation(wordlist('examine_adverbs'))})?"
+                       rf"(?:{alternation(wordlist('examine_verbs'))})")
+
+
+def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
+    """对A项目进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
+    for m in _EXAMINED.finditer(s.text):
+        x = m.group(1)
+        if not _in_quote(s, s.start + m.start()) and SITE_SUFFIX.search(x) and not _is_generic(x) and \
+                _strip_activity(x) == x and not division_like(x) and not re.search(r"和|及", x):
+            hits.append(SiteHit(s.start + m.start(1), x, "move"))
+
+
+# Tried in this order on every sentence; the order matters (a rule may look at the hits before it: 在A，X察看了B
+# finds A first).
+SITE_RULES = (at_opening, movement, at_verb, visit_of, project_progress, examined)
+
+
+_INTRO = re.compile(rf"([\u4e00-\u9fff（）()“”、]{{3,40}}?)(?:{alternation(wordlist('site_intro_verbs'))})")
 
 
 def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
-    """A paragraph that opens with a site (X是…) where the lead acts afterwards."""
+    """A sentence that opens with a site (X是…, X位于…, X拥有…) where the lead acts later in the paragraph;
+    A、B是… names two."""
     out = []
     pos = 0
     for para in text.split("\n"):
-        m = re.match(r"^([\u4e00-\u9fff（）()]{3,30}?)是", para)
-        if m and SITE_SUFFIX.search(m.group(1)) and not _is_generic(m.group(1)) and \
-                any(n in para[m.end():] for n in lead_names) and not re.search(r"[（(]", m.group(1)):
-            out.append(SiteHit(pos, m.group(1), "para"))
+        for sm in re.finditer(r"(?:^|(?<=[。！？!?]))", para):
+            m = _INTRO.match(para, sm.start())
+            if not m or re.search(r"[（(]", m.group(1)) or not any(n in para[m.end():] for n in lead_names):
+                continue
+            k = m.start(1)
+            for item in m.group(1).split("、"):
+                if len(item) >= 3 and SITE_SUFFIX.search(item) and not _is_generic(item) and \
+                        not any(n in item for n in lead_names):
+                    out.append(SiteHit(pos + k, item, "para"))
+                k += len(item) + 1
         pos += len(para) + 1
     return out
 
@@ -304,6 +279,11 @@ def _merge_hits(hits: list[SiteHit]) -> list[SiteHit]:
         if h.kind == "at" and _is_short_name_of(n, [_norm(o.name) for o in out]):
             continue   # 在甲公司， after 某甲精密机械有限公司: the short name of a site already visited
         k = next((k for k, o in enumerate(out) if n in _norm(o.name) or _norm(o.name) in n), None)
+        if k is None:
+            k = next((k for k, o in enumerate(out) if n.replace("的", "") == _norm(o.name).replace("的", "")), None)
+            if k is not None:   # 某镇区的护城河 (a caption) and 某镇区护城河: one site, the name without 的
+                out[k] = SiteHit(out[k].pos, h.name if "的" not in h.name else out[k].name, out[k].kind, out[k].place)
+                continue
         if k is None:
             out.append(h)
             continue
@@ -321,4 +301,34 @@ def _site_and_place_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteH
         for rule in SITE_RULES:
             rule(ctx, s, hits, place_at)
     hits += _paragraph_openings(ctx.text, lead_names)
+    hits = _towns(ctx.text, hits)
+    if not hits:
+        hits = _townships(place_at)
     return _merge_hits(hits), place_at
+
+
+def _towns(text: str, hits: list[SiteHit]) -> list[SiteHit]:
+    """在A乡，… : the township is a stop when no site is named after it in the same stretch (up to 。 or ；) and
+    no other site's name holds it (在A镇，X先后到B村: B is the stop, A the area)."""
+    out = []
+    for h in hits:
+        if h.kind != "town":
+            out.append(h)
+            continue
+        m = re.compile(r"[。；;\n]").search(text, h.pos)
+        end = m.start() if m else len(text)
+        if not any(o.kind != "town" and (h.pos < o.pos < end or h.name in o.name) for o in hits):
+            out.append(SiteHit(h.pos, h.name, "at"))
+    return out
+
+
+def _townships(place_at: Places) -> list[SiteHit]:
+    """An article whose only stops are townships listed together (到A镇、B镇、C乡等地看望…): they are the sites."""
+    by_pos: dict[int, list[str]] = {}
+    for pos, p in place_at:
+        by_pos.setdefault(pos, []).append(p)
+    out = []
+    for pos, names in by_pos.items():
+        if len(names) >= 2 and all(_TOWNSHIP.search(n) for n in names):
+            out += [SiteHit(pos, n, "move") for n in names]
+    return out

@@ -1,0 +1,186 @@
+"""How a visit's object reads as a list of sites: 、-lists, 和/及 between whole names, lists cut by commas
+(深入A、B，C村，…), A的B和C, households (某村村民某某家中), the units of 看望A的B.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..lexicon import alternation, wordlist
+from .context import Context
+from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIST_TAIL, _is_generic, _rx, division_like
+
+
+# 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
+_JOIN = re.compile(alternation(wordlist("site_list_joiners")))
+_OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
+_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?(?:{alternation(wordlist('site_surroundings'))})$")
+# 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
+_HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
+                        rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
+
+
+def _two_units(a: str, b: str, n_items: int) -> bool:
+    """A和B where A opens with a division (甲镇乙村步道和丙景区服务中心): two units, when B also opens with
+    a division, or ends like a site inside a list that already has items."""
+    if len(a) < 4 or len(b) < 4 or not PLACE_WORD.match(a):
+        return False
+    if PLACE_WORD.match(b) and len(a) >= 5 and len(b) >= 5:
+        return True
+    return n_items >= 2 and SITE_SUFFIX.search(b) is not None
+
+
+def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
+    """A和B → (A, B) at the 和/及 between two whole names. A 和 after a bare division (甲镇和睦社区) is part of
+    the next name when a later 和 splits two sites (甲镇和睦社区和乙小区: 甲镇和睦社区, 乙小区)."""
+    fallback = None
+    for m in _JOIN.finditer(last):
+        a, b = last[:m.start()], last[m.end():]
+        if len(a) < 2 or len(b) < 2:
+            continue
+        if SITE_SUFFIX.search(a) and not division_like(a) or _two_units(a, b, n_items):
+            return a, b
+        if fallback is None and (SITE_SUFFIX.search(a) or division_like(a)):
+            fallback = (a, b)
+    return fallback
+
+
+def split_sites(obj: str) -> list[str]:
+    """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
+    obj = obj.strip()
+    obj = _OPENER.sub("", obj)
+    obj = re.sub(r"等[\u4e00-\u9fff]{0,4}的[^、]*$", "", obj)   # A、B等地的防汛情况: the list ends at 等
+    obj = _LIST_TAIL.sub("", obj)
+    obj = _SURROUNDINGS.sub("", obj)
+    parts = [p.split("——")[-1] for p in obj.split("、") if p]   # 我市的挂钩县——某县: the name after the dash
+    merged: list[str] = []
+    for p in parts:
+        if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
+            merged[-1] = merged[-1] + "、" + p
+        else:
+            merged.append(p)
+    out: list[str] = []
+    for p in merged:
+        out += _of_split(p)
+    for k in range(len(out) - 1, -1, -1):
+        # the last item splits on 和/及; an item before it only between two place-led names (甲镇A村及乙镇B村、C村)
+        split = _and_split(out[k], len(out)) if k == len(out) - 1 else _placed_pair(out[k])
+        if split:
+            out[k:k + 1] = list(split)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _placed_pair(item: str) -> Optional[tuple[str, str]]:
+    for m in _JOIN.finditer(item):
+        a, b = item[:m.start()], item[m.end():]
+        if PLACE_WORD.match(a) and PLACE_WORD.match(b) and SITE_SUFFIX.search(a) and SITE_SUFFIX.search(b) and \
+                not division_like(a) and not division_like(b):
+            return a, b
+    return None
+
+
+_FLOOR = re.compile(r"[一二三四五六七八九十\d]+楼$")
+
+
+def _of_split(item: str) -> list[str]:
+    """A的B和C where A is a site (后洋村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
+    if "的" not in item:
+        return [item]
+    a, rest = item.split("的", 1)
+    if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a) or division_like(a) or _FLOOR.search(a):
+        return [item]
+    return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
+
+
+def _household(item: str) -> Optional[str]:
+    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role, else None."""
+    m = _HOUSEHOLD.match(item)
+    if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(("群众", "农户", "户")):
+        return None
+    return item[:m.end("who")] + "家"
+
+
+def _strip_activity(x: str) -> str:
+    """某镇某江大堤某段险工险段整治 → 某镇某江大堤某段: the unit, without the activity seen there."""
+    return _ACTIVITY_TAIL.sub("", x)
+
+
+_OBJ_END = re.compile(alternation(wordlist("site_object_enders")))
+
+
+def _object_after(text: str, pos: int, limit: int = 80) -> str:
+    stop = min(len(text), pos + limit)
+    ends = [m.start() for m in (_CLAUSE_END.search(text, pos, stop), _OBJ_END.search(text, pos, stop)) if m]
+    return text[pos:min(ends) if ends else stop]
+
+
+_CLAUSE = r"[^，。；：,;:！？\n]"
+
+
+def _listed_next(text: str, end: int) -> bool:
+    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma (or the one after it) goes on
+    with a 、-list, and the next clause is a site."""
+    m = re.match(rf"({_CLAUSE}{{3,25}})(?:[，,]{_CLAUSE}{{3,25}})?、", text[end + 1:])
+    return m is not None and SITE_SUFFIX.search(m.group(1).split("、")[0]) is not None
+
+
+def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
+    """The bare-site clause after the comma at ``end`` (a site suffix, no verb, no person), and whether it
+    ends the list (an inspection verb closes it: …交警大队及基层中队检查…)."""
+    text = ctx.text
+    m = re.match(rf"{_CLAUSE}{{2,60}}", text[end + 1:])
+    if not m:
+        return None
+    nxt = m.group(0)
+    cut = _CLAUSE_END.search(nxt)
+    if cut:
+        nxt = nxt[:cut.start()]
+    elif text[end + 1 + len(nxt):end + 2 + len(nxt)] not in ("，", ",", "。", "；", ";"):
+        return None
+    bare = _LIST_TAIL.sub("", nxt)
+    if len(nxt) < 2 or cut and not re.search(r"、|和|及", nxt) or any(len(x) > 25 for x in nxt.split("、")) or \
+            not SITE_SUFFIX.search(bare) or \
+            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
+            _rx()["move"].search(nxt):
+        return None
+    return nxt, bool(cut) or bare != nxt
+
+
+def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
+    """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…; 在A、B，C，D等地，): take the next
+    clause along when it is a bare site; a clause ending in 等地 or in an inspection verb ends the list."""
+    text = ctx.text
+    end = pos + len(obj)
+    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
+            not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1]):
+        nxt = _next_clause(ctx, end)
+        if nxt is None:
+            break
+        obj = obj + "、" + nxt[0]
+        end = end + 1 + len(nxt[0])
+        if nxt[1]:
+            break
+    return obj
+
+
+def _units_of(obj: str) -> list[tuple[int, str]]:
+    """A的B、C的D和E的F → [(offset, A), (offset, C), (offset, E)]; a 和 splits only after a 的 (B和E)."""
+    out = []
+    pos = 0
+    for part in re.split(r"(、)", obj):
+        if part == "、":
+            pos += 1
+            continue
+        chunks, k = [], 0
+        for m in _JOIN.finditer(part):
+            if "的" in part[k:m.start()] and "的" in part[m.end():]:
+                chunks.append((k, part[k:m.start()]))
+                k = m.end()
+        chunks.append((k, part[k:]))
+        for off, c in chunks:
+            if "的" in c:
+                unit = c.split("的", 1)[0]
+                if len(unit) >= 3:
+                    out.append((pos + off, unit))
+        pos += len(part)
+    return out
