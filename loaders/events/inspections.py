@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from ..lexicon import alternation, wordlist
+from ..lexicon import alternation, wordlist, wordmap
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
@@ -21,6 +21,12 @@ from .sites import _site_and_place_hits
 from .subjects import _subject
 
 Key = tuple[str, Optional[date]]
+
+
+def _W(cls: str) -> str:
+    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation."""
+    return alternation(wordmap("inspection_words")[cls].split())
+
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
     """Leads announced together who go separate ways (A、B分别带队…。A先后来到…。B来到…): a function from
@@ -81,8 +87,12 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 
 
 # a group's named head: 在X(的)带领下, 由X带队, X带队/率队/率领/带领 (the group follows)
-_HEAD_AFTER = re.compile(r"^(?:等人)?(?:带队|率队|率领|带领|领队|任组长|任团长)")
+_HEAD_AFTER = re.compile(rf"^(?:等人)?(?:{_W('head_after')})")
 _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
+_HOSTS = re.compile(_W("hosts"))
+_MODAL = re.compile(_W("modal"))
+_GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
+_GROUP_NOUNS = re.compile(_W("group_nouns"))
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
 _TAKE_PART = re.compile(r"参加|参与")
 
@@ -98,7 +108,7 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
                                             re.match(r"(?:同志)?(?:的)?带领下", after)):
                 return [x.name]
     for s2 in ctx.sents[i:i + 3]:
-        if _TAKE_PART.search(s2.text) and not re.search(r"陪同|会见|看望", s2.text):
+        if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:
                 return [ms[0]]
@@ -123,7 +133,7 @@ _UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
 
 
 # X率(省政协)调研组: the group X leads is the trip itself
-_LEADS_GROUP = re.compile(r"(?:率领|带领|率|带)[^，。；、]{0,8}$")
+_LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
 
 
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
@@ -163,7 +173,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if _in_quote(s, t):
                 continue
             pre = text[max(s.start, t - 2):t]
-            if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
+            if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
             if _not_a_visit(text, t, s.start + m.end(), s.start):
                 continue
@@ -171,8 +181,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
             subj = _subject(ctx, s, t)
             group = False
-            if not subj and re.search(r"(?:团|组|一行)[^，。]{0,6}$", text[s.start:t]) or \
-                    (not subj and re.search(r"(?:观摩团|调研组|督导组|检查组|考察团|督查组)", s.text)):
+            if not subj and _GROUP_END.search(text[s.start:t]) or (not subj and _GROUP_NOUNS.search(s.text)):
                 subj = _group_lead(ctx, i)
                 group = bool(subj)
             if not subj:

@@ -12,15 +12,22 @@ import functools
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordmap
 from ..models import Event, Participant
 from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
 from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
 from .subjects import _chair, _participants_after, _subject
 
 
+@functools.lru_cache(maxsize=None)
+def _W(cls: str) -> str:
+    """A word class of the meeting grammar (lexicon ``meeting_words``) as a regex alternation."""
+    return alternation(wordmap("meeting_words")[cls].split())
+
+
 def _clean_meeting_name(name: str) -> str:
     name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,]?", "", name)
-    name = re.sub(r"^(?:随后|同时|当天|今天|昨天|日前|近日|全体|并|还|又|也|在|的)+", "", name)
+    name = re.sub(rf"^(?:{_W('name_lead')})+", "", name)
     return name.strip()
 
 
@@ -63,7 +70,7 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
         d = ctx.date_for(s, tuple(subj))
         topic = re.search(r"就([^，。]{2,20}?)进行", s.text)
         if not topic:   # 调度(当前/全县)防汛救灾工作 → 防汛救灾工作调度
-            topic = re.search(r"调度(?:当前|近期|今年|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
+            topic = re.search(r"调度(?:" + _W("scope") + r"|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
         name = (topic.group(1) if topic else "工作") + "调度"
         ev = _event("meeting", "调度", d, s, ctx.article, name=name, lead=subj[0])
         ev.participants.append(Participant(subj[0], "chair", _titles(ctx, subj[0])))
@@ -81,7 +88,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
         # X会议在…召开 / X座谈会举行
-        ("held", re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:召开|举行|开幕|闭幕)")),
+        ("held", re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
         ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:"
                                 + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
@@ -92,19 +99,18 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
 
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
-    if re.search(r"精神|期间|以来", s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
         return True
-    if re.search(r"多次|定期|每周|每月|每天|经常|多场", s.text[max(0, m.start() - 6):m.end()]):
+    if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True
     if _in_title(s.text, m.start("name")):
         return True
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
-    return bool(re.search(r"(?:为|迎接|庆祝|喜迎|确保)[^，。；]{0,16}(?:胜利|顺利|隆重)(?:召开|举行)", s.text[:m.end()]))
+    return bool(re.search(rf"(?:{_W('to_come')})[^，。；]{{0,16}}(?:{_W('to_come_adverb')})(?:召开|举行)", s.text[:m.end()]))
 
 
 # kinds of meeting that name one when written bare (召开座谈会 at the end of a visit); not 会议/大会/会
-_BARE_KINDS = frozenset({"座谈会", "调度会", "会商会", "推进会", "部署会", "现场会", "协调会", "现场办公会", "专题会",
-                         "动员会", "专题会议", "联席会议", "党组会议", "常委会会议", "主任会议"})
+_BARE_KINDS = frozenset(wordmap("meeting_words")["bare_kinds"].split())
 
 
 def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
@@ -112,7 +118,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     R = _rx()
     nouns = "|".join(map(re.escape, R["nouns"]))
     name = _clean_meeting_name(m.group("name"))
-    if re.match(r"^(?:一次|一场|这次|此次|本次|该|各类|有关|相关|多个|各种)", name):
+    if re.match(rf"^(?:{_W('unspecific')})", name):
         return None
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
@@ -125,9 +131,9 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
             return None   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
     if kind == "convened":
         body = _clean_meeting_name(m.group("body") or "")
-        body = re.sub(r"^.*?(?:主持|和|与)", "", body)
+        body = re.sub(rf"^.*?(?:{_W('convener_cut')})", "", body)
         if body and not _has_person_name(ctx, s.start + m.start("body"), s.start + m.end("body")) \
-                and re.search(r"(?:委|会|政府|组|院|局)$", body):
+                and re.search(rf"(?:{_W('body_end')})$", body):
             name = body + name
         # 县长X主持召开 …: the body is the chair, not part of the name
     if len(name) < 2 or name in R["nouns"] and kind != "convened":
@@ -136,9 +142,9 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
         # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
         body = s.text[:m.start("name")]
         body = re.sub(r"(?:主持)?(?:召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
-        body = re.sub(r"(?:将于|拟于|定于|计划于|于|在)?[\d\s年月日号上下午晚]*$", "", body)
+        body = re.sub(rf"(?:{_W('planned_prep')})?[\d\s年月日号上下午晚]*$", "", body)
         body = _clean_meeting_name(body)
-        if kind == "convened" and body and re.search(r"(?:委|会|政府|组)$", body) and \
+        if kind == "convened" and body and re.search(rf"(?:{_W('bare_body_end')})$", body) and \
                 not _has_person_name(ctx, s.start, s.start + len(body)):
             name = body + name
         elif not (kind == "convened" and name in _BARE_KINDS):

@@ -3,12 +3,20 @@ and the chair of a meeting.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordmap
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
 from .patterns import REPORTING, _ATTEND, _TOGETHER, _rx
+
+
+@functools.lru_cache(maxsize=None)
+def _W(cls: str) -> str:
+    """A word class of the role grammar (lexicon ``subject_words``) as a regex alternation."""
+    return alternation(wordmap("subject_words")[cls].split())
 
 
 def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention) -> bool:
@@ -22,22 +30,23 @@ def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention)
 
 
 # co-leads only where the text says so: A、B分别带队, A和B共同/一同/一起 …
-_CO_LEAD = re.compile(r"分别|共同|一同|一起|一道|联合")
+_CO_LEAD = re.compile(_W("co_lead"))
 # X率/带领 A、B …: those after the verb come along
-_TAKES_ALONG = re.compile(r"率领|带领|率(?![先队])|带着|带(?![队头领])")
+_TAKES_ALONG = re.compile(_W("takes_along") + r"|率(?![先队])|带(?![队头领])")
 # 与/同/跟/向/对/给 X …: X is the verb's object or partner, not its subject (与副县长X座谈, 对X的批示)
-_PREP_BEFORE = re.compile(r"(?:与|同|跟|向|对|给|为|替|据|就|按照|根据|落实)[^，。；、“”]{0,24}$")
+_PREP_BEFORE = re.compile(rf"(?:{_W('prep_before')})[^，。；、“”]{{0,24}}$")
 # 以A为组长、B为副组长的督查组: B comes along
 _DEPUTY_HEAD = re.compile(r"(?:同志)?(?:为|任)副[组团队]长")
 # a principal post: the one a visit is led by (市委书记, 县长, 人大常委会主任); a deputy or a
 # department head named after a principal comes along
-_PRINCIPAL = re.compile(r"(?<!副)(?:书记|市长|县长|区长|州长|省长|旗长|盟长|镇长|乡长|主席|苏木达|达|"
-                        r"(?:人大|人大常委会|管委会|工委|办事处)[^、，]{0,6}主任)$")
+_PRINCIPAL = re.compile(rf"(?<!副)(?:{_W('principal_post')}|(?:{_W('principal_director')})[^、，]{{0,6}}主任)$")
+
+_UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """在…陪同下 / 在…的陪同下: the spans whose names come along."""
-    return [(a + m.start(), a + m.end()) for m in re.finditer(r"在[^。；在]{1,80}?(?:陪同|陪伴|随同)下", text[a:b])]
+    return [(a + m.start(), a + m.end()) for m in re.finditer(_UNDER_COMPANY, text[a:b])]
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:
@@ -107,7 +116,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         who = ctx.resolve_pronoun(s.start + pm.start())
         if who:
             return [who]
-    for post in ("书记", "市长", "县长", "区长", "省长", "主席", "主任"):
+    for post in wordmap("subject_words")["bare_post"].split():
         k = head.rfind(post)
         at = s.start + k + len(post)
         if k >= 0 and any(x.start <= at <= x.end for x in ctx.mentions_in(s.start, t)):
