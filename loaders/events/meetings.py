@@ -49,6 +49,8 @@ def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list
         if dup is None:
             out.append(e)
         else:
+            if len(_norm(e.name)) > len(_norm(dup.name)) and _norm(dup.name) in _norm(e.name):
+                dup.name = e.name   # the fuller name (…电视电话会 in a headline, …电视电话会议 in the text)
             if not dup.lead and e.lead:
                 dup.lead = e.lead
                 dup.participants = e.participants + [p for p in dup.participants if p.name != e.lead]
@@ -82,18 +84,30 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
     return events
 
 
+# a meeting's name: any run of text without clause marks, quoted words included (召开“中秋”“国庆”期间…安排会)
+_NAME = r"(?:[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
+
+
 @functools.lru_cache(maxsize=1)
 def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     """The named meeting shapes, tried in this order on every sentence."""
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
-        # X会议在…召开 / X座谈会举行
-        ("held", re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:" + _W("held") + r")")),
+        # X会议在…召开 / X座谈会举行 / X会议相继召开
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:"
+                            + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
-        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:"
+        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>" + _NAME + r"{2,40}(?:"
                                 + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
         # 在…召开的X会议上
-        ("at_the_meeting", re.compile(r"召开的(?P<name>[^，。；：、“”,;:\n]{2,40}?(?:" + nouns + r"))上")),
+        ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
+        # 在现场办公会上, …: the meeting the sentence is at
+        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上[，,]")),
+        # X出席/参加(了)座谈会: a meeting named by those who attend it
+        ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
+                                + r"))(?![\u4e00-\u9fff]*精神|的|议)")),   # 出席X会议的委员: who they are
+        # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
+        ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
     )
 
 
@@ -111,6 +125,8 @@ def _spoken_of(s, m, name: str) -> bool:
 
 # kinds of meeting that name one when written bare (召开座谈会 at the end of a visit); not 会议/大会/会
 _BARE_KINDS = frozenset(wordmap("meeting_words")["bare_kinds"].split())
+# the shapes where a bare kind names a meeting: 召开座谈会, 出席座谈会, 在现场办公会上
+_BARE_OK = ("convened", "attended", "at")
 
 
 def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
@@ -120,6 +136,8 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     name = _clean_meeting_name(m.group("name"))
     if re.match(rf"^(?:{_W('unspecific')})", name):
         return None
+    if re.fullmatch(rf"(?:{_W('related')})(?:{nouns})", name):
+        return None   # 有关会议, 首次会议: a meeting spoken of; 相关部门协调会 is one
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
     if kind == "held":
@@ -129,6 +147,10 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
             name = name + follow.group("n2")
         elif _ORG_HUI.search(name):
             return None   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
+    if kind == "at":
+        name = re.sub(r"^.*(?:召开|举行)的", "", name)   # 在…召开的X会上: the name after it
+    if kind == "attended" and "的" in name:
+        return None   # 参加X团的会议: whose meeting, not its name
     if kind == "convened":
         body = _clean_meeting_name(m.group("body") or "")
         body = re.sub(rf"^.*?(?:{_W('convener_cut')})", "", body)
@@ -136,7 +158,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
                 and re.search(rf"(?:{_W('body_end')})$", body):
             name = body + name
         # 县长X主持召开 …: the body is the chair, not part of the name
-    if len(name) < 2 or name in R["nouns"] and kind != "convened":
+    if len(name) < 2 or name in R["nouns"] and kind not in _BARE_OK:
         return None
     if name in ("会议", "会") or re.fullmatch(r"(?:" + nouns + r")", name):
         # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
@@ -147,9 +169,19 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
         if kind == "convened" and body and re.search(rf"(?:{_W('bare_body_end')})$", body) and \
                 not _has_person_name(ctx, s.start, s.start + len(body)):
             name = body + name
-        elif not (kind == "convened" and name in _BARE_KINDS):
+        elif not (kind in _BARE_OK and name in _BARE_KINDS):
             return None   # 召开会议 alone says nothing; 召开座谈会 / X主持召开调度会 is a meeting of its kind
     return name
+
+
+def _joined_meetings(name: str) -> list[str]:
+    """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
+    和/及 is a meeting's name of its own; else the name whole."""
+    nouns = _rx()["meeting_name"].pattern
+    parts = re.split(_W("joins"), name)
+    if len(parts) > 1 and all(len(p) >= 4 and re.search(nouns + "$", p) for p in parts):
+        return parts
+    return [name]
 
 
 def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
@@ -170,12 +202,15 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if d is None:
                     continue
                 chair = _chair(ctx, i)
-                ev = _event("meeting", "召开", d, s, ctx.article, name=name, lead=chair)
-                if chair:
-                    ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
-                for a in _participants_after(ctx, i, {chair} if chair else set(), window=4):
-                    ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
-                events.append(ev)
+                attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4)
+                for k, part in enumerate(_joined_meetings(name)):
+                    ev = _event("meeting", "召开", d, s, ctx.article, name=part, lead=chair)
+                    if chair:
+                        ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
+                    for a in attendees:
+                        ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+                    events.append(ev)
+                    # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
+                    ctx.para_of[id(ev)] = s.para if k == 0 else (s.para, k)
                 claimed.add(i)
-                ctx.para_of[id(ev)] = s.para
     return events
