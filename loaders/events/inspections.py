@@ -136,12 +136,35 @@ _UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
 _LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
 
 
+# 看望了调研组一行, 会见考察团: a group received, not a visit
+_HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
+_HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
+_CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")
+# 在X检查时，Y…: the one named after the clause is the subject
+_WHILE = re.compile(r"时[，,]")
+# 会议强调/会议指出 …: what a meeting said, not a visit reported
+_MEETING_SAID = re.compile(rf"^\s*(?:会议|会上|会议上)[，,]?(?:{_W('said')})")
+
+
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
     if _GROUP_NOUN.match(text, end) and not _LEADS_GROUP.search(text, max(lo, start - 12), start):
         return True
+    if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
+        return True   # 看望了调研组一行: the hosts of a group
+    if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
+        return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
+
+def _named_after(ctx: Context, a: int, b: int) -> list[str]:
+    """在X检查时，Y…: the official named first in the clause after the comma."""
+    m = next(iter(ctx.mentions_in(a, b)), None)
+    if m and m.name in ctx.officials and re.fullmatch(r"[\u4e00-\u9fff]{0,12}", ctx.text[a:m.start]):
+        return [m.name]
+    return []
 
 
 def _merged_days(found: dict, order: list) -> None:
@@ -166,7 +189,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     first_sent: dict[Key, int] = {}
     order: list[Key] = []
     for i, s in enumerate(ctx.sents):
-        if i in claimed and _OFFICE.search(s.text):
+        if i in claimed and _OFFICE.search(s.text) or _MEETING_SAID.match(s.text):
             continue
         for m in R["insp"].finditer(s.text):
             t = s.start + m.start()
@@ -180,6 +203,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if _COMPANION.search(text[max(s.start, t - 5):t]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
             subj = _subject(ctx, s, t)
+            if not subj and _WHILE.match(text, s.start + m.end()):
+                subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
             if not subj and _GROUP_END.search(text[s.start:t]) or (not subj and _GROUP_NOUNS.search(s.text)):
                 subj = _group_lead(ctx, i)
