@@ -1,0 +1,65 @@
+"""Meetings on invented articles (loaders/events/meetings.py): the shapes real papers write them in."""
+from datetime import date
+
+from test_events import events
+
+D = date(2021, 5, 12)
+
+
+def meetings(text, **kw):
+    return sorted((e.name, e.date, e.lead) for e in events(text, "meeting", published=kw.pop("published", D), **kw))
+
+
+def test_two_meetings_held_one_after_the_other_are_two():
+    text = "5月11日，县政府党组书记、县长林海涛主持召开县政府党组会议和县政府2021年第9次常务会议。"
+    assert meetings(text) == [("县政府2021年第9次常务会议", date(2021, 5, 11), "林海涛"),
+                              ("县政府党组会议", date(2021, 5, 11), "林海涛")]
+    # 和 joining what is not a meeting's name makes no second meeting
+    assert len(meetings("5月11日，县长林海涛主持召开县教育和卫生工作推进会。")) == 1
+
+
+def test_a_name_may_hold_quoted_words():
+    text = "5月10日，我县在政府会议室召开“五一”“端午”期间森林防火工作安排会。副县长王平安出席。"
+    assert meetings(text) == [("“五一”“端午”期间森林防火工作安排会", date(2021, 5, 10), None)]
+
+
+def test_national_meetings_held_one_after_another_at_a_branch_venue():
+    text = ("5月10日上午，全国、全省森林草原防灭火工作电视电话会议相继召开。副市长王平安在某市分会场参加会议。"
+            "会议结束后，我市立即召开全市森林草原防灭火工作电视电话会议。")
+    names = [m[0] for m in meetings(text)]
+    assert "全省森林草原防灭火工作电视电话会议" in names and "全市森林草原防灭火工作电视电话会议" in names
+
+
+def test_at_a_meeting_of_a_bare_kind():
+    text = ("5月10日，自治区主席林海涛深入某镇产业园调研。在现场办公会上，有关部门汇报情况，"
+            "共同研究工作举措。")
+    assert meetings(text) == [("现场办公会", date(2021, 5, 10), None)]
+    # 在…召开的X会上: the name after 召开的
+    text = "5月10日，在县里召开的全县教育工作座谈会上，县长林海涛讲话。"
+    assert [m[0] for m in meetings(text)] == ["全县教育工作座谈会"]
+
+
+def test_those_who_attend_name_the_meeting():
+    text = ("5月10日下午，某集团考察组一行来我市，了解产业布局。市委副书记、市长林海涛出席座谈会。")
+    assert meetings(text) == [("座谈会", date(2021, 5, 10), None)]
+    # 出席X会议的委员: who they are, no meeting of the day
+    text = "5月10日，市委书记林海涛会见了出席某市三届六次会议的港澳委员。"
+    assert meetings(text) == []
+
+
+def test_a_talk_held():
+    text = "5月10日，某州与某州在某酒店举行座谈，双方就区域合作达成共识。州长林海涛提出建议。"
+    assert meetings(text) == [("座谈", date(2021, 5, 10), None)]
+
+
+def test_a_related_departments_meeting_is_one_a_first_meeting_spoken_of_is_not():
+    text = "5月10日上午，市文明办牵头召开相关部门协调会。副市长王平安到会。"
+    assert [m[0] for m in meetings(text)] == ["相关部门协调会"]
+    text = ("5月10日，某镇召开基层党组织书记联席会议，这是该镇建立联席会议制度后召开的首次会议。")
+    assert [m[0] for m in meetings(text)] == ["基层党组织书记联席会议"]
+
+
+def test_a_merge_keeps_the_fuller_name():
+    text = ("5月10日下午，省政府召开预防溺水工作电视电话会。\n"
+            "5月10日下午，省政府召开预防溺水工作电视电话会议，全面部署工作。")
+    assert [m[0] for m in meetings(text)] == ["省政府预防溺水工作电视电话会议"]

@@ -1,0 +1,56 @@
+"""Who leads a visit, in the shapes real papers write (loaders/events/subjects.py, inspections.py), on
+invented articles."""
+from datetime import date
+
+from test_event_roles import leads
+
+
+def test_hearing_a_report_is_no_reporting_verb():
+    text = ("15日至16日，县人大常委会副主任林海涛率组深入到某镇、某乡，采取听汇报、实地查看、查阅资料等方式，"
+            "检查某条例的贯彻情况。")
+    assert leads(text, published=date(2021, 5, 20)) == [("林海涛", date(2021, 5, 15))]
+
+
+def test_a_preposition_inside_a_title_is_none():
+    text = ("5月11日，州长、州应对疫情应急指挥部指挥长林海涛到州疾控中心、某县某镇，看望慰问一线工作人员。")
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]
+    # 与副县长X共同走访: X is the partner, not the lead
+    text = "5月11日，第四工作组在某村与某县人民政府副县长王平安一行共同入户走访。"
+    assert leads(text) == []
+
+
+def test_names_listed_before_the_verb_of_leading_lead_together():
+    text = "5月11日下午，某镇党委书记林海涛、副镇长王平安带队开展防汛巡查。"
+    assert leads(text) == [("林海涛", date(2021, 5, 11)), ("王平安", date(2021, 5, 11))]
+    # 部长A、副部长B … 调研 without a verb of leading: B comes along
+    text = "5月11日，市委组织部部长林海涛、副部长王平安到某县调研。"
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]
+
+
+def test_the_one_named_after_while_inspecting_leads():
+    text = "5月11日，县委书记林海涛深入某河口、某乡等防汛重点部位。在某河口检查时，林海涛详细了解水位情况。"
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]
+
+
+def test_hosts_of_a_group_are_no_leads():
+    text = ("5月11日，以某大学教授周立新为组长的课题调研组来到我市调研。"
+            "市委书记林海涛，市长王平安亲切看望了调研组一行。")
+    assert leads(text) == [("周立新", date(2021, 5, 11))]
+    text = "5月11日至13日，某地委员考察团到我省考察。省委书记林海涛，省长王平安参加有关活动。"
+    assert leads(text) == []
+
+
+def test_a_verb_inside_a_meetings_name_is_no_visit():
+    text = "5月11日，副省长林海涛主持召开安全生产大检查工作汇报会。"
+    assert leads(text) == []
+
+
+def test_what_a_meeting_said_reports_no_visit():
+    text = ("5月11日，县委理论学习中心组召开学习会。县委书记林海涛主持。"
+            "会议强调，要深刻认识总书记周立新视察某省的重要意义。")
+    assert leads(text) == []
+
+
+def test_a_post_of_several_is_no_holder():
+    text = ("5月11日，市委书记林海涛会见了客人。这两天，某省、某省两省省委书记又分别率团来到我市考察。")
+    assert leads(text) == []
