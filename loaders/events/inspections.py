@@ -144,7 +144,7 @@ _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"]
 # 在X检查时，Y…: the one named after the clause is the subject
 _WHILE = re.compile(r"时[，,]")
 # 会议强调/会议指出 …: what a meeting said, not a visit reported
-_MEETING_SAID = re.compile(rf"^\s*(?:会议|会上|会议上)[，,]?(?:{_W('said')})")
+_MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 
 
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:

@@ -105,7 +105,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上[，,]")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
-                                + r"))(?![\u4e00-\u9fff]*精神|的|议)")),   # 出席X会议的委员: who they are
+                                + r"))(?![\u4e00-\u9fff]*精神)(?![的议])")),   # 出席X会议的委员: who they are
         # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
         ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
     )
