@@ -54,3 +54,12 @@ def test_what_a_meeting_said_reports_no_visit():
 def test_a_post_of_several_is_no_holder():
     text = ("5月11日，市委书记林海涛会见了客人。这两天，某省、某省两省省委书记又分别率团来到我市考察。")
     assert leads(text) == []
+
+
+def test_a_visit_in_a_page_of_unknown_date_is_kept_undated():
+    from test_events import events
+    text = "近日，市委书记林海涛在各县区深入调研重点工作。在某区，林海涛察看某村文旅示范点。"
+    [ev] = events(text, "inspection", published=None)
+    assert (ev.lead, ev.date) == ("林海涛", None)
+    # with an issue date the visit has its day as before
+    assert [e.date is not None for e in events(text, "inspection", published=date(2021, 5, 12))] == [True]

@@ -159,6 +159,12 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
 
 
+def _undated_paper(ctx: Context) -> bool:
+    """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
+    kept undated rather than lost."""
+    return ctx.article.published is None and ctx.lead_date is None
+
+
 def _named_after(ctx: Context, a: int, b: int) -> list[str]:
     """在X检查时，Y…: the official named first in the clause after the comma."""
     m = next(iter(ctx.mentions_in(a, b)), None)
@@ -212,11 +218,11 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if not subj:
                 continue
             d = ctx.date_for(s, tuple(subj))
-            if d is None or d.planned:
+            if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
             for lead in subj:
-                key = (lead, d.date)
+                key = (lead, d.date if d else None)
                 if key in found or undated_here and not group and any(k[0] == lead for k in found):
                     continue   # 沈骏在检查后指出…: a sentence without a date of its own adds to the lead's visit
                 ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
