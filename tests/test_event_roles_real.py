@@ -63,3 +63,18 @@ def test_a_visit_in_a_page_of_unknown_date_is_kept_undated():
     assert (ev.lead, ev.date) == ("林海涛", None)
     # with an issue date the visit has its day as before
     assert [e.date is not None for e in events(text, "inspection", published=date(2021, 5, 12))] == [True]
+
+
+def test_a_chronicle_that_writes_no_year_takes_none_from_the_issue_date():
+    from test_events import art
+    from loaders.extract import extract_facts
+    text = "●4月2日，旗长林海涛主持召开某工作领导小组第二次会议。\n●4月14日，副旗长王平安深入某村调研。"
+    a = art(text, published=date(2024, 9, 11))
+    a.title = "某旗人民政府大事记"
+    evs = extract_facts(a).events
+    assert sorted((e.type, e.date, e.date_precision) for e in evs) == [
+        ("inspection", None, "year_unknown"), ("meeting", None, "year_unknown")]
+    # a chronicle with its year in the title keeps the issue date's help
+    a = art(text, published=date(2024, 9, 11))
+    a.title = "2024年4月某旗大事记"
+    assert sorted(e.date for e in extract_facts(a).events) == [date(2024, 4, 2), date(2024, 4, 14)]

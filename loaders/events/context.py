@@ -92,7 +92,9 @@ class Context:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.persons = {p.name: p for p in persons}
         # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
-        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article),
+        # a chronicle (大事记) that writes no year was compiled after the fact: its days have no year
+        self.published = None if _yearless_chronicle(article) else article.published
+        self.dates = [d for d in find_dates(self.text, self.published, _dateline_date(article),
                                             article.published_precision)
                       if self.text[d.end:d.end + 1] not in ("讯", "电")]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
@@ -167,6 +169,16 @@ class Context:
             if any(t.text.endswith(post) and not t.text.endswith("副" + post) for t in p.titles):
                 return p.name
         return None
+
+
+_CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
+_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _yearless_chronicle(article: Article) -> bool:
+    """A chronicle (X大事记) whose title and text write no year: the issue date does not give its year."""
+    title = article.title or ""
+    return bool(_CHRONICLE.search(title)) and not _YEAR.search(title) and not _YEAR.search(article.text or "")
 
 
 def _dateline_date(article: Article) -> Optional[date]:

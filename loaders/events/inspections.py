@@ -162,7 +162,7 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
 def _undated_paper(ctx: Context) -> bool:
     """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
     kept undated rather than lost."""
-    return ctx.article.published is None and ctx.lead_date is None
+    return ctx.published is None and ctx.lead_date is None
 
 
 def _named_after(ctx: Context, a: int, b: int) -> list[str]:
