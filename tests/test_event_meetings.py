@@ -63,3 +63,12 @@ def test_a_merge_keeps_the_fuller_name():
     text = ("5月10日下午，省政府召开预防溺水工作电视电话会。\n"
             "5月10日下午，省政府召开预防溺水工作电视电话会议，全面部署工作。")
     assert [m[0] for m in meetings(text)] == ["省政府预防溺水工作电视电话会议"]
+
+
+def test_a_span_up_to_now_inside_a_clause_dates_no_later_sentence():
+    text = ("今天，相关省领导分赴各市，看望慰问连日来奋战在防汛一线的干部群众。上午9时，省委书记林海涛一行抵达某市后，"
+            "直奔某水文站察看水情，并召开防汛会商会。")
+    assert [m[1] for m in meetings(text, published=date(2021, 7, 3))] == [date(2021, 7, 3)]
+    # 连日来 heading its clause dates it
+    text = "连日来，市长林海涛主持召开防汛调度会，研究部署防汛工作。"
+    assert [m[1] for m in meetings(text, published=date(2021, 7, 3))] == [date(2021, 6, 26)]

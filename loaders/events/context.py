@@ -77,6 +77,14 @@ def _in_quote(s: Sentence, pos: int) -> bool:
 # 截至2月1日: the cut-off of a figure, not a day anything happened on
 _ASOF = re.compile(rf"(?:{alternation(wordlist('asof_words'))})\s*$")
 
+
+
+def _clause_head(text: str, pos: int) -> bool:
+    """Does a clause start at ``pos`` (a date there dates the clause: 连日来，X检查…)?"""
+    before = text[max(0, pos - 8):pos].rstrip(" \u3000\t")
+    return pos == 0 or not before or before[-1] in "，,。；！？\n"
+
+
 TO_GAP_WINDOW = 60   # the longest 一行/带领…人员 gap between a name and its 到
 
 
@@ -99,6 +107,9 @@ class Context:
                       if self.text[d.end:d.end + 1] not in ("讯", "电")]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
+        # 连日来 in 看望连日来奋战在一线的干部: a span up to now inside a clause, no day a later sentence is on
+        self.cutoffs |= {id(d) for d in self.dates if d.precision == "approximate" and d.text.endswith("来")
+                         and not _clause_head(self.text, d.start)}
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
