@@ -72,3 +72,13 @@ def test_a_span_up_to_now_inside_a_clause_dates_no_later_sentence():
     # 连日来 heading its clause dates it
     text = "连日来，市长林海涛主持召开防汛调度会，研究部署防汛工作。"
     assert [m[1] for m in meetings(text, published=date(2021, 7, 3))] == [date(2021, 6, 26)]
+
+
+def test_a_way_of_working_and_meetings_in_several_places_are_none():
+    text = ("5月10日至12日，县人大常委会副主任林海涛率组深入某镇、某乡，采取听汇报、实地查看、召开座谈会、"
+            "查阅资料等方式，检查某条例的贯彻情况。")
+    assert meetings(text) == []
+    text = "5月10日，某调研组一行深入某镇、某乡进行实地调研，并分别在两地召开了座谈会。"
+    assert meetings(text) == []
+    # one meeting at the end of a visit is one
+    assert len(meetings("5月10日，某调研组一行深入某镇调研，并在镇政府召开了座谈会。")) == 1

@@ -111,6 +111,12 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     )
 
 
+# 采取听汇报、召开座谈会、查阅资料等方式: a way of working, no meeting of the day
+_A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
+# 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
+_SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)了?$")
+
+
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
     if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
@@ -119,6 +125,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _in_title(s.text, m.start("name")):
         return True
+    if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
+        return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
     return bool(re.search(rf"(?:{_W('to_come')})[^，。；]{{0,16}}(?:{_W('to_come_adverb')})(?:召开|举行)", s.text[:m.end()]))
 
