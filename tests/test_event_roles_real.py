@@ -78,3 +78,8 @@ def test_a_chronicle_that_writes_no_year_takes_none_from_the_issue_date():
     a = art(text, published=date(2024, 9, 11))
     a.title = "2024年4月某旗大事记"
     assert sorted(e.date for e in extract_facts(a).events) == [date(2024, 4, 2), date(2024, 4, 14)]
+
+
+def test_a_part_of_the_day_opening_a_sentence_is_of_the_day_before():
+    text = "本报讯 昨日是入冬以来最冷的一天。\n上午，市委常委、副市长林海涛带领有关部门负责人到某县督查抗旱工作。"
+    assert leads(text, published=date(2021, 1, 13)) == [("林海涛", date(2021, 1, 12))]

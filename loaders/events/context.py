@@ -85,6 +85,9 @@ def _clause_head(text: str, pos: int) -> bool:
     return pos == 0 or not before or before[-1] in "，,。；！？\n"
 
 
+# 上午，X…: a part of the day opening a sentence is of the day written last before it
+_DAY_PART_HEAD = re.compile(rf"\s*(?:{alternation(wordlist('day_parts'))})[，,]")
+
 TO_GAP_WINDOW = 60   # the longest 一行/带领…人员 gap between a name and its 到
 
 
@@ -149,7 +152,7 @@ class Context:
         own = self.own_date(s)
         if own:
             return own
-        if _CONTINUES.search(s.text[:12]):
+        if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text):
             # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
             prev = [d for d in self.dates if d.start < s.start and _usable(d) and not d.planned]
             days = [d for d in prev if d.precision == "day"]
