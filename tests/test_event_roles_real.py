@@ -83,3 +83,9 @@ def test_a_chronicle_that_writes_no_year_takes_none_from_the_issue_date():
 def test_a_part_of_the_day_opening_a_sentence_is_of_the_day_before():
     text = "本报讯 昨日是入冬以来最冷的一天。\n上午，市委常委、副市长林海涛带领有关部门负责人到某县督查抗旱工作。"
     assert leads(text, published=date(2021, 1, 13)) == [("林海涛", date(2021, 1, 12))]
+
+
+def test_a_deputys_post_before_a_name_is_no_bare_post():
+    text = ("5月11日下午，某市政协党组副书记、副主席林海涛一行陪同某区工商联考察组来某镇考察。"
+            "镇党委书记王平安和镇长周立新陪同。")
+    assert "王平安" not in [lead for lead, _ in leads(text)]

@@ -47,6 +47,8 @@ _PRINCIPAL = re.compile(rf"(?<!副)(?:{_W('principal_post')}|(?:{_W('principal_d
 _HEARD = re.compile(rf"(?:{_W('hear')})[^，。；]{{0,16}}?(?:{_W('heard')})")
 # 两省省委书记, 各县区长: a post of several, not one holder
 _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
+# the rest of a run of titles before a name (、副主席 in 党组副书记、副主席X)
+_TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
 _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
@@ -139,6 +141,9 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         at = s.start + k + len(post)
         if k >= 0 and any(x.start <= at <= x.end for x in ctx.mentions_in(s.start, t)):
             continue   # the post of a named person (就省委书记X…), who was weighed above
+        if k >= 0 and (head[k - 1:k] == "副" or
+                       any(_TITLE_RUN.fullmatch(ctx.text, at, x.start) for x in ctx.mentions_in(at, t))):
+            continue   # 政协党组副书记、副主席X: a deputy, or one title of a named person
         if k >= 0 and not REPORTING.search(head[k:]):
             who = ctx.holder_of(post)
             if who and who in ctx.officials:
