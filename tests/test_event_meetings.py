@@ -82,3 +82,8 @@ def test_a_way_of_working_and_meetings_in_several_places_are_none():
     assert meetings(text) == []
     # one meeting at the end of a visit is one
     assert len(meetings("5月10日，某调研组一行深入某镇调研，并在镇政府召开了座谈会。")) == 1
+
+
+def test_a_list_items_number_is_no_part_of_the_name():
+    text = "2.全市某某联动工作推进会召开\n5月10日，全市某某联动工作推进会召开，市委副书记林海涛出席。"
+    assert [m[0] for m in meetings(text)] == ["全市某某联动工作推进会"]

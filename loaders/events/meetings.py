@@ -26,7 +26,7 @@ def _W(cls: str) -> str:
 
 
 def _clean_meeting_name(name: str) -> str:
-    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,]?", "", name)
+    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
     name = re.sub(rf"^(?:{_W('name_lead')})+", "", name)
     return name.strip()
 
