@@ -89,3 +89,10 @@ def test_a_deputys_post_before_a_name_is_no_bare_post():
     text = ("5月11日下午，某市政协党组副书记、副主席林海涛一行陪同某区工商联考察组来某镇考察。"
             "镇党委书记王平安和镇长周立新陪同。")
     assert "王平安" not in [lead for lead, _ in leads(text)]
+
+
+def test_a_check_from_afar_and_a_report_on_a_research_topic_are_no_visits():
+    assert leads("5月11日，市委书记林海涛在市应急指挥中心视频连线某县，检查防汛工作。") == []
+    assert leads("5月11日，市政协副主席林海涛听取了关于某调研课题的调研报告。") == []
+    # a visit after the link is still one
+    assert leads("5月11日，市委书记林海涛到某县调研防汛工作。") == [("林海涛", date(2021, 5, 11))]

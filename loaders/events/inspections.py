@@ -136,6 +136,10 @@ _UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
 _LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
 
 
+# 调研课题, 调研报告: the verb is part of a noun
+_NOUN_AFTER = re.compile(_W("noun_after"))
+# 视频连线某县, 通过视频调度: a check from afar
+_REMOTE = re.compile(_W("remote"))
 # 看望了调研组一行, 会见考察团: a group received, not a visit
 _HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
 _HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
@@ -152,6 +156,8 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
     if _GROUP_NOUN.match(text, end) and not _LEADS_GROUP.search(text, max(lo, start - 12), start):
         return True
+    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start):
+        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar, no visit
     if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
         return True   # 看望了调研组一行: the hosts of a group
     if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
