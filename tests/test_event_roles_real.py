@@ -96,3 +96,15 @@ def test_a_check_from_afar_and_a_report_on_a_research_topic_are_no_visits():
     assert leads("5月11日，市政协副主席林海涛听取了关于某调研课题的调研报告。") == []
     # a visit after the link is still one
     assert leads("5月11日，市委书记林海涛到某县调研防汛工作。") == [("林海涛", date(2021, 5, 11))]
+
+
+def test_the_one_accompanied_leads():
+    text = "5月11日，副市长王平安陪同省委书记林海涛到某镇调研。"
+    [ev] = events_of(text)
+    assert ev.lead == "林海涛" and [(p.name, p.role) for p in ev.participants] == [
+        ("林海涛", "lead"), ("王平安", "accompanying")]
+
+
+def events_of(text):
+    from test_events import events
+    return events(text, "inspection", published=date(2021, 5, 12))
