@@ -87,3 +87,10 @@ def test_a_way_of_working_and_meetings_in_several_places_are_none():
 def test_a_list_items_number_is_no_part_of_the_name():
     text = "2.全市某某联动工作推进会召开\n5月10日，全市某某联动工作推进会召开，市委副书记林海涛出席。"
     assert [m[0] for m in meetings(text)] == ["全市某某联动工作推进会"]
+
+
+def test_a_study_session_keeps_its_year_and_number():
+    text = "5月11日，市委理论学习中心组举行2021年第5次集体学习，市委书记林海涛主持。"
+    assert meetings(text) == [("市委理论学习中心组2021年第5次集体学习", date(2021, 5, 11), "林海涛")]
+    text = "5月11日，市委书记林海涛主持召开市委理论学习中心组（扩大）学习会，专题学习某条例。"
+    assert meetings(text) == [("市委理论学习中心组（扩大）学习会", date(2021, 5, 11), "林海涛")]

@@ -25,8 +25,12 @@ def _W(cls: str) -> str:
     return alternation(wordmap("meeting_words")[cls].split())
 
 
+_YEAR_NUMBER = re.compile(r"\d{4}年(?:第|度)")
+
+
 def _clean_meeting_name(name: str) -> str:
-    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
+    if not _YEAR_NUMBER.match(name):   # 2021年第5次集体学习 keeps its year
+        name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
     name = re.sub(rf"^(?:{_W('name_lead')})+", "", name)
     return name.strip()
 
