@@ -108,3 +108,12 @@ def test_the_one_accompanied_leads():
 def events_of(text):
     from test_events import events
     return events(text, "inspection", published=date(2021, 5, 12))
+
+
+def test_one_said_to_come_along_does_not_lead_later_that_day():
+    text = ("5月11日，县委书记林海涛实地调研疫情防控工作。县委副书记、县长王平安参加活动。\n"
+            "林海涛、王平安先后到县人民医院、某超市等地，察看防控措施落实情况。")
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]
+    # on another day the one who came along may lead a trip of their own
+    text += "\n5月12日，县长王平安到某镇检查防汛工作。"
+    assert leads(text, published=date(2021, 5, 13)) == [("林海涛", date(2021, 5, 11)), ("王平安", date(2021, 5, 12))]

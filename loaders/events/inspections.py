@@ -90,6 +90,7 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 _HEAD_AFTER = re.compile(rf"^(?:等人)?(?:{_W('head_after')})")
 _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
 _HOSTS = re.compile(_W("hosts"))
+_ALONG = re.compile(_W("along"))
 _MODAL = re.compile(_W("modal"))
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
@@ -171,6 +172,13 @@ def _undated_paper(ctx: Context) -> bool:
     return ctx.published is None and ctx.lead_date is None
 
 
+def _note_along(ctx: Context, s, found: dict, along: set[str]) -> None:
+    """Officials a 参加/陪同 sentence names, who lead nothing yet: they come along on that day's trip."""
+    if _ALONG.search(s.text) and not _in_quote(s, s.start):
+        leads = {k[0] for k in found}
+        along.update(x.name for x in ctx.mentions_in(s.start, s.end) if x.name in ctx.officials and x.name not in leads)
+
+
 def _named_after(ctx: Context, a: int, b: int) -> list[str]:
     """在X检查时，Y…: the official named first in the clause after the comma."""
     m = next(iter(ctx.mentions_in(a, b)), None)
@@ -200,7 +208,10 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     found: dict[Key, Event] = {}
     first_sent: dict[Key, int] = {}
     order: list[Key] = []
+    along: set[str] = set()   # officials already said to come along (B参加活动) on a lead's trip
     for i, s in enumerate(ctx.sents):
+        if i and found:
+            _note_along(ctx, ctx.sents[i - 1], found, along)
         if i in claimed and _OFFICE.search(s.text) or _MEETING_SAID.match(s.text):
             continue
         for m in R["insp"].finditer(s.text):
@@ -231,6 +242,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 key = (lead, d.date if d else None)
                 if key in found or undated_here and not group and any(k[0] == lead for k in found):
                     continue   # 沈骏在检查后指出…: a sentence without a date of its own adds to the lead's visit
+                if lead in along and any(k[1] == key[1] for k in found):
+                    continue   # A调研，B参加。A、B先后到…: B still comes along
                 ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
                 ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
                 found[key] = ev
