@@ -94,3 +94,12 @@ def test_a_study_session_keeps_its_year_and_number():
     assert meetings(text) == [("市委理论学习中心组2021年第5次集体学习", date(2021, 5, 11), "林海涛")]
     text = "5月11日，市委书记林海涛主持召开市委理论学习中心组（扩大）学习会，专题学习某条例。"
     assert meetings(text) == [("市委理论学习中心组（扩大）学习会", date(2021, 5, 11), "林海涛")]
+
+
+def test_a_meeting_named_in_the_last_line_is_of_the_articles_one_day():
+    text = ("5月10日，市委书记林海涛会见了来访的港澳委员。\n林海涛感谢大家多年来的支持。\n"
+            "市政协副主席王平安、周立新参加座谈会。")
+    assert meetings(text) == [("座谈会", date(2021, 5, 10), None)]
+    # a meeting decided on is to come, no meeting of the day
+    text = "5月10日，会议表决通过了关于召开市人民代表大会第六次会议的决定。"
+    assert meetings(text) == []

@@ -117,6 +117,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
 
 # 采取听汇报、召开座谈会、查阅资料等方式: a way of working, no meeting of the day
 _A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
+# 关于召开X会议的决定: a meeting decided on, to come
+_DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
 # 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
 _SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)了?$")
 
@@ -129,6 +131,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _in_title(s.text, m.start("name")):
         return True
+    if _DECIDED.search(s.text, 0, m.start("name")):
+        return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
@@ -186,6 +190,15 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     return name
 
 
+def _only_day(ctx: Context):
+    """The article's one day, when every date it writes is that day (a meeting named in its last line
+    is of it)."""
+    days = [d for d in ctx.dates if d.date is not None and not d.planned]
+    if days and all(d.precision == "day" and d.date == days[0].date and not d.end_date for d in days):
+        return days[0]
+    return None
+
+
 def _joined_meetings(name: str) -> list[str]:
     """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
     和/及 is a meeting's name of its own; else the name whole."""
@@ -210,7 +223,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if name is None:
                     continue
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
-                d = ctx.date_for(s, names_here)
+                d = ctx.date_for(s, names_here) or _only_day(ctx)
                 if d is None:
                     continue
                 chair = _chair(ctx, i)
