@@ -4,6 +4,7 @@ the date a sentence's event takes (its own, the paragraph's, a continuation's, t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -124,6 +125,15 @@ class Context:
         for d in self.dates:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
+        return None
+
+    @functools.cached_property
+    def only_day(self) -> Optional[DateMention]:
+        """The article's one day, when every date it writes is that day (a meeting named in a last line
+        with no date is of it)."""
+        days = [d for d in self.dates if d.date is not None and not d.planned]
+        if days and all(d.precision == "day" and d.date == days[0].date and not d.end_date for d in days):
+            return days[0]
         return None
 
     def named_before(self, p: int) -> bool:

@@ -190,15 +190,6 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     return name
 
 
-def _only_day(ctx: Context):
-    """The article's one day, when every date it writes is that day (a meeting named in its last line
-    is of it)."""
-    days = [d for d in ctx.dates if d.date is not None and not d.planned]
-    if days and all(d.precision == "day" and d.date == days[0].date and not d.end_date for d in days):
-        return days[0]
-    return None
-
-
 def _joined_meetings(name: str) -> list[str]:
     """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
     和/及 is a meeting's name of its own; else the name whole."""
@@ -223,7 +214,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if name is None:
                     continue
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
-                d = ctx.date_for(s, names_here) or _only_day(ctx)
+                d = ctx.date_for(s, names_here) or ctx.only_day
                 if d is None:
                     continue
                 chair = _chair(ctx, i)
