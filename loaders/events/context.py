@@ -4,6 +4,7 @@ the date a sentence's event takes (its own, the paragraph's, a continuation's, t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -77,6 +78,17 @@ def _in_quote(s: Sentence, pos: int) -> bool:
 # 截至2月1日: the cut-off of a figure, not a day anything happened on
 _ASOF = re.compile(rf"(?:{alternation(wordlist('asof_words'))})\s*$")
 
+
+
+def _clause_head(text: str, pos: int) -> bool:
+    """Does a clause start at ``pos`` (a date there dates the clause: 连日来，X检查…)?"""
+    before = text[max(0, pos - 8):pos].rstrip(" \u3000\t")
+    return pos == 0 or not before or before[-1] in "，,。；！？\n"
+
+
+# 上午，X…: a part of the day opening a sentence is of the day written last before it
+_DAY_PART_HEAD = re.compile(rf"\s*(?:{alternation(wordlist('sentence_day_parts'))})[，,]")
+
 TO_GAP_WINDOW = 60   # the longest 一行/带领…人员 gap between a name and its 到
 
 
@@ -92,11 +104,16 @@ class Context:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.persons = {p.name: p for p in persons}
         # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
-        self.dates = [d for d in find_dates(self.text, article.published, _dateline_date(article),
+        # a chronicle (大事记) that writes no year was compiled after the fact: its days have no year
+        self.published = None if _yearless_chronicle(article) else article.published
+        self.dates = [d for d in find_dates(self.text, self.published, _dateline_date(article),
                                             article.published_precision)
                       if self.text[d.end:d.end + 1] not in ("讯", "电")]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
+        # 连日来 in 看望连日来奋战在一线的干部: a span up to now inside a clause, no day a later sentence is on
+        self.cutoffs |= {id(d) for d in self.dates if d.precision == "approximate" and d.text.endswith("来")
+                         and not _clause_head(self.text, d.start)}
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
@@ -108,6 +125,15 @@ class Context:
         for d in self.dates:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
+        return None
+
+    @functools.cached_property
+    def only_day(self) -> Optional[DateMention]:
+        """The article's one day, when every date it writes is that day (a meeting named in a last line
+        with no date is of it)."""
+        days = [d for d in self.dates if d.date is not None and not d.planned]
+        if days and all(d.precision == "day" and d.date == days[0].date and not d.end_date for d in days):
+            return days[0]
         return None
 
     def named_before(self, p: int) -> bool:
@@ -136,7 +162,7 @@ class Context:
         own = self.own_date(s)
         if own:
             return own
-        if _CONTINUES.search(s.text[:12]):
+        if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text):
             # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
             prev = [d for d in self.dates if d.start < s.start and _usable(d) and not d.planned]
             days = [d for d in prev if d.precision == "day"]
@@ -167,6 +193,16 @@ class Context:
             if any(t.text.endswith(post) and not t.text.endswith("副" + post) for t in p.titles):
                 return p.name
         return None
+
+
+_CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
+_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _yearless_chronicle(article: Article) -> bool:
+    """A chronicle (X大事记) whose title and text write no year: the issue date does not give its year."""
+    title = article.title or ""
+    return bool(_CHRONICLE.search(title)) and not _YEAR.search(title) and not _YEAR.search(article.text or "")
 
 
 def _dateline_date(article: Article) -> Optional[date]:

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from ..lexicon import alternation, wordlist
+from ..lexicon import alternation, wordlist, wordmap
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
@@ -21,6 +21,12 @@ from .sites import _site_and_place_hits
 from .subjects import _subject
 
 Key = tuple[str, Optional[date]]
+
+
+def _W(cls: str) -> str:
+    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation."""
+    return alternation(wordmap("inspection_words")[cls].split())
+
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
     """Leads announced together who go separate ways (A、B分别带队…。A先后来到…。B来到…): a function from
@@ -83,8 +89,13 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 
 
 # a group's named head: 在X(的)带领下, 由X带队, X带队/率队/率领/带领 (the group follows)
-_HEAD_AFTER = re.compile(r"^(?:等人)?(?:带队|率队|率领|带领|领队|任组长|任团长)")
+_HEAD_AFTER = re.compile(rf"^(?:等人)?(?:{_W('head_after')})")
 _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
+_HOSTS = re.compile(_W("hosts"))
+_ALONG = re.compile(_W("along"))
+_MODAL = re.compile(_W("modal"))
+_GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
+_GROUP_NOUNS = re.compile(_W("group_nouns"))
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
 _TAKE_PART = re.compile(r"参加|参与")
 
@@ -100,7 +111,7 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
                                             re.match(r"(?:同志)?(?:的)?带领下", after)):
                 return [x.name]
     for s2 in ctx.sents[i:i + 3]:
-        if _TAKE_PART.search(s2.text) and not re.search(r"陪同|会见|看望", s2.text):
+        if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:
                 return [ms[0]]
@@ -125,7 +136,22 @@ _UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
 
 
 # X率(省政协)调研组: the group X leads is the trip itself
-_LEADS_GROUP = re.compile(r"(?:率领|带领|率|带)[^，。；、]{0,8}$")
+_LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
+
+
+# 调研课题, 调研报告: the verb is part of a noun
+_NOUN_AFTER = re.compile(_W("noun_after"))
+# 视频连线某县, 通过视频调度: a check from afar
+_REMOTE = re.compile(_W("remote"))
+# 看望了调研组一行, 会见考察团: a group received, not a visit
+_HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
+_HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
+_CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")
+# 在X检查时，Y…: the one named after the clause is the subject
+_WHILE = re.compile(r"时[，,]")
+# 会议强调/会议指出 …: what a meeting said, not a visit reported
+_MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 
 
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
@@ -133,7 +159,34 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
     if _GROUP_NOUN.match(text, end) and not _LEADS_GROUP.search(text, max(lo, start - 12), start):
         return True
+    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start):
+        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar, no visit
+    if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
+        return True   # 看望了调研组一行: the hosts of a group
+    if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
+        return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
+
+def _undated_paper(ctx: Context) -> bool:
+    """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
+    kept undated rather than lost."""
+    return ctx.published is None and ctx.lead_date is None
+
+
+def _note_along(ctx: Context, s, found: dict, along: set[str]) -> None:
+    """Officials a 参加/陪同 sentence names, who lead nothing yet: they come along on that day's trip."""
+    if _ALONG.search(s.text) and not _in_quote(s, s.start):
+        leads = {k[0] for k in found}
+        along.update(x.name for x in ctx.mentions_in(s.start, s.end) if x.name in ctx.officials and x.name not in leads)
+
+
+def _named_after(ctx: Context, a: int, b: int) -> list[str]:
+    """在X检查时，Y…: the official named first in the clause after the comma."""
+    m = next(iter(ctx.mentions_in(a, b)), None)
+    if m and m.name in ctx.officials and re.fullmatch(r"[\u4e00-\u9fff]{0,12}", ctx.text[a:m.start]):
+        return [m.name]
+    return []
 
 
 def _merged_days(found: dict, order: list) -> None:
@@ -157,36 +210,42 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     found: dict[Key, Event] = {}
     first_sent: dict[Key, int] = {}
     order: list[Key] = []
+    along: set[str] = set()   # officials already said to come along (B参加活动) on a lead's trip
     for i, s in enumerate(ctx.sents):
-        if i in claimed and _OFFICE.search(s.text):
+        if i and found:
+            _note_along(ctx, ctx.sents[i - 1], found, along)
+        if i in claimed and _OFFICE.search(s.text) or _MEETING_SAID.match(s.text):
             continue
         for m in R["insp"].finditer(s.text):
             t = s.start + m.start()
             if _in_quote(s, t):
                 continue
             pre = text[max(s.start, t - 2):t]
-            if pre.endswith(("的", "接受", "受", "迎接")) or re.search(r"要|将|应|需", text[max(s.start, t - 3):t]):
+            if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
             if _not_a_visit(text, t, s.start + m.end(), s.start):
                 continue
             if _COMPANION.search(text[max(s.start, t - 5):t]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
             subj = _subject(ctx, s, t)
+            if not subj and _WHILE.match(text, s.start + m.end()):
+                subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
-            if not subj and re.search(r"(?:团|组|一行)[^，。]{0,6}$", text[s.start:t]) or \
-                    (not subj and re.search(r"(?:观摩团|调研组|督导组|检查组|考察团|督查组)", s.text)):
+            if not subj and _GROUP_END.search(text[s.start:t]) or (not subj and _GROUP_NOUNS.search(s.text)):
                 subj = _group_lead(ctx, i)
                 group = bool(subj)
             if not subj:
                 continue
             d = ctx.date_for(s, tuple(subj))
-            if d is None or d.planned:
+            if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
             for lead in subj:
-                key = (lead, d.date)
+                key = (lead, d.date if d else None)
                 if key in found or undated_here and not group and any(k[0] == lead for k in found):
                     continue   # 沈骏在检查后指出…: a sentence without a date of its own adds to the lead's visit
+                if lead in along and any(k[1] == key[1] for k in found):
+                    continue   # A调研，B参加。A、B先后到…: B still comes along
                 ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
                 ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
                 found[key] = ev

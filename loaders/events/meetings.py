@@ -12,15 +12,26 @@ import functools
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordmap
 from ..models import Event, Participant
 from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
 from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
 from .subjects import _chair, _participants_after, _subject
 
 
+@functools.lru_cache(maxsize=None)
+def _W(cls: str) -> str:
+    """A word class of the meeting grammar (lexicon ``meeting_words``) as a regex alternation."""
+    return alternation(wordmap("meeting_words")[cls].split())
+
+
+_YEAR_NUMBER = re.compile(r"\d{4}年(?:第|度)")
+
+
 def _clean_meeting_name(name: str) -> str:
-    name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,]?", "", name)
-    name = re.sub(r"^(?:随后|同时|当天|今天|昨天|日前|近日|全体|并|还|又|也|在|的)+", "", name)
+    if not _YEAR_NUMBER.match(name):   # 2021年第5次集体学习 keeps its year
+        name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
+    name = re.sub(rf"^(?:{_W('name_lead')})+", "", name)
     return name.strip()
 
 
@@ -42,6 +53,8 @@ def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list
         if dup is None:
             out.append(e)
         else:
+            if len(_norm(e.name)) > len(_norm(dup.name)) and _norm(dup.name) in _norm(e.name):
+                dup.name = e.name   # the fuller name (…电视电话会 in a headline, …电视电话会议 in the text)
             if not dup.lead and e.lead:
                 dup.lead = e.lead
                 dup.participants = e.participants + [p for p in dup.participants if p.name != e.lead]
@@ -63,7 +76,7 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
         d = ctx.date_for(s, tuple(subj))
         topic = re.search(r"就([^，。]{2,20}?)进行", s.text)
         if not topic:   # 调度(当前/全县)防汛救灾工作 → 防汛救灾工作调度
-            topic = re.search(r"调度(?:当前|近期|今年|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
+            topic = re.search(r"调度(?:" + _W("scope") + r"|全[市县区州省旗]|我[市县区州])?([\u4e00-\u9fff]{2,14}?工作)", s.text)
         name = (topic.group(1) if topic else "工作") + "调度"
         ev = _event("meeting", "调度", d, s, ctx.article, name=name, lead=subj[0])
         ev.participants.append(Participant(subj[0], "chair", _titles(ctx, subj[0])))
@@ -75,36 +88,61 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
     return events
 
 
+# a meeting's name: any run of text without clause marks, quoted words included (召开“中秋”“国庆”期间…安排会)
+_NAME = r"(?:[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
+
+
 @functools.lru_cache(maxsize=1)
 def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     """The named meeting shapes, tried in this order on every sentence."""
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
-        # X会议在…召开 / X座谈会举行
-        ("held", re.compile(r"(?P<name>[^，。；：、“”,;:\n]{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:胜利)?(?:召开|举行|开幕|闭幕)")),
+        # X会议在…召开 / X座谈会举行 / X会议相继召开
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:"
+                            + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
-        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>[^，。；：、“”,;:\n]{2,40}(?:"
+        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>" + _NAME + r"{2,40}(?:"
                                 + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
         # 在…召开的X会议上
-        ("at_the_meeting", re.compile(r"召开的(?P<name>[^，。；：、“”,;:\n]{2,40}?(?:" + nouns + r"))上")),
+        ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
+        # 在现场办公会上, …: the meeting the sentence is at
+        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上[，,]")),
+        # X出席/参加(了)座谈会: a meeting named by those who attend it
+        ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
+                                + r"))(?![\u4e00-\u9fff]*精神)(?![的议])")),   # 出席X会议的委员: who they are
+        # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
+        ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
     )
+
+
+# 采取听汇报、召开座谈会、查阅资料等方式: a way of working, no meeting of the day
+_A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
+# 关于召开X会议的决定: a meeting decided on, to come
+_DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
+# 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
+_SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)了?$")
 
 
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
-    if re.search(r"精神|期间|以来", s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
         return True
-    if re.search(r"多次|定期|每周|每月|每天|经常|多场", s.text[max(0, m.start() - 6):m.end()]):
+    if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True
     if _in_title(s.text, m.start("name")):
         return True
+    if _DECIDED.search(s.text, 0, m.start("name")):
+        return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
+    if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
+        return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
-    return bool(re.search(r"(?:为|迎接|庆祝|喜迎|确保)[^，。；]{0,16}(?:胜利|顺利|隆重)(?:召开|举行)", s.text[:m.end()]))
+    return bool(re.search(rf"(?:{_W('to_come')})[^，。；]{{0,16}}(?:{_W('to_come_adverb')})(?:召开|举行)", s.text[:m.end()]))
 
 
 # kinds of meeting that name one when written bare (召开座谈会 at the end of a visit); not 会议/大会/会
-_BARE_KINDS = frozenset({"座谈会", "调度会", "会商会", "推进会", "部署会", "现场会", "协调会", "现场办公会", "专题会",
-                         "动员会", "专题会议", "联席会议", "党组会议", "常委会会议", "主任会议"})
+_BARE_KINDS = frozenset(wordmap("meeting_words")["bare_kinds"].split())
+# the shapes where a bare kind names a meeting: 召开座谈会, 出席座谈会, 在现场办公会上
+_BARE_OK = ("convened", "attended", "at")
 
 
 def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
@@ -112,8 +150,10 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     R = _rx()
     nouns = "|".join(map(re.escape, R["nouns"]))
     name = _clean_meeting_name(m.group("name"))
-    if re.match(r"^(?:一次|一场|这次|此次|本次|该|各类|有关|相关|多个|各种)", name):
+    if re.match(rf"^(?:{_W('unspecific')})", name):
         return None
+    if re.fullmatch(rf"(?:{_W('related')})(?:{nouns})", name):
+        return None   # 有关会议, 首次会议: a meeting spoken of; 相关部门协调会 is one
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
     if kind == "held":
@@ -123,27 +163,41 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
             name = name + follow.group("n2")
         elif _ORG_HUI.search(name):
             return None   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
+    if kind == "at":
+        name = re.sub(r"^.*(?:召开|举行)的", "", name)   # 在…召开的X会上: the name after it
+    if kind == "attended" and "的" in name:
+        return None   # 参加X团的会议: whose meeting, not its name
     if kind == "convened":
         body = _clean_meeting_name(m.group("body") or "")
-        body = re.sub(r"^.*?(?:主持|和|与)", "", body)
+        body = re.sub(rf"^.*?(?:{_W('convener_cut')})", "", body)
         if body and not _has_person_name(ctx, s.start + m.start("body"), s.start + m.end("body")) \
-                and re.search(r"(?:委|会|政府|组|院|局)$", body):
+                and re.search(rf"(?:{_W('body_end')})$", body):
             name = body + name
         # 县长X主持召开 …: the body is the chair, not part of the name
-    if len(name) < 2 or name in R["nouns"] and kind != "convened":
+    if len(name) < 2 or name in R["nouns"] and kind not in _BARE_OK:
         return None
     if name in ("会议", "会") or re.fullmatch(r"(?:" + nouns + r")", name):
         # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
         body = s.text[:m.start("name")]
         body = re.sub(r"(?:主持)?(?:召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
-        body = re.sub(r"(?:将于|拟于|定于|计划于|于|在)?[\d\s年月日号上下午晚]*$", "", body)
+        body = re.sub(rf"(?:{_W('planned_prep')})?[\d\s年月日号上下午晚]*$", "", body)
         body = _clean_meeting_name(body)
-        if kind == "convened" and body and re.search(r"(?:委|会|政府|组)$", body) and \
+        if kind == "convened" and body and re.search(rf"(?:{_W('bare_body_end')})$", body) and \
                 not _has_person_name(ctx, s.start, s.start + len(body)):
             name = body + name
-        elif not (kind == "convened" and name in _BARE_KINDS):
+        elif not (kind in _BARE_OK and name in _BARE_KINDS):
             return None   # 召开会议 alone says nothing; 召开座谈会 / X主持召开调度会 is a meeting of its kind
     return name
+
+
+def _joined_meetings(name: str) -> list[str]:
+    """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
+    和/及 is a meeting's name of its own; else the name whole."""
+    nouns = _rx()["meeting_name"].pattern
+    parts = re.split(_W("joins"), name)
+    if len(parts) > 1 and all(len(p) >= 4 and re.search(nouns + "$", p) for p in parts):
+        return parts
+    return [name]
 
 
 def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
@@ -160,16 +214,19 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if name is None:
                     continue
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
-                d = ctx.date_for(s, names_here)
+                d = ctx.date_for(s, names_here) or ctx.only_day
                 if d is None:
                     continue
                 chair = _chair(ctx, i)
-                ev = _event("meeting", "召开", d, s, ctx.article, name=name, lead=chair)
-                if chair:
-                    ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
-                for a in _participants_after(ctx, i, {chair} if chair else set(), window=4):
-                    ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
-                events.append(ev)
+                attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4)
+                for k, part in enumerate(_joined_meetings(name)):
+                    ev = _event("meeting", "召开", d, s, ctx.article, name=part, lead=chair)
+                    if chair:
+                        ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
+                    for a in attendees:
+                        ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
+                    events.append(ev)
+                    # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
+                    ctx.para_of[id(ev)] = s.para if k == 0 else (s.para, k)
                 claimed.add(i)
-                ctx.para_of[id(ev)] = s.para
     return events

@@ -3,12 +3,20 @@ and the chair of a meeting.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordmap
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
 from .patterns import REPORTING, _ATTEND, _TOGETHER, _rx
+
+
+@functools.lru_cache(maxsize=None)
+def _W(cls: str) -> str:
+    """A word class of the role grammar (lexicon ``subject_words``) as a regex alternation."""
+    return alternation(wordmap("subject_words")[cls].split())
 
 
 def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention) -> bool:
@@ -22,22 +30,39 @@ def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention)
 
 
 # co-leads only where the text says so: A、B分别带队, A和B共同/一同/一起 …
-_CO_LEAD = re.compile(r"分别|共同|一同|一起|一道|联合")
+_CO_LEAD = re.compile(_W("co_lead"))
 # X率/带领 A、B …: those after the verb come along
-_TAKES_ALONG = re.compile(r"率领|带领|率(?![先队])|带着|带(?![队头领])")
+_TAKES_ALONG = re.compile(_W("takes_along") + r"|率(?![先队])|带(?![队头领])")
 # 与/同/跟/向/对/给 X …: X is the verb's object or partner, not its subject (与副县长X座谈, 对X的批示)
-_PREP_BEFORE = re.compile(r"(?:与|同|跟|向|对|给|为|替|据|就|按照|根据|落实)[^，。；、“”]{0,24}$")
+_PREP_BEFORE = re.compile(rf"(?:{_W('prep_before')})[^，。；、“”]{{0,24}}$")
+# words holding a preposition's character that are no preposition (州应对疫情指挥部指挥长X, 共同, 作为)
+_NOT_PREP = re.compile(_W("not_prep"))
 # 以A为组长、B为副组长的督查组: B comes along
 _DEPUTY_HEAD = re.compile(r"(?:同志)?(?:为|任)副[组团队]长")
 # a principal post: the one a visit is led by (市委书记, 县长, 人大常委会主任); a deputy or a
 # department head named after a principal comes along
-_PRINCIPAL = re.compile(r"(?<!副)(?:书记|市长|县长|区长|州长|省长|旗长|盟长|镇长|乡长|主席|苏木达|达|"
-                        r"(?:人大|人大常委会|管委会|工委|办事处)[^、，]{0,6}主任)$")
+_PRINCIPAL = re.compile(rf"(?<!副)(?:{_W('principal_post')}|(?:{_W('principal_director')})[^、，]{{0,6}}主任)$")
+
+# 听取…汇报, 听介绍: the subject hears a report, no reporting verb of its own
+_HEARD = re.compile(rf"(?:{_W('hear')})[^，。；]{{0,16}}?(?:{_W('heard')})")
+# 两省省委书记, 各县区长: a post of several, not one holder
+_SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
+# the rest of a run of titles before a name (、副主席 in 党组副书记、副主席X)
+_TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
+# A、B等市领导带队: the verb of leading right after a list of names
+_HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
+_UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """在…陪同下 / 在…的陪同下: the spans whose names come along."""
-    return [(a + m.start(), a + m.end()) for m in re.finditer(r"在[^。；在]{1,80}?(?:陪同|陪伴|随同)下", text[a:b])]
+    return [(a + m.start(), a + m.end()) for m in re.finditer(_UNDER_COMPANY, text[a:b])]
+
+
+def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
+    """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
+    return _HEADS.match(text, m.end, t) is not None and \
+        re.fullmatch(r"、[\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:
@@ -56,12 +81,14 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     if any(a <= m.start < b for a, b in _companion_spans(text, s.start, t)):
         return True                                     # 在A、B陪同下
     clause = max(text.rfind(c, s.start, m.start) for c in "，,；") + 1 if m.start > s.start else s.start
-    if _PREP_BEFORE.search(text[max(clause, s.start):m.start]):
+    if _PREP_BEFORE.search(_NOT_PREP.sub("□□", text[max(clause, s.start):m.start])):
         return True                                     # 与副县长X座谈
     if _DEPUTY_HEAD.match(text, m.end):
         return True                                     # B为副组长
     if not leads:
         return False
+    if _joint_head(text, m, t, leads[-1]):
+        return False                                    # A、B带队: both lead
     gap = text[leads[-1].end:m.start]
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
     if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
@@ -84,7 +111,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     leads: list[PersonMention] = []
     for m in ms:
         between = ctx.text[m.end:t]
-        if REPORTING.search(between):
+        if REPORTING.search(_HEARD.sub("", between)):
             continue
         if _ATTEND.search(between[:4]):
             # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
@@ -107,11 +134,16 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         who = ctx.resolve_pronoun(s.start + pm.start())
         if who:
             return [who]
-    for post in ("书记", "市长", "县长", "区长", "省长", "主席", "主任"):
+    for post in wordmap("subject_words")["bare_post"].split():
         k = head.rfind(post)
+        if k >= 0 and _SEVERAL.search(head, 0, k):
+            continue   # 两省省委书记: several holders, none of them this article's
         at = s.start + k + len(post)
         if k >= 0 and any(x.start <= at <= x.end for x in ctx.mentions_in(s.start, t)):
             continue   # the post of a named person (就省委书记X…), who was weighed above
+        if k >= 0 and (head[k - 1:k] == "副" or
+                       any(_TITLE_RUN.fullmatch(ctx.text, at, x.start) for x in ctx.mentions_in(at, t))):
+            continue   # 政协党组副书记、副主席X: a deputy, or one title of a named person
         if k >= 0 and not REPORTING.search(head[k:]):
             who = ctx.holder_of(post)
             if who and who in ctx.officials:
