@@ -89,9 +89,14 @@
 
     // labels of one lane in x order, each in the first row where it clears the one before it
     // (kb/html_chart.py label_rows()); no room: hidden
+    // widths do not change with the zoom: measured once, all shown, in one layout pass
+    var labels = Array.prototype.slice.call(svg.querySelectorAll(".visit-label"));
+    labels.forEach(function (t) { t.classList.remove("hidden"); });
+    var widths = labels.map(function (t) { return t.getComputedTextLength(); });
+    labels.forEach(function (t, k) { t.dataset.w = widths[k]; });
     var layoutLabels = function () {
       var lanes = {};
-      svg.querySelectorAll(".visit-label").forEach(function (t) {
+      labels.forEach(function (t) {
         t.setAttribute("x", X(+t.dataset.x0) - R);
         (lanes[t.dataset.lane] = lanes[t.dataset.lane] || []).push(t);
       });
@@ -101,11 +106,10 @@
         lanes[k].sort(function (a, b) { return a.getAttribute("x") - b.getAttribute("x"); });
         lanes[k].forEach(function (t) {
           var x = +t.getAttribute("x");
-          t.classList.remove("hidden");
-          var w = t.getComputedTextLength();
           for (r = 0; r < ROWS && x < ends[r] + GAP; r++);
-          if (r === ROWS) { t.classList.add("hidden"); return; }
-          ends[r] = x + w;
+          t.classList.toggle("hidden", r === ROWS);
+          if (r === ROWS) return;
+          ends[r] = x + +t.dataset.w;
           t.setAttribute("y", +t.dataset.y0 + r * ROW_H);
         });
       });
