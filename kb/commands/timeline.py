@@ -93,12 +93,7 @@ def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: s
 @event_types_option
 @_format_option
 def person(name, date_from, date_to, etypes, fmt, output, wide, columns):
-    """Everything the person NAME took part in, in date order, with their role.
-
-    \b
-    kb timeline person 王建国 --type inspection,meeting
-    kb timeline person 王建国 --format html -o person.html   (every event type, a legend)
-    """
+    """Everything the person NAME took part in, in date order, with their role."""
     with db.session_driver() as (driver, database):
         items = timeline.person_timeline(driver, database, name, date_from, date_to, type=etypes or None)
     _out("person", name, items, fmt, output, wide, columns, date_from, date_to, etypes)
@@ -110,7 +105,12 @@ def person(name, date_from, date_to, etypes, fmt, output, wide, columns):
 @event_types_option
 @_format_option
 def place(name, date_from, date_to, etypes, fmt, output, wide, columns):
-    """Events held in the place NAME or visiting sites in it (its divisions and organisations too)."""
+    """Events held in the place NAME or visiting sites in it (its divisions and organisations too).
+
+    \b
+    kb timeline place 株洲 --type inspection,meeting
+    kb timeline place 株洲 --format html -o place.html      # every event type, with a legend
+    """
     with db.session_driver() as (driver, database):
         items = timeline.place_timeline(driver, database, name, date_from, date_to, type=etypes or None)
     _out("place", name, items, fmt, output, wide, columns, date_from, date_to, etypes)
