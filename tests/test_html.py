@@ -173,6 +173,19 @@ def test_events_page_in_chromium(tmp_path):
         for g in got:
             assert g["w"] > 0 and g["inLane"] and g["fill"] == g["legend"], g
         assert labels_apart(d) >= 3
+        # the legend hides a type (its marks, labels and entries) and shows it again
+        shown = lambda: d.execute_script("""return [
+            Array.from(document.querySelectorAll('#timeline .visit')).filter(a => a.getBoundingClientRect().width > 0)
+              .map(a => a.dataset.type),
+            Array.from(document.querySelectorAll('details.visit-detail')).filter(e => e.offsetHeight > 0).length,
+            Array.from(document.querySelectorAll('.visit-label')).filter(t => getComputedStyle(t).display !== 'none')
+              .map(t => t.textContent)];""")
+        before = shown()
+        d.find_element("css selector", '#legend li[data-type="inspection"]').click()
+        marks, n_entries, labels = shown()
+        assert marks == ["meeting", "appointment"] and n_entries == 3 and "东湖区" not in labels
+        d.find_element("css selector", '#legend li[data-type="inspection"]').click()
+        assert shown() == before
         d.find_element("css selector", '#timeline .visit[data-visit="1"]').click()
         det = d.find_element("id", "visit-1")
         assert det.get_attribute("open") is not None and "召开调度会" in det.text and "李明华 (chair)" in det.text

@@ -94,9 +94,14 @@
     labels.forEach(function (t) { t.classList.remove("hidden"); });
     var widths = labels.map(function (t) { return t.getComputedTextLength(); });
     labels.forEach(function (t, k) { t.dataset.w = widths[k]; });
+    var markOf = {};
+    marks.forEach(function (a) { markOf[a.dataset.visit] = a; });
     var layoutLabels = function () {
       var lanes = {};
       labels.forEach(function (t) {
+        var off = markOf[t.dataset.visit] && markOf[t.dataset.visit].classList.contains("type-off");
+        t.classList.toggle("type-off", !!off);
+        if (off) return;
         t.setAttribute("x", X(+t.dataset.x0) - R);
         (lanes[t.dataset.lane] = lanes[t.dataset.lane] || []).push(t);
       });
@@ -168,6 +173,25 @@
     bind("zoom-out", function () { zoom(1 / 1.6); });
     bind("zoom-fit", function () { perDay = BASE; layout(); chart.scrollLeft = 0; pinLanes(); });
     chart.addEventListener("scroll", pinLanes);
+    // the legend: a click (or Enter) on a type hides its marks and entries, another shows them again
+    var legend = document.getElementById("legend");
+    if (legend) legend.querySelectorAll("li").forEach(function (li) {
+      li.tabIndex = 0;
+      li.setAttribute("role", "button");
+      li.setAttribute("aria-pressed", "true");
+      var toggle = function () {
+        var off = li.classList.toggle("off"), t = li.dataset.type;
+        li.setAttribute("aria-pressed", off ? "false" : "true");
+        document.querySelectorAll(".visit, details.visit-detail").forEach(function (el) {
+          if (el.dataset.type === t) el.classList.toggle("type-off", off);
+        });
+        layoutLabels();
+      };
+      li.addEventListener("click", toggle);
+      li.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); toggle(); }
+      });
+    });
     var bar = document.getElementById("toolbar");
     if (bar) bar.hidden = false;
     layout();
