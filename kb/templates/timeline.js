@@ -121,10 +121,6 @@
     };
 
     var layout = function () {
-      var width = Math.round(LW + Math.max(MINP, DAYS * perDay) + MR);
-      svg.setAttribute("width", width);
-      svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-      svg.querySelectorAll(".lane-bg").forEach(function (r) { r.setAttribute("width", width); });
       marks.forEach(function (a) {
         var x0 = +a.dataset.x0, x1 = +a.dataset.x1, m = a.querySelector(".mark");
         if (m.tagName.toLowerCase() === "circle") {
@@ -136,6 +132,15 @@
       });
       drawAxis();
       layoutLabels();
+      var width = LW + Math.max(MINP, DAYS * perDay) + MR;
+      labels.forEach(function (t) {                       // room for the last labels, whole
+        if (!t.classList.contains("hidden") && !t.classList.contains("type-off"))
+          width = Math.max(width, +t.getAttribute("x") + +t.dataset.w + 6);
+      });
+      width = Math.round(width);
+      svg.setAttribute("width", width);
+      svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+      svg.querySelectorAll(".lane-bg").forEach(function (r) { r.setAttribute("width", width); });
       svg.dataset.scale = perDay;
     };
 
@@ -171,7 +176,7 @@
     };
     bind("zoom-in", function () { zoom(1.6); });
     bind("zoom-out", function () { zoom(1 / 1.6); });
-    bind("zoom-fit", function () { perDay = BASE; layout(); chart.scrollLeft = 0; pinLanes(); });
+    bind("zoom-fit", function () { perDay = START; layout(); chart.scrollLeft = 0; pinLanes(); });
     chart.addEventListener("scroll", pinLanes);
     // the legend: a click (or Enter) on a type hides its marks and entries, another shows them again
     var legend = document.getElementById("legend");
@@ -194,6 +199,9 @@
     });
     var bar = document.getElementById("toolbar");
     if (bar) bar.hidden = false;
+    // a chart a little wider than the window is narrowed to fit it (by at most a fifth)
+    var START = Math.max(BASE * 0.8, Math.min(BASE, (chart.clientWidth - LW - MR) / DAYS));
+    perDay = START;
     layout();
   }
 
