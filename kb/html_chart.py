@@ -155,7 +155,7 @@ def svg(marks: list[Mark], lanes: list[Lane], aria: str) -> str:
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{esc(aria)}" '
            f'data-d0="{d0.isoformat()}" data-days="{n_days}" data-per-day="{per_day:.4f}" '
            f'data-label-w="{LABEL_W}" data-margin-r="{MARGIN_R}" data-min-plot="{MIN_PLOT}" data-dot-r="{DOT_R}" data-axis-h="{AXIS_H}" '
-           f'data-label-rows="{LABEL_ROWS}" data-label-row-h="{LABEL_ROW_H}" data-label-gap="{LABEL_GAP}">']
+           f'data-plot-bottom="{y:.0f}" data-label-rows="{LABEL_ROWS}" data-label-row-h="{LABEL_ROW_H}" data-label-gap="{LABEL_GAP}">']
     for k, ln in enumerate(lanes):
         h = lane_h(ln.key)
         if k % 2 == 0:
@@ -163,7 +163,7 @@ def svg(marks: list[Mark], lanes: list[Lane], aria: str) -> str:
     out.append('<g class="axis" id="axis">')
     for d, text in ticks(d0, d1, per_day):
         tx = x(d)
-        out.append(f'<line x1="{tx:.1f}" y1="{AXIS_H - 6}" x2="{tx:.1f}" y2="{height - 4:.0f}"/>'
+        out.append(f'<line x1="{tx:.1f}" y1="{AXIS_H - 6}" x2="{tx:.1f}" y2="{y:.0f}"/>'
                    f'<text x="{tx + 3:.1f}" y="{AXIS_H - 12}">{esc(text)}</text>')
     out.append("</g>")
     out += _marks(marks, lanes, slots, top, label_y, x, per_day, d0)

@@ -249,6 +249,12 @@ def test_labels_never_overlap_and_the_chart_zooms(tmp_path):
         assert labels_apart(d) >= more
         ticks = d.execute_script("return Array.from(document.querySelectorAll('#axis text')).map(t => t.textContent)")
         assert ticks and all(re.fullmatch(r"(\d{4}-)?\d{2}-\d{2}", t) for t in ticks)     # day ticks
+        # scrolled sideways, the officials' names stay at the left edge of the chart
+        left = d.execute_script("""var c = document.getElementById('chart'); c.scrollLeft = 600;
+            return new Promise(function (r) { requestAnimationFrame(function () { setTimeout(function () {
+              r([c.scrollLeft, c.getBoundingClientRect().left,
+                 document.querySelector('.lane .lane-label').getBoundingClientRect().left]); }, 50); }); });""")
+        assert left[0] > 0 and abs(left[2] - left[1] - 12) < 4, left
         chromium.screenshot(d, "timeline-zoomed.png")
         d.find_element("id", "zoom-out").click()
         assert scale() < s2

@@ -80,7 +80,7 @@
       ticks().forEach(function (t) {
         var line = document.createElementNS(NS, "line"), text = document.createElementNS(NS, "text");
         line.setAttribute("x1", X(t[0])); line.setAttribute("x2", X(t[0]));
-        line.setAttribute("y1", AXIS - 6); line.setAttribute("y2", height - 4);
+        line.setAttribute("y1", AXIS - 6); line.setAttribute("y2", +ds.plotBottom);
         text.setAttribute("x", X(t[0]) + 3); text.setAttribute("y", AXIS - 12);
         text.textContent = t[1];
         axis.appendChild(line); axis.appendChild(text);
