@@ -154,8 +154,9 @@ def svg(marks: list[Mark], lanes: list[Lane], aria: str) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" id="timeline" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{esc(aria)}" '
            f'data-d0="{d0.isoformat()}" data-days="{n_days}" data-per-day="{per_day:.4f}" '
-           f'data-label-w="{LABEL_W}" data-margin-r="{MARGIN_R}" data-min-plot="{MIN_PLOT}" data-dot-r="{DOT_R}" data-axis-h="{AXIS_H}" '
-           f'data-plot-bottom="{y:.0f}" data-label-rows="{LABEL_ROWS}" data-label-row-h="{LABEL_ROW_H}" data-label-gap="{LABEL_GAP}">']
+           f'data-label-w="{LABEL_W}" data-margin-r="{MARGIN_R}" data-min-plot="{MIN_PLOT}" '
+           f'data-dot-r="{DOT_R}" data-axis-h="{AXIS_H}" data-plot-bottom="{y:.0f}" '
+           f'data-label-rows="{LABEL_ROWS}" data-label-row-h="{LABEL_ROW_H}" data-label-gap="{LABEL_GAP}">']
     for k, ln in enumerate(lanes):
         h = lane_h(ln.key)
         if k % 2 == 0:
