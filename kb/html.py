@@ -16,15 +16,19 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import html as _html
 import json
-from datetime import date, timedelta
+from datetime import date
+from typing import get_args
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from .timeline import INSPECTION_FIELDS, SITE_SEP, Inspection, span
+from . import html_chart as chart
+from .html_chart import clip, esc
+from loaders.models import EventType
+
+from .timeline import INSPECTION_FIELDS, SITE_SEP, Entry, Inspection, span
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = TEMPLATES / "timeline.html"
@@ -33,16 +37,10 @@ SCRIPT = TEMPLATES / "timeline.js"
 PALETTE = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#0a7c86", "#bf3989", "#4d2d00",
            "#6e7781", "#953800"]
 
-LABEL_W = 190       # left column: official's name and titles
-MARGIN_R = 40
-AXIS_H = 34
-LANE_H = 46
-STACK_DY = 16       # extra height per visit on the same day in one lane
-DOT_R = 7
-
-
-def esc(v) -> str:
-    return _html.escape("" if v is None else str(v), quote=True)
+# one colour per event type, the same on every page (the legend says which)
+TYPE_COLORS = {"inspection": "#0969da", "meeting": "#cf222e", "appointment": "#1a7f37", "donation": "#8250df",
+               "policy": "#bc4c00", "statistic": "#0a7c86", "other": "#6e7781"}
+TYPE_ORDER = list(get_args(EventType))
 
 
 def inspections_page(items: list[Inspection], title: str = "Inspection visits",
@@ -61,15 +59,19 @@ def inspections_page(items: list[Inspection], title: str = "Inspection visits",
         summary = "no inspection visits"
     if subtitle:
         summary += f" · {subtitle}"
-    svg = _svg(items, people)
-    listing = _listing(items, people)
     data = [dict(i.to_json(), visit=n) for n, i in enumerate(items)]
+    return _page(title, summary, _svg(items, people), _listing(items, people), data,
+                 placeholder="filter: name, site, article …")
+
+
+def _page(title: str, summary: str, svg: str, listing: str, data: list, legend: str = "",
+          placeholder: str = "filter …") -> str:
     script = SCRIPT.read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    # svg and listing are built from esc()-escaped values: Markup keeps autoescape from escaping twice
+    # svg, listing and legend are built from esc()-escaped values: Markup keeps autoescape from escaping twice
     return _env().get_template(TEMPLATE.name).render(
-        title=title, summary=summary, svg=Markup(svg), listing=Markup(listing), data=data,
-        script=Markup(script), script_hash=f"sha256-{digest}")
+        title=title, summary=summary, svg=Markup(svg), listing=Markup(listing), legend=Markup(legend),
+        data=data, placeholder=placeholder, script=Markup(script), script_hash=f"sha256-{digest}")
 
 
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -93,122 +95,26 @@ def _color(people: list[str], person: str) -> str:
     return PALETTE[people.index(person) % len(PALETTE)]
 
 
-def _scale(items: list[Inspection]):
-    days = [i.date for i in items if i.date] + [i.end_date for i in items if i.end_date]
-    d0 = min(days) - timedelta(days=1)
-    d1 = max(days) + timedelta(days=1)
-    n = max(1, (d1 - d0).days)
-    per_day = min(48.0, max(0.35, 900.0 / n))
-    plot_w = max(320.0, n * per_day)
-
-    def x(d: date) -> float:
-        return LABEL_W + (d - d0).days * per_day
-
-    return d0, d1, per_day, plot_w, x
-
-
-def _ticks(d0: date, d1: date, per_day: float) -> list[tuple[date, str]]:
-    """Tick dates and labels, at least ~64 px apart."""
-    min_days = 64.0 / per_day
-    ticks: list[tuple[date, str]] = []
-    if min_days <= 14:
-        step = next(s for s in (1, 2, 7, 14) if s >= min_days)
-        d = d0 + timedelta(days=1)
-        while d <= d1:
-            ticks.append((d, d.isoformat()[5:] if ticks and d.year == ticks[-1][0].year else d.isoformat()))
-            d += timedelta(days=step)
-        return ticks
-    months = next((m for m in (1, 2, 3, 6, 12, 24, 60) if m * 30.4 >= min_days), 120)
-    y, m = d0.year, d0.month
-    while True:
-        m += 1
-        if m > 12:
-            y, m = y + 1, 1
-        if (y * 12 + m - 1) % months:
-            continue
-        d = date(y, m, 1)
-        if d > d1:
-            break
-        ticks.append((d, f"{y}" if months >= 12 else f"{y}-{m:02d}"))
-    return ticks
-
-
 def _svg(items: list[Inspection], people: list[str]) -> str:
-    dated = [i for i in items if i.date]
-    if not dated:
-        return '<p class="empty">No dated inspection visits to draw.</p>'
-    d0, d1, per_day, plot_w, x = _scale(dated)
-    # stack visits of one official on overlapping days
-    slots: dict[int, int] = {}
-    lanes_depth = {p: 1 for p in people}
-    taken: dict[str, list[tuple[date, date, int]]] = {p: [] for p in people}
-    for n, i in enumerate(items):
-        if not i.date:
-            continue
-        end = i.end_date or i.date
-        used = {s for (a, b, s) in taken[i.person] if not (end < a or i.date > b)}
-        s = next(k for k in range(len(used) + 1) if k not in used)
-        taken[i.person].append((i.date, end, s))
-        slots[n] = s
-        lanes_depth[i.person] = max(lanes_depth[i.person], s + 1)
-    lane_top = {}
-    y = AXIS_H
+    lanes = []
     for p in people:
-        lane_top[p] = y
-        y += LANE_H + STACK_DY * (lanes_depth[p] - 1)
-    height = y + 8
-    width = LABEL_W + plot_w + MARGIN_R
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" id="timeline" width="{width:.0f}" height="{height:.0f}" '
-           f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="inspection visits along a date axis">']
-    # lanes
-    for k, p in enumerate(people):
-        top = lane_top[p]
-        h = LANE_H + STACK_DY * (lanes_depth[p] - 1)
-        if k % 2 == 0:
-            out.append(f'<rect class="lane-bg" x="0" y="{top}" width="{width:.0f}" height="{h}"/>')
         titles: list[str] = []
         for i in items:
             if i.person == p:
                 titles += [t for t in i.titles if t not in titles]
-        out.append(f'<g class="lane" data-person="{esc(p)}">'
-                   f'<text class="lane-label" x="12" y="{top + 20}" fill="{_color(people, p)}">{esc(p)}</text>'
-                   f'<text class="lane-titles" x="12" y="{top + 36}">{esc(_clip("、".join(titles), 14))}</text></g>')
-    # axis
-    out.append('<g class="axis">')
-    for d, label in _ticks(d0, d1, per_day):
-        tx = x(d)
-        out.append(f'<line x1="{tx:.1f}" y1="{AXIS_H - 6}" x2="{tx:.1f}" y2="{height - 4:.0f}"/>'
-                   f'<text x="{tx + 3:.1f}" y="{AXIS_H - 12}">{esc(label)}</text>')
-    out.append("</g>")
-    # visits
+        lanes.append(chart.Lane(p, p, "、".join(titles), _color(people, p), {"person": p}))
+    marks = []
     for n, i in enumerate(items):
         if not i.date:
             continue
-        color = _color(people, i.person)
-        cy = lane_top[i.person] + LANE_H / 2 + STACK_DY * slots[n]
-        cx = x(i.date)
         tip = f"{span(i.date, i.end_date)} {i.person}: {SITE_SEP.join(i.sites) or '、'.join(i.places)}"
         if i.article_title:
             tip += f" —《{i.article_title}》"
-        out.append(f'<a class="visit" href="#visit-{n}" data-visit="{n}" data-person="{esc(i.person)}" '
-                   f'data-date="{i.date.isoformat()}"><title>{esc(tip)}</title>')
-        if i.end_date and i.end_date > i.date:
-            w = max(2 * DOT_R, (i.end_date - i.date).days * per_day + 2 * DOT_R)
-            out.append(f'<rect class="mark" x="{cx - DOT_R:.1f}" y="{cy - DOT_R:.1f}" width="{w:.1f}" '
-                       f'height="{2 * DOT_R}" rx="{DOT_R}" fill="{color}"/>')
-        else:
-            out.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{DOT_R}" fill="{color}"/>')
-        if per_day >= 20:
-            label = i.places[0] if i.places else (i.sites[0] if i.sites else "")
-            out.append(f'<text class="visit-label" x="{cx + DOT_R + 3:.1f}" y="{cy + 4:.1f}">'
-                       f'{esc(_clip(label, 6))}</text>')
-        out.append("</a>")
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def _clip(s: str, n: int) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+        label = i.places[0] if i.places else (i.sites[0] if i.sites else "")
+        marks.append(chart.Mark(n, i.person, i.date, i.end_date, _color(people, i.person), clip(label, 8), tip,
+                                {"person": i.person}))
+    return (chart.svg(marks, lanes, "inspection visits along a date axis")
+            or '<p class="empty">No dated inspection visits to draw.</p>')
 
 
 def _listing(items: list[Inspection], people: list[str]) -> str:
@@ -245,6 +151,93 @@ def _listing(items: list[Inspection], people: list[str]) -> str:
     return "\n".join(out)
 
 
+# ------------------------------------------------------------------ every event type
+
+def type_color(t: str | None) -> str:
+    if t in TYPE_COLORS:
+        return TYPE_COLORS[t]
+    return PALETTE[sum(map(ord, t or "")) % len(PALETTE)]
+
+
+def _what(e: Entry) -> str:
+    return e.name or e.trigger or ""
+
+
+def events_page(items: list[Entry], title: str, subtitle: str | None = None, kind: str = "person") -> str:
+    """A person's, place's or organisation's timeline (``kind``): every event type, one lane and one
+    colour per type, a legend; each mark opens its entry (article, evidence, who, sites)."""
+    types = sorted({e.type or "other" for e in items},
+                   key=lambda t: (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t))
+    count = {t: sum(1 for e in items if (e.type or "other") == t) for t in types}
+    days = [e.date for e in items if e.date] + [e.end_date for e in items if e.end_date]
+    if days:
+        summary = (f"{len(items)} event{'s' if len(items) != 1 else ''} of {len(types)} "
+                   f"type{'s' if len(types) != 1 else ''}, {min(days).isoformat()} to {max(days).isoformat()}")
+    else:
+        summary = "no events" if not items else f"{len(items)} undated event{'s' if len(items) != 1 else ''}"
+    if subtitle:
+        summary += f" · {subtitle}"
+    lanes = [chart.Lane(t, t, f"{count[t]} event{'s' if count[t] != 1 else ''}", type_color(t), {"type": t})
+             for t in types if any(e.date and (e.type or "other") == t for e in items)]
+    marks = []
+    for n, e in enumerate(items):
+        if not e.date:
+            continue
+        t = e.type or "other"
+        where = (e.places or e.sites or [""])[0]
+        tip = f"{span(e.date, e.end_date)} {t}: {_what(e)}" + (f" {where}" if where else "")
+        if e.persons:
+            tip += " · " + "、".join(e.persons)
+        if e.article_title:
+            tip += f" —《{e.article_title}》"
+        label = e.name or where or e.trigger or ""
+        marks.append(chart.Mark(n, t, e.date, e.end_date, type_color(t), clip(label, 8), tip, {"type": t}))
+    svg = (chart.svg(marks, lanes, "events along a date axis, one lane per event type")
+           or '<p class="empty">No dated events to draw.</p>')
+    legend = "".join(f'<li data-type="{esc(t)}"><span class="swatch" style="--c:{esc(type_color(t))}"></span>'
+                     f'{esc(t)} <span class="d-meta">({count[t]})</span></li>' for t in types)
+    data = [dict(e.to_json(), visit=n) for n, e in enumerate(items)]
+    return _page(title, summary, svg, _event_listing(items, kind), data,
+                 legend=f'<ul class="legend" id="legend" aria-label="event types">{legend}</ul>' if types else "",
+                 placeholder="filter: type, name, person, article …")
+
+
+def _event_listing(items: list[Entry], kind: str) -> str:
+    if not items:
+        return '<p class="empty">No events match.</p>'
+    out = []
+    for n, e in enumerate(items):
+        t = e.type or "other"
+        head = _what(e)
+        if e.sites:
+            head += " — " + SITE_SEP.join(e.sites)
+        elif e.places and kind == "person":
+            head += " — " + "、".join(e.places)
+        meta = []
+        if e.role:
+            meta.append(f"role: {e.role}")
+        if e.persons:
+            meta.append(("with: " if kind == "person" else "persons: ") + "、".join(e.persons))
+        if e.via:
+            meta.append("via: " + "、".join(e.via))
+        if e.trigger and e.trigger != head:
+            meta.append(f"({e.trigger})")
+        article = esc(e.article_title or "(untitled article)")
+        if e.source:
+            article += f' <span class="d-meta">— {esc(e.source)}</span>'
+        date_text = span(e.date, e.end_date) or "(date unknown)"
+        out.append(
+            f'<details class="visit-detail" id="visit-{n}" data-visit="{n}" data-type="{esc(t)}" '
+            f'style="--c:{esc(type_color(t))}">'
+            f'<summary><span class="d-date">{esc(date_text)}</span><span class="d-type">{esc(t)}</span>'
+            f'{esc(head)}</summary>'
+            + (f'<div class="d-meta">{esc(" · ".join(meta))}</div>' if meta else "")
+            + f'<div class="d-article">article: {article}</div>'
+            + (f"<blockquote>{esc(e.evidence)}</blockquote>" if e.evidence else "")
+            + "</details>")
+    return "\n".join(out)
+
+
 def write(path: str | Path, page: str) -> Path:
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
@@ -252,4 +245,4 @@ def write(path: str | Path, page: str) -> Path:
     return p
 
 
-__all__ = ["inspections_page", "write", "INSPECTION_FIELDS"]
+__all__ = ["inspections_page", "events_page", "write", "INSPECTION_FIELDS", "TYPE_COLORS"]

@@ -125,12 +125,29 @@ def inspections(driver, database: str, person: str | None = None, date_from=None
     return [Inspection(**{k: r.get(k) for k in Inspection.__dataclass_fields__}) for r in rows]
 
 
+def _types(type) -> tuple[list[str], str | None]:
+    """``type``: one event type, several (a list, or comma-separated), or None. Returns the list (empty =
+    every type) and the one type the named query filters on (None when several: filtered here)."""
+    if not type:
+        return [], None
+    given = [type] if isinstance(type, str) else list(type)
+    types = [part.strip() for g in given for part in g.split(",") if part.strip()]
+    return types, (types[0] if len(types) == 1 else None)
+
+
+def _of_types(rows: list, types: list[str]) -> list:
+    return [r for r in rows if r["type"] in types] if types else rows
+
+
 def person_timeline(driver, database: str, name: str, date_from=None, date_to=None,
-                    type: str | None = None, limit: int | None = None) -> list[Entry]:
+                    type: str | list[str] | None = None, limit: int | None = None) -> list[Entry]:
+    """Every event of the person ``name``; ``type``: one event type or several (None = every type)."""
     f, t = _range(date_from, date_to)
+    types, one = _types(type)
     _check_exists(driver, database, "Person", name)
-    rows = queries.run(driver, database, "person_timeline",
-                       {"person": name, "from": f, "to": t, "type": type or None, "limit": limit or REPORT_LIMIT})
+    rows = _of_types(queries.run(driver, database, "person_timeline",
+                                 {"person": name, "from": f, "to": t, "type": one,
+                                  "limit": limit or REPORT_LIMIT}), types)
     return [Entry(date=r["date"], end_date=r["end_date"], type=r["type"], trigger=r["trigger"], name=r["name"],
                   role=r["role"], persons=r["with"], sites=r["sites"], places=r["places"],
                   article_title=r["article_title"], source=r["source"], evidence=r["evidence"],
@@ -138,21 +155,24 @@ def person_timeline(driver, database: str, name: str, date_from=None, date_to=No
 
 
 def place_timeline(driver, database: str, name: str, date_from=None, date_to=None,
-                   type: str | None = None, limit: int | None = None) -> list[Entry]:
+                   type: str | list[str] | None = None, limit: int | None = None) -> list[Entry]:
     f, t = _range(date_from, date_to)
+    types, one = _types(type)
     rows = queries.run(driver, database, "place_timeline",
-                       {"place": name, "from": f, "to": t, "type": type or None, "limit": limit or REPORT_LIMIT})
+                       {"place": name, "from": f, "to": t, "type": one, "limit": limit or REPORT_LIMIT})
     if not rows:
         _check_exists(driver, database, "Place", name, contains=True)
     return [Entry(date=r["date"], end_date=r["end_date"], type=r["type"], trigger=r["trigger"], name=r["name"],
                   persons=r["lead"] + r["participants"], sites=r["sites"], via=r["matched"],
                   article_title=r["article_title"], source=r["source"], evidence=r["evidence"],
-                  event_id=r["event_id"]) for r in rows]
+                  event_id=r["event_id"]) for r in _of_types(rows, types)]
 
 
 def organization_timeline(driver, database: str, name: str, date_from=None, date_to=None,
-                          members: bool = True, limit: int | None = None) -> list[Entry]:
+                          members: bool = True, limit: int | None = None,
+                          type: str | list[str] | None = None) -> list[Entry]:
     f, t = _range(date_from, date_to)
+    types, _one = _types(type)
     rows = queries.run(driver, database, "organization_timeline",
                        {"organization": name, "from": f, "to": t, "members": members,
                         "limit": limit or REPORT_LIMIT})
@@ -161,7 +181,7 @@ def organization_timeline(driver, database: str, name: str, date_from=None, date
     return [Entry(date=r["date"], end_date=r["end_date"], type=r["type"], trigger=r["trigger"], name=r["name"],
                   persons=r["persons"], sites=r["sites"], places=[r["organization"]], via=r["via"],
                   article_title=r["article_title"], source=r["source"], evidence=r["evidence"],
-                  event_id=r["event_id"]) for r in rows]
+                  event_id=r["event_id"]) for r in _of_types(rows, types)]
 
 
 _LABEL_NAMES = {"Person": "person", "Place": "place", "Organization": "organisation"}

@@ -150,3 +150,18 @@ def test_html_timeline_of_the_sample_pages(sample_graph, tmp_path):
         shot = chromium.screenshot(d, "timeline-sample-pages.png")
     if os.environ.get("KB_UPDATE_DOCS"):
         shutil.copyfile(shot, REPO / "docs" / "timeline-sample-pages.png")
+    # the person with the most kinds of events: every type drawn, one per lane, with a legend
+    rows, _, _ = driver.execute_query(
+        "MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event) RETURN p.name AS name, count(DISTINCT e.type) AS k, "
+        "count(e) AS n ORDER BY k DESC, n DESC, name LIMIT 1", database_=database, routing_="r")
+    who = rows[0]["name"]
+    entries = timeline.person_timeline(driver, database, who)
+    page = html.write(tmp_path / "person.html", html.events_page(entries, f"Timeline of {who}"))
+    with chromium.browser(1300, 560) as d:
+        d.get(page.as_uri())
+        got = d.execute_script("return [document.querySelectorAll('#timeline .visit').length, "
+                               "Array.from(document.querySelectorAll('#legend li')).map(li => li.dataset.type)]")
+        assert got == [sum(1 for e in entries if e.date), sorted({e.type for e in entries}, key=html.TYPE_ORDER.index)]
+        shot = chromium.screenshot(d, "timeline-person-sample-pages.png")
+    if os.environ.get("KB_UPDATE_DOCS"):
+        shutil.copyfile(shot, REPO / "docs" / "timeline-person-sample-pages.png")

@@ -324,3 +324,31 @@ def test_search_article_bodies(sample):
     assert json.loads(kb("search", "小龙虾", "--format", "json")) == []
     some = json.loads(kb("search", "疫情防控", "--format", "json", "--from", "2020-03-01", "--outlet", "株洲"))
     assert some and all(r["published"] >= "2020-03-01" and "株洲" in r["outlet"] for r in some)
+
+
+@pytest.mark.neo4j
+def test_an_export_transaction_has_its_own_timeout(sample, monkeypatch):
+    """The server ends transactions after db.transaction.timeout (kb's server: 120 s); a whole-graph
+    export streams longer, so its read transaction begins with KB_EXPORT_TX_TIMEOUT (0 = no limit)."""
+    import time
+
+    from kb.errors import QueryError
+    from kb.export import ExportError, records, tx_timeout
+
+    driver, database = sample
+    q = "UNWIND range(1, 20000) AS i RETURN i"          # more than one fetch of records
+
+    def slow_reader():
+        with records(driver, database, q, {}) as recs:
+            first = next(recs)["i"]
+            time.sleep(2.5)                              # a slow writer, between two fetches
+            return first + sum(1 for _ in recs)
+
+    monkeypatch.setenv("KB_EXPORT_TX_TIMEOUT", "1")
+    with pytest.raises(QueryError, match="terminated|timeout"):
+        slow_reader()
+    monkeypatch.setenv("KB_EXPORT_TX_TIMEOUT", "0")
+    assert slow_reader() == 20000
+    monkeypatch.setenv("KB_EXPORT_TX_TIMEOUT", "soon")
+    with pytest.raises(ExportError):
+        tx_timeout()

@@ -123,3 +123,53 @@ def test_the_csp_stops_an_inline_handler_that_escaping_missed(tmp_path):
         d.execute_script("return new Promise(function (r) { setTimeout(r, 800); });")
         assert d.execute_script("return document.images.length;") == 1       # the injected image is there
         assert d.execute_script("return window.__kb_pwned === undefined ? null : window.__kb_pwned;") is None
+
+
+# ------------------------------------------------------------------ a person's / place's timeline (every event type)
+
+def hostile_entries():
+    E = timeline.Entry
+    return [E(date(2020, 1, 1 + k), None, ["inspection", "meeting", f"type{p}"][k % 3], f"检查{p}", f"会议{p}",
+              role=f"lead{p}", persons=[f"丙{p}"], sites=[f"站{p}"], places=[f"某县{p}"], via=[f"经{p}"],
+              article_title=f"标题{p}", source=f"p{k}{p}.txt", evidence=f"证据{p}。")
+            for k, p in enumerate(PAYLOADS)]
+
+
+def render_events():
+    items = hostile_entries()
+    return items, html.events_page(items, f"时间线 {PAYLOADS[1]}", subtitle=PAYLOADS[0], kind="place")
+
+
+def test_hostile_text_is_text_in_the_events_page():
+    items, page = render_events()
+    data_block = page.split('id="kb-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data_block and ">" not in data_block and "&" not in data_block
+    assert [d["evidence"] for d in json.loads(data_block)] == [i.evidence for i in items]
+    tags = Tags()
+    tags.feed(page)
+    seen = [t for t, _ in tags.seen]
+    assert "img" not in seen and "iframe" not in seen and seen.count("svg") == 1 and seen.count("script") == 2
+    assert not [(t, a) for t, attrs in tags.seen for a, _v in attrs if a.startswith("on")]
+    assert not [v for _t, attrs in tags.seen for a, v in attrs if a == "href" and not (v or "").startswith("#")]
+    # the legend names every type, hostile ones as text
+    assert len(re.findall(r'<li data-type="', page)) == 2 + len({f"type{p}" for p in PAYLOADS[2::3]})
+
+
+@pytest.mark.browser
+def test_nothing_hostile_runs_in_the_events_page(tmp_path):
+    items, page = render_events()
+    path = html.write(tmp_path / "hostile-events.html", page)
+    with chromium.browser(1200, 900) as d:
+        d.get(path.as_uri())
+        d.execute_script("return new Promise(function (r) { setTimeout(r, 800); });")
+        assert d.execute_script("return window.__kb_pwned === undefined ? null : window.__kb_pwned;") is None
+        counts = d.execute_script("""return {img: document.images.length, scripts: document.scripts.length,
+            visits: document.querySelectorAll('#timeline .visit').length,
+            legend: document.querySelectorAll('#legend li').length};""")
+        assert counts == {"img": 0, "scripts": 2, "visits": len(items), "legend": len({i.type for i in items})}, counts
+        assert "<img src=x onerror=" in d.execute_script("return document.body.innerText;")
+        d.find_element("id", "zoom-in").click()                     # the page's own script runs
+        d.execute_script("document.querySelector('#timeline .visit[data-visit=\"3\"]')"
+                         ".dispatchEvent(new MouseEvent('click', {bubbles: true}));")
+        assert d.execute_script("return document.getElementById('visit-3').open;") is True
+        assert d.execute_script("return window.__kb_pwned === undefined ? null : window.__kb_pwned;") is None

@@ -215,6 +215,16 @@ date        type        what                persons                 via         
                      "sites": [], "places": [], "via": [], "article_title": "李明华调研企业复工复产", "source": "p1.txt",
                      "evidence": "3月6日，李明华主持召开疫情防控工作调度会，王建国、陈志强出席。",
                      "event_id": data[0]["event_id"]}]
+    # --type: several types, repeated or comma-separated; org too; an unknown type is refused
+    both = kb("timeline", "person", "王建国", "--type", "inspection,meeting", "--format", "json").output
+    assert both == kb("timeline", "person", "王建国", "--type", "meeting", "--type", "inspection",
+                      "--format", "json").output
+    assert [e["type"] for e in json.loads(both)] == ["inspection", "inspection", "meeting"]
+    org = json.loads(kb("timeline", "org", "江城市人民政府", "--type", "meeting", "--format", "json").output)
+    assert [(e["date"], e["type"]) for e in org] == [("2020-03-06", "meeting")]
+    assert kb("timeline", "place", "西山县", "--type", "meeting").output == "(no rows)\n"
+    res = kb("timeline", "person", "王建国", "--type", "parade", ok=False)
+    assert res.exit_code == 2 and "no event type 'parade'" in res.output
     md = kb("timeline", "place", "东湖区", "--format", "markdown").output
     assert md.startswith("# Timeline of 东湖区\n\n| date | type | what | persons | via | sites | article | source | evidence |\n")
     res = kb("timeline", "place", "火星", ok=False)

@@ -38,6 +38,24 @@ def date_range(f):
                         help="First day (YYYY-MM-DD; YYYY-MM or YYYY = its start).")(f)
 
 
+def event_types_option(f):
+    """--type TYPE (repeatable, or comma-separated): only events of these types; a tuple, () = every type."""
+    from typing import get_args
+
+    from loaders.models import EventType
+    known = list(get_args(EventType))
+
+    def check(_ctx, _param, values):
+        types = [t.strip() for v in values or () for t in v.split(",") if t.strip()]
+        bad = [t for t in types if t not in known]
+        if bad:
+            raise click.BadParameter(f"no event type {bad[0]!r} (types: {', '.join(known)})")
+        return tuple(dict.fromkeys(types))
+    return click.option("--type", "etypes", metavar="TYPE", multiple=True, callback=check,
+                        help=f"Only events of this type ({', '.join(known)}); repeat it or "
+                             "separate types with commas for several.")(f)
+
+
 def published_option(f):
     """--published DATE: the issue date of every page given."""
     return click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,

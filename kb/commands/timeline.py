@@ -5,7 +5,7 @@ import click
 
 from .. import db, timeline
 from ..render import entries_markdown, inspections_markdown, to_csv, to_json
-from ._options import date_range, emit, format_options, write
+from ._options import date_range, emit, event_types_option, format_options, write
 
 FORMATS = ["table", "markdown", "csv", "json", "html"]
 _format_option = format_options(FORMATS)
@@ -90,29 +90,30 @@ def _entries(kind: str, name: str, items, fmt: str, output: str | None, title: s
 @command.command(name="person")
 @click.argument("name")
 @_range_options
-@click.option("--type", "etype", metavar="TYPE", help="Only events of this type (inspection, meeting …).")
+@event_types_option
 @_format_option
-def person(name, date_from, date_to, etype, fmt, output, wide, columns):
+def person(name, date_from, date_to, etypes, fmt, output, wide, columns):
     """Everything the person NAME took part in, in date order, with their role."""
-    if fmt == "html":
-        return _html_for(name=name, date_from=date_from, date_to=date_to, output=output, person=name)
     with db.session_driver() as (driver, database):
-        items = timeline.person_timeline(driver, database, name, date_from, date_to, type=etype)
-    _entries("person", name, items, fmt, output, f"Timeline of {name}", wide, columns)
+        items = timeline.person_timeline(driver, database, name, date_from, date_to, type=etypes or None)
+    _out("person", name, items, fmt, output, wide, columns, date_from, date_to, etypes)
 
 
 @command.command(name="place")
 @click.argument("name")
 @_range_options
-@click.option("--type", "etype", metavar="TYPE", help="Only events of this type (inspection, meeting …).")
+@event_types_option
 @_format_option
-def place(name, date_from, date_to, etype, fmt, output, wide, columns):
-    """Events held in the place NAME or visiting sites in it (its divisions and organisations too)."""
-    if fmt == "html":
-        return _html_for(name=name, date_from=date_from, date_to=date_to, output=output, place=name)
+def place(name, date_from, date_to, etypes, fmt, output, wide, columns):
+    """Events held in the place NAME or visiting sites in it (its divisions and organisations too).
+
+    \b
+    kb timeline place 株洲 --type inspection,meeting
+    kb timeline place 株洲 --format html -o place.html      # every event type, with a legend
+    """
     with db.session_driver() as (driver, database):
-        items = timeline.place_timeline(driver, database, name, date_from, date_to, type=etype)
-    _entries("place", name, items, fmt, output, f"Timeline of {name}", wide, columns)
+        items = timeline.place_timeline(driver, database, name, date_from, date_to, type=etypes or None)
+    _out("place", name, items, fmt, output, wide, columns, date_from, date_to, etypes)
 
 
 @command.command(name="org")
@@ -120,21 +121,21 @@ def place(name, date_from, date_to, etype, fmt, output, wide, columns):
 @_range_options
 @click.option("--members/--no-members", default=True, show_default=True,
               help="Include the events of the persons holding a post in it.")
+@event_types_option
 @_format_option
-def org(name, date_from, date_to, members, fmt, output, wide, columns):
+def org(name, date_from, date_to, members, etypes, fmt, output, wide, columns):
     """Events at the organisation NAME (visits) and of its post holders."""
-    if fmt == "html":
-        raise click.UsageError("--format html draws inspection visits; use table, markdown, csv or json here")
     with db.session_driver() as (driver, database):
-        items = timeline.organization_timeline(driver, database, name, date_from, date_to, members=members)
-    _entries("org", name, items, fmt, output, f"Timeline of {name}", wide, columns)
+        items = timeline.organization_timeline(driver, database, name, date_from, date_to, members=members,
+                                               type=etypes or None)
+    _out("org", name, items, fmt, output, wide, columns, date_from, date_to, etypes)
 
 
-def _html_for(name, date_from, date_to, output, person=None, place=None):
-    """person/place with --format html: the inspection visits of that person / in that place."""
-    from ..html import inspections_page
-    with db.session_driver() as (driver, database):
-        items = timeline.inspections(driver, database, person=person, date_from=date_from,
-                                     date_to=date_to, place=place)
-    _emit(inspections_page(items, f"Inspection visits — {name}",
-                           subtitle=_scope(date_from, date_to, None) or None), output)
+def _out(kind, name, items, fmt, output, wide, columns, date_from, date_to, etypes) -> None:
+    """The entries of a person, place or organisation in ``fmt``; html draws every event type."""
+    if fmt != "html":
+        return _entries(kind, name, items, fmt, output, f"Timeline of {name}", wide, columns)
+    from ..html import events_page
+    scope = ", ".join(x for x in (_scope(date_from, date_to, None), "type " + "、".join(etypes) if etypes else "")
+                      if x)
+    _emit(events_page(items, f"Timeline of {name}", subtitle=scope or None, kind=kind), output)

@@ -1,11 +1,13 @@
 """Research-ready outputs: tidy tables (csv, tsv, jsonl, parquet, Stata), networks (GraphML, GEXF),
 TimelineJS, GeoJSON, counts over time and an HTML report.
 
-Every export streams: one named query in one READ transaction, records consumed as they arrive and
-written in chunks, so memory stays flat whatever the graph's size (Stata .dta excepted).
+Every export streams: one named query in one READ transaction (its own timeout: :func:`tx_timeout`),
+records consumed as they arrive and written in chunks, so memory stays flat whatever the graph's size
+(Stata .dta excepted).
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -15,6 +17,22 @@ from .tables import TABLES, Table
 from .writers import BINARY, FORMATS, ExportError, open_writer
 
 CHUNK = 5000
+
+
+def tx_timeout() -> float:
+    """Seconds an export's read transaction may run: ``KB_EXPORT_TX_TIMEOUT`` (default 0 = no limit).
+    The server ends other transactions after ``db.transaction.timeout`` (kb's local server: 120 s); a
+    whole-graph export streams for longer than that (a 1 M-event graph: minutes), so it asks for its own
+    limit when it begins (Neo4j 5.3 and later honour a client's timeout above the server's)."""
+    raw = os.environ.get("KB_EXPORT_TX_TIMEOUT", "0").strip() or "0"
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ExportError(f"KB_EXPORT_TX_TIMEOUT={raw!r} is not a number of seconds",
+                          hint="e.g. 3600, or 0 for no limit")
+    return value
 
 __all__ = ["TABLES", "FORMATS", "BINARY", "ExportError", "export_table", "stream", "records"]
 
@@ -26,7 +44,7 @@ def records(driver, database: str, text: str, params: dict) -> Iterator:
 
     with driver.session(database=database, default_access_mode="READ",
                         notifications_min_severity="OFF") as s:
-        tx = s.begin_transaction()
+        tx = s.begin_transaction(timeout=tx_timeout())
         try:
             yield (r for r in tx.run(text, params))
         except Neo4jError as e:
