@@ -366,3 +366,13 @@ def test_bare_lists_end_at_followers_and_leaders_are_no_places():
 
 def test_photo_credit_joined_to_the_sentence_before():
     assert list(people("群众正在抗旱保苗。贺文辉摄\n14日，天还没亮。")) == ["贺文辉"]
+
+
+def test_fragments_of_words_around_a_post_are_no_names():
+    """相关|负责同志, 全国|政协主席, 关于|授权主席, 成员|单位要, 副主席|周某 in a list."""
+    assert people("县委宣传部相关负责同志一行深入某镇开展调研。") == {}
+    assert list(people("中共中央政治局常委、全国政协主席、中央代表团团长贺正声来到某县。")) == ["贺正声"]
+    assert people("《常务委员会关于授权主席会议处理的规定》经会议通过。") == {}
+    assert people("市防汛抗旱指挥部各成员单位要密切联系、加强沟通。") == {}
+    assert list(people("副市长韦峰,市政协副主席龚毅、覃天奉、贺志勇参加。")) == ["韦峰", "龚毅", "覃天奉", "贺志勇"]
+    assert people("由某某主持召开的某州领导赴某县考察调研脱贫攻坚工作。") == {}

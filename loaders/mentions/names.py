@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from ..titles import post_regex, posts
-from .words import BOUND, ORG_END, RARE_GIVEN_IDF, STOP_FIRST, STOP_INNER, is_cjk, is_common_word, lex
+from .words import BOUND, ORG_END, RARE_GIVEN_IDF, VERY_COMMON_IDF, STOP_FIRST, STOP_INNER, is_cjk, is_common_word, lex
 
 def has_surname(c: str) -> bool:
     L = lex()
@@ -33,6 +33,8 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
         return None
     if len(c) == 4 and c[:2] not in L.compound:
         return None
+    if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF:
+        return None     # 单位要, 马上就: a very common word does not open a name
     rest = c[2:] if c[:2] in L.compound else c[1:]
     for u in L.unnamed:
         if rest.startswith(u) and len(u) >= len(rest) - 0:

@@ -14,7 +14,7 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .names import _last_item, has_surname, list_items, name_ok, not_place_part, pick_name, strong_end
+from .names import has_surname, list_items, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
 
@@ -158,7 +158,9 @@ def honorifics(f: Found) -> None:
         if cand is None:
             for n in (3, 2):
                 c = text[s - n:s]
-                if len(c) == n and name_ok(c) == "ok" and (n == 2 or not (text[s - 3] in STOP_FIRST)):
+                if len(c) == n and name_ok(c) == "ok" and (n == 2 or not (text[s - 3] in STOP_FIRST)) \
+                        and not (is_common_word(text[s - n - 1:s - n + 1]) and is_common_word(c[1:])):
+                    # 相关|负责同志, 全国|政协主席: a word across the left edge and a word left inside
                     if n == 3 and name_ok(text[s - 2:s]) == "ok" and text[s - 3] not in L.surnames:
                         continue
                     cand = c
@@ -194,8 +196,9 @@ def bare_lists(f: Found) -> None:
     for m in _BARE_LIST.finditer(text):
         items = m.group(0).split("、")
         first = items[0]
-        # the first item is the tail of a longer run: 查处了甲某
-        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first)):
+        # the first item is the tail of a longer run: 查处了甲某, 副主席甲某 (a post's last character)
+        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first) or m.start() in f.taken
+                                or post_suffix(text[max(0, m.start() - 5):m.start() + 1])):
             first = first[1:]
         items[0] = first
         tail_after = text[m.end():m.end() + 5]
@@ -274,7 +277,10 @@ def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
         if j in taken:
             continue
         got = pick_name(text, j)
-        first = got[0] if got and got[1] >= 2 and name_ok(got[0], True) is not None else _last_item(text, j)
+        first = got[0] if got and got[1] >= 2 and name_ok(got[0], True) is not None else None
+        if not first:   # a first item pick_name doubts still opens a list when a 、 closes it (县领导甲乙丙、…)
+            k = text.find("、", j, j + 9)
+            first = text[j:k] if k > j and list_items(text, k) and name_ok(text[j:k], True) is not None else None
         if not first:
             continue
         out.append(PersonMention(first, j, j + len(first), [title], "list"))

@@ -47,6 +47,7 @@ def lex() -> Lexicon:
 
 
 COMMON_IDF = 9.5   # below: a common word (作用 4.5, 倾斜 7.2); names sit above (张某 10.6, 李某 12.3)
+VERY_COMMON_IDF = 6.0   # below: a word so common it never opens a three-character name (单位 5.4, 马上 5.7; 王国 6.9)
 RARE_GIVEN_IDF = 7.5   # a given name may be a word (兴旺 8.7), not a frequent one (大家 4.9, 全体 7.1)
 WORD_IDF = 11.0    # below: a word at all, for "a word starts right after the name" (孤身 10.2)
 
