@@ -114,3 +114,8 @@ def test_more_forms_of_a_meeting_held():
     # two meetings listed with 、
     text = "5月10日，县长林海涛主持召开县政府党组会议、第10次常务会议。"
     assert [m[0] for m in meetings(text)] == ["县政府党组会议", "第10次常务会议"]
+
+
+def test_a_plenary_session_discussed_in_groups_is_held():
+    text = "2021年5月10日下午，市委三届六次全体会议分组讨论第二组会议室内气氛热烈。"
+    assert [m[:2] for m in meetings(text)] == [("市委三届六次全体会议", date(2021, 5, 10))]
