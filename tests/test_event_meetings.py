@@ -103,3 +103,19 @@ def test_a_meeting_named_in_the_last_line_is_of_the_articles_one_day():
     # a meeting decided on is to come, no meeting of the day
     text = "5月10日，会议表决通过了关于召开市人民代表大会第六次会议的决定。"
     assert meetings(text) == []
+
+
+def test_more_forms_of_a_meeting_held():
+    for text in ("全市安全生产工作会议于5月10日召开。市长林海涛出席并讲话。",
+                 "5月10日，市长林海涛在全市安全生产工作会议上强调，要压实责任。"):
+        assert meetings(text) == [("全市安全生产工作会议", date(2021, 5, 10), None)], text
+    # 在X会议上强调的: a reference to what was said, no meeting of the day
+    assert meetings("5月10日，某局传达学习林海涛在全省安全生产工作会议上强调的要求。") == []
+    # two meetings listed with 、
+    text = "5月10日，县长林海涛主持召开县政府党组会议、第10次常务会议。"
+    assert [m[0] for m in meetings(text)] == ["县政府党组会议", "第10次常务会议"]
+
+
+def test_a_plenary_session_discussed_in_groups_is_held():
+    text = "2021年5月10日下午，市委三届六次全体会议分组讨论第二组会议室内气氛热烈。"
+    assert [m[:2] for m in meetings(text)] == [("市委三届六次全体会议", date(2021, 5, 10))]

@@ -117,3 +117,8 @@ def test_one_said_to_come_along_does_not_lead_later_that_day():
     # on another day the one who came along may lead a trip of their own
     text += "\n5月12日，县长王平安到某镇检查防汛工作。"
     assert leads(text, published=date(2021, 5, 13)) == [("林海涛", date(2021, 5, 11)), ("王平安", date(2021, 5, 12))]
+
+
+def test_the_head_of_a_group_named_as_its_leader_leads():
+    text = "5月11日，以省人大常委会副主任林海涛为组长的省考核组到我县检查。县委书记王平安陪同。"
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]

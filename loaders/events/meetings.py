@@ -98,7 +98,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
         # X会议在…召开 / X座谈会举行 / X会议相继召开
-        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:在[^，。；]{1,12})?(?:"
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:于?[\d年月日号上下午晚]{2,12})?"
+                            r"(?:在[^，。；]{1,12})?(?:"
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
         ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>" + _NAME + r"{2,40}(?:"
@@ -106,7 +107,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # 在…召开的X会议上
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
         # 在现场办公会上, …: the meeting the sentence is at
-        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上[，,]")),
+        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
+                          r"(?<=[，,：:])")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
                                 + r"))(?![\u4e00-\u9fff]*精神)(?![的议])")),   # 出席X会议的委员: who they are
@@ -190,6 +192,11 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     return name
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_rx() -> "re.Pattern":
+    return re.compile(r"、(?P<n2>[^，。；：、“”,;:\n]{2,30}?(?:" + _rx()["meeting_name"].pattern + r"))(?![\u4e00-\u9fff])")
+
+
 def _joined_meetings(name: str) -> list[str]:
     """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
     和/及 is a meeting's name of its own; else the name whole."""
@@ -219,7 +226,11 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                     continue
                 chair = _chair(ctx, i)
                 attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4)
-                for k, part in enumerate(_joined_meetings(name)):
+                parts = _joined_meetings(name)
+                if kind == "convened":
+                    more = _listed_rx().match(s.text, m.end("name"))   # 县政府党组会议、第10次常务会议
+                    parts += [more.group("n2")] if more else []
+                for k, part in enumerate(parts):
                     ev = _event("meeting", "召开", d, s, ctx.article, name=part, lead=chair)
                     if chair:
                         ev.participants.append(Participant(chair, "chair", _titles(ctx, chair)))
