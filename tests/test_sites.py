@@ -160,3 +160,8 @@ def test_a_township_after_zai_is_a_stop_unless_a_site_follows():
 def test_dash_apposition_gives_the_name():
     text = "5月18日，市委书记王一舟率党政代表团首先来到我市的友好县——青禾县，随后来到青禾县甲乙酒业股份有限公司考察。"
     assert sites(text) == ["青禾县甲乙酒业股份有限公司"]
+
+
+def test_new_endings_do_not_make_common_words_sites():
+    assert sites("5月18日，县长王一川深入村庄、农户家中调研。") == []
+    assert sites("5月18日，县长王一川来到县城调研交通秩序。") == []
