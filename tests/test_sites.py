@@ -165,3 +165,8 @@ def test_dash_apposition_gives_the_name():
 def test_new_endings_do_not_make_common_words_sites():
     assert sites("5月18日，县长王一川深入村庄、农户家中调研。") == []
     assert sites("5月18日，县长王一川来到县城调研交通秩序。") == []
+
+
+def test_a_workshop_with_a_modifier_gives_its_unit():
+    text = "5月18日，市长黄一川到青禾区检查工作。他来到甲乙酒业技改项目制曲车间、酿酒车间，详细询问产能情况。"
+    assert sites(text) == ["甲乙酒业技改项目"]

@@ -87,8 +87,11 @@ def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside:
         return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
     if _PART.search(item):
         unit = _PART_WORDS.sub("", item)
-        if len(unit) >= 4 and SITE_SUFFIX_CORE.search(unit) and not _is_generic(unit):
-            item = unit   # 走进A公司生产车间: A公司 is the site
+        for k in (0, 1, 2):   # 走进A公司生产车间, A项目制曲车间: A公司, A项目 is the site
+            u = unit[:len(unit) - k]
+            if len(u) >= 4 and SITE_SUFFIX_CORE.search(u) and not _is_generic(u):
+                item = u
+                break
     if _is_generic(item) or _PART.search(item):
         return None
     n_sites = sum(1 for x in items if SITE_SUFFIX.search(x))
