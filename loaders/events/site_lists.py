@@ -14,10 +14,12 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIS
 # 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
 _JOIN = re.compile(alternation(wordlist("site_list_joiners")))
 _OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
-_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?(?:{alternation(wordlist('site_surroundings'))})$")
+_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?"
+                           rf"(?:{alternation(wordlist('site_surroundings'))})$")
 # 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
 _HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
-                        rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
+                        rf"(?P<role>{alternation(wordlist('household_roles'))})?"
+                        rf"(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:

@@ -233,8 +233,8 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?(?:{alternation(wordlist('examine_adverbs'))})?"
-                       rf"(?:{alternation(wordlist('examine_verbs'))})")
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?"
+                       rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
 
 
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
