@@ -170,3 +170,10 @@ def test_new_endings_do_not_make_common_words_sites():
 def test_a_workshop_with_a_modifier_gives_its_unit():
     text = "5月18日，市长黄一川到青禾区检查工作。他来到甲乙酒业技改项目制曲车间、酿酒车间，详细询问产能情况。"
     assert sites(text) == ["甲乙酒业技改项目"]
+
+
+def test_counties_listed_alone_are_the_stops():
+    text = "6月9日到14日，州委书记张一川先后到青禾、白沙、石桥等县，着重考察牧民定居工程。"
+    assert sites(text, published=date(2011, 6, 20)) == ["青禾", "白沙", "石桥"]
+    text = ("6月9日，州委书记张一川先后到青禾、白沙等县考察。在白沙县红叶村，张一川察看了牧民定居点。")
+    assert sites(text, published=date(2011, 6, 20)) == ["白沙县红叶村"]
