@@ -177,3 +177,11 @@ def test_counties_listed_alone_are_the_stops():
     assert sites(text, published=date(2011, 6, 20)) == ["青禾", "白沙", "石桥"]
     text = ("6月9日，州委书记张一川先后到青禾、白沙等县考察。在白沙县红叶村，张一川察看了牧民定居点。")
     assert sites(text, published=date(2011, 6, 20)) == ["白沙县红叶村"]
+
+
+def test_people_met_in_a_village_give_the_village():
+    text = "5月18日，县委书记陈一川到青禾镇走访慰问。随后，陈一川一行走访了玉竹村退役军人、重点优抚对象等。"
+    assert sites(text) == ["玉竹村"]
+    # after 在 only a household (…家中) is read that way
+    text = "5月18日，县委书记陈一川到青禾镇走访慰问。在白沙村退役军人，陈一川握手问好。"
+    assert sites(text) == []

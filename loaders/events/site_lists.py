@@ -94,8 +94,16 @@ def _of_split(item: str) -> list[str]:
     return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
 
 
+_VILLAGERS = re.compile(rf"^([\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))"
+                        rf"(?:{alternation(wordlist('household_roles'))})$")
+
+
 def _household(item: str) -> Optional[str]:
-    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role, else None."""
+    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role; 某村退役军人 → 某村
+    (the people met there); else None."""
+    v = _VILLAGERS.match(item)
+    if v:
+        return v.group(1)   # 走访了某村退役军人: the village
     m = _HOUSEHOLD.match(item)
     if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(("群众", "农户", "户")):
         return None

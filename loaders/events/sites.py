@@ -185,7 +185,8 @@ def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在((?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]", s.text):
         x = m.group(1)
         home = _household(x)
-        if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
+        hm = _HOUSEHOLD.match(x) if home else None
+        if hm and hm.group("unit") and not _in_quote(s, s.start + m.start()):
             # 在某村村民某某家中: the household (在老党员某某家中 lies inside a site already visited)
             hits.append(SiteHit(s.start + m.start(1), home, "at"))
             continue
