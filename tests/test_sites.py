@@ -185,3 +185,8 @@ def test_people_met_in_a_village_give_the_village():
     # after 在 only a household (…家中) is read that way
     text = "5月18日，县委书记陈一川到青禾镇走访慰问。在白沙村退役军人，陈一川握手问好。"
     assert sites(text) == []
+
+
+def test_a_pointer_back_is_no_site():
+    text = "5月18日，县长王一川到青禾镇调研。\n这个村是远近闻名的茶叶村。王一川察看了甲乙茶叶合作社。"
+    assert sites(text) == ["甲乙茶叶合作社"]
