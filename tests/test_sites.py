@@ -160,3 +160,33 @@ def test_a_township_after_zai_is_a_stop_unless_a_site_follows():
 def test_dash_apposition_gives_the_name():
     text = "5月18日，市委书记王一舟率党政代表团首先来到我市的友好县——青禾县，随后来到青禾县甲乙酒业股份有限公司考察。"
     assert sites(text) == ["青禾县甲乙酒业股份有限公司"]
+
+
+def test_new_endings_do_not_make_common_words_sites():
+    assert sites("5月18日，县长王一川深入村庄、农户家中调研。") == []
+    assert sites("5月18日，县长王一川来到县城调研交通秩序。") == []
+
+
+def test_a_workshop_with_a_modifier_gives_its_unit():
+    text = "5月18日，市长黄一川到青禾区检查工作。他来到甲乙酒业技改项目制曲车间、酿酒车间，详细询问产能情况。"
+    assert sites(text) == ["甲乙酒业技改项目"]
+
+
+def test_counties_listed_alone_are_the_stops():
+    text = "6月9日到14日，州委书记张一川先后到青禾、白沙、石桥等县，着重考察牧民定居工程。"
+    assert sites(text, published=date(2011, 6, 20)) == ["青禾", "白沙", "石桥"]
+    text = ("6月9日，州委书记张一川先后到青禾、白沙等县考察。在白沙县红叶村，张一川察看了牧民定居点。")
+    assert sites(text, published=date(2011, 6, 20)) == ["白沙县红叶村"]
+
+
+def test_people_met_in_a_village_give_the_village():
+    text = "5月18日，县委书记陈一川到青禾镇走访慰问。随后，陈一川一行走访了玉竹村退役军人、重点优抚对象等。"
+    assert sites(text) == ["玉竹村"]
+    # after 在 only a household (…家中) is read that way
+    text = "5月18日，县委书记陈一川到青禾镇走访慰问。在白沙村退役军人，陈一川握手问好。"
+    assert sites(text) == []
+
+
+def test_a_pointer_back_is_no_site():
+    text = "5月18日，县长王一川到青禾镇调研。\n这个村是远近闻名的茶叶村。王一川察看了甲乙茶叶合作社。"
+    assert sites(text) == ["甲乙茶叶合作社"]

@@ -14,10 +14,12 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIS
 # 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
 _JOIN = re.compile(alternation(wordlist("site_list_joiners")))
 _OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
-_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?(?:{alternation(wordlist('site_surroundings'))})$")
+_SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?"
+                           rf"(?:{alternation(wordlist('site_surroundings'))})$")
 # 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)
 _HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
-                        rf"(?P<role>{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
+                        rf"(?P<role>{alternation(wordlist('household_roles'))})?"
+                        rf"(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -92,8 +94,16 @@ def _of_split(item: str) -> list[str]:
     return [a] + [x for x in _JOIN.split(rest) if len(x) >= 3 and SITE_SUFFIX.search(x) and not _is_generic(x)]
 
 
+_VILLAGERS = re.compile(rf"^([\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))"
+                        rf"(?:{alternation(wordlist('household_roles'))})$")
+
+
 def _household(item: str) -> Optional[str]:
-    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role, else None."""
+    """某村村民某某家中 → 某村村民某某家: a household named by its village or its role; 某村退役军人 → 某村
+    (the people met there); else None."""
+    v = _VILLAGERS.match(item)
+    if v:
+        return v.group(1)   # 走访了某村退役军人: the village
     m = _HOUSEHOLD.match(item)
     if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(("群众", "农户", "户")):
         return None

@@ -87,8 +87,11 @@ def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside:
         return item   # 先后来到A、B开发区C数字化车间、D: a listed unit of its own, not a part of a site
     if _PART.search(item):
         unit = _PART_WORDS.sub("", item)
-        if len(unit) >= 4 and SITE_SUFFIX_CORE.search(unit) and not _is_generic(unit):
-            item = unit   # 走进A公司生产车间: A公司 is the site
+        for k in (0, 1, 2):   # 走进A公司生产车间, A项目制曲车间: A公司, A项目 is the site
+            u = unit[:len(unit) - k]
+            if len(u) >= 4 and SITE_SUFFIX_CORE.search(u) and not _is_generic(u):
+                item = u
+                break
     if _is_generic(item) or _PART.search(item):
         return None
     n_sites = sum(1 for x in items if SITE_SUFFIX.search(x))
@@ -182,7 +185,8 @@ def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在((?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]", s.text):
         x = m.group(1)
         home = _household(x)
-        if home and _HOUSEHOLD.match(x).group("unit") and not _in_quote(s, s.start + m.start()):
+        hm = _HOUSEHOLD.match(x) if home else None
+        if hm and hm.group("unit") and not _in_quote(s, s.start + m.start()):
             # 在某村村民某某家中: the household (在老党员某某家中 lies inside a site already visited)
             hits.append(SiteHit(s.start + m.start(1), home, "at"))
             continue
@@ -230,8 +234,8 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?(?:{alternation(wordlist('examine_adverbs'))})?"
-                       rf"(?:{alternation(wordlist('examine_verbs'))})")
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?"
+                       rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
 
 
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
@@ -323,12 +327,13 @@ def _towns(text: str, hits: list[SiteHit]) -> list[SiteHit]:
 
 
 def _townships(place_at: Places) -> list[SiteHit]:
-    """An article whose only stops are townships listed together (到A镇、B镇、C乡等地看望…): they are the sites."""
+    """An article whose only stops are divisions listed together (到A镇、B镇、C乡等地看望…; 先后到A、B、C等县):
+    they are the sites."""
     by_pos: dict[int, list[str]] = {}
     for pos, p in place_at:
         by_pos.setdefault(pos, []).append(p)
     out = []
     for pos, names in by_pos.items():
-        if len(names) >= 2 and all(_TOWNSHIP.search(n) for n in names):
+        if len(names) >= 2:
             out += [SiteHit(pos, n, "move") for n in names]
     return out
