@@ -19,6 +19,7 @@ counts over pages (micro-average). Matching rules:
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
@@ -164,27 +165,40 @@ def _score_inspections(gold_page: dict, extracted: list) -> dict[str, Counts]:
     return {"inspections": insp, "sites": sites}
 
 
-def _score_meetings(gold_page: dict, extracted: list) -> Counts:
-    """Dated meetings: the same day and the name contained, or the same chair."""
-    preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
+def _month_day(text: Optional[str]) -> Optional[tuple[int, int]]:
+    """(month, day) of a date as written (8月27日), else None."""
+    m = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", text or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _match_meetings(gold_page: dict, extracted: list) -> tuple[list, list[Optional[int]]]:
+    """The predicted meetings and, per gold meeting, the index of the prediction it matches: the same
+    day and the name contained, or the same chair. A meeting whose year nothing gives (date null)
+    matches an undated prediction of the same month and day as written."""
+    preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None or _month_day(ev.date_text)]
     used: set[int] = set()
-    c = Counts()
+    hits: list[Optional[int]] = []
     for g in gold_page.get("meetings", []):
         hit = None
         for j, ev in enumerate(preds):
             if j in used or _d(ev.date) != _d(g.get("date")):
                 continue
+            if ev.date is None and _month_day(ev.date_text) != _month_day(g.get("date_text")):
+                continue
             if _contains(g.get("name") or "", ev.name or "", 2) or \
                     (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)):
                 hit = j
                 break
-        if hit is None:
-            c.fn += 1
-        else:
+        if hit is not None:
             used.add(hit)
-            c.tp += 1
-    c.fp = len(preds) - len(used)
-    return c
+        hits.append(hit)
+    return preds, hits
+
+
+def _score_meetings(gold_page: dict, extracted: list) -> Counts:
+    preds, hits = _match_meetings(gold_page, extracted)
+    tp = sum(h is not None for h in hits)
+    return Counts(tp=tp, fp=len(preds) - tp, fn=len(hits) - tp)
 
 
 def explain_page(gold_page: dict, extracted: list) -> dict[str, dict[str, list[str]]]:
@@ -229,17 +243,12 @@ def explain_page(gold_page: dict, extracted: list) -> dict[str, dict[str, list[s
         xs += [f"{fmt(k)}: {p}" for k, ps in preds.items() if k not in matched for p in ps]
         out["sites"] = {"missed": ms, "extra": xs}
     if "meetings" in gold_page:
-        preds_m = [ev for ev in _events(extracted, "meeting") if ev.date is not None]
-        used_m: set[int] = set()
-        missed = []
-        for g in gold_page.get("meetings", []):
-            j = next((j for j, ev in enumerate(preds_m) if j not in used_m and _d(ev.date) == _d(g.get("date")) and (
-                _contains(g.get("name") or "", ev.name or "", 2) or
-                (g.get("chair") and ev.lead and _name(g["chair"]) == _name(ev.lead)))), None)
-            if j is None:
-                missed.append(f"{g.get('name')}@{_d(g.get('date'))} ({g.get('chair') or '-'})")
-            else:
-                used_m.add(j)
-        out["meetings"] = {"missed": missed, "extra": [f"{ev.name}@{_d(ev.date)} ({ev.lead or '-'})"
-                                                       for j, ev in enumerate(preds_m) if j not in used_m]}
+        preds_m, hits = _match_meetings(gold_page, extracted)
+        gold_m = gold_page.get("meetings", [])
+        fmt_m = lambda ev_or_g, d, who: f"{ev_or_g}@{d or 'undated'} ({who or '-'})"   # noqa: E731
+        out["meetings"] = {
+            "missed": [fmt_m(g.get("name"), _d(g.get("date")) or g.get("date_text"), g.get("chair"))
+                       for g, h in zip(gold_m, hits) if h is None],
+            "extra": [fmt_m(ev.name, _d(ev.date) or ev.date_text, ev.lead)
+                      for j, ev in enumerate(preds_m) if j not in set(hits)]}
     return out

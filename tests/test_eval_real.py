@@ -78,3 +78,18 @@ def test_kb_eval_explain_lists_misses_per_file(tmp_path):
         m = report["metrics"][metric]
         assert sum(1 for r in rows if r[0] == "miss" and r[2] == metric) == m["fn"], metric
         assert sum(1 for r in rows if r[0] == "extra" and r[2] == metric) == m["fp"], metric
+
+
+def test_undated_meetings_match_by_month_day():
+    """A meeting whose year nothing gives matches an undated prediction of the same month and day."""
+    gold = {"file": "p.txt", "meetings": [{"name": "县政府常务会议", "date": None, "date_text": "8月27日",
+                                           "date_precision": "year_unknown", "chair": "甲一"}]}
+    same = Event("meeting", "主持召开", None, None, "year_unknown", date_text="8月27日", lead="甲一",
+                 name="县政府常务会议")
+    other_day = Event("meeting", "主持召开", None, None, "year_unknown", date_text="8月28日", lead="甲一",
+                      name="县政府常务会议")
+    assert (score_page(gold, _ea([same]))["meetings"].tp, score_page(gold, _ea([same]))["meetings"].fp) == (1, 0)
+    res = score_page(gold, _ea([other_day]))["meetings"]
+    assert (res.tp, res.fp, res.fn) == (0, 1, 1)
+    assert explain_page(gold, _ea([other_day]))["meetings"] == {"missed": ["县政府常务会议@8月27日 (甲一)"],
+                                                               "extra": ["县政府常务会议@8月28日 (甲一)"]}
