@@ -376,3 +376,11 @@ def test_fragments_of_words_around_a_post_are_no_names():
     assert people("市防汛抗旱指挥部各成员单位要密切联系、加强沟通。") == {}
     assert list(people("副市长韦峰,市政协副主席龚毅、覃天奉、贺志勇参加。")) == ["韦峰", "龚毅", "覃天奉", "贺志勇"]
     assert people("由某某主持召开的某州领导赴某县考察调研脱贫攻坚工作。") == {}
+
+
+def test_non_han_names_after_a_title_end_at_punctuation():
+    """A Tibetan or Mongolian name the surname readings miss, ended by punctuation after a title;
+    prose after a title (代表|团来…, 县长|到企业调研) is none."""
+    assert list(people("州委副书记、宣传部部长扎西草,副州长参加。")) == ["扎西草"]
+    assert people("市党政代表团来某地考察，双方座谈。") == {}
+    assert people("县长到企业调研，要求抓好生产。") == {}

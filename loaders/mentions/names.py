@@ -217,6 +217,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         scored.append((s, n, c))
     if not scored:
         tl = translit_name(text, p, 3)
+        if tl is None:
+            tl = clear_end_name(text, p)
         return (tl, 2.0) if tl is not None else None
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     s, n, c = scored[0]
@@ -266,4 +268,34 @@ def _last_item(text: str, s: int) -> Optional[str]:
         if len(c) == n and all(is_cjk(x) for x in c) and strong_end(text, s + n) and _list_item_ok(c) \
                 and (n <= 4 or is_translit(c)):
             return c
+    return None
+
+
+def clear_end_name(text: str, p: int) -> Optional[str]:
+    """After a title, a non-Han name the other readings miss (阿刘时布, 扎西草, 努尔·白克力): the
+    shortest run of 3–8 characters (or parts joined by ·) that punctuation or a follower word ends,
+    holding no function character, no common word and no post, that is no place."""
+    L = lex()
+    ps = posts()
+    if any(is_common_word(text[max(0, p - k):p + 1]) for k in (1, 2, 3)):
+        return None     # 代表|团: the title's word goes on into the first character
+    for n in range(3, 11):
+        c = text[p:p + n]
+        if len(c) < n or not all(is_cjk(x) or x == "·" for x in c) or c.startswith("·") or c.endswith("·"):
+            return None
+        plain = c.replace("·", "")
+        if not (strong_end(text, p + n) and (text[p + n:p + n + 1] in BOUND or strong_end(text, p + n, True))):
+            continue
+        if len(plain) > 8 or (len(plain) > 6 and "·" not in c):
+            return None
+        if c[0] in STOP_FIRST or c[0] in L.follow_single or any(x in STOP_INNER for x in plain[1:]) \
+                or plain[-1] in ORG_END or c in L.places or c in L.not_names:
+            return None
+        if sum(x not in L.translit for x in plain) > 1:
+            return None     # written with the characters of such names, one other at most
+        if any(L.words.get(plain[i:i + 2], 99.0) < RARE_GIVEN_IDF for i in range(len(plain) - 1)):
+            return None     # a common word inside: prose, not a name
+        if any(plain[i:j] in ps for i in range(len(plain)) for j in range(i + 2, len(plain) + 1)):
+            return None
+        return c
     return None
