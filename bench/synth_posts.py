@@ -225,13 +225,20 @@ def _wrapped(story: str, rng) -> str:
 
 
 def generate(out: Path, years: int = 3, seed: int = 7, start: date = date(2018, 1, 1),
-             per_day: tuple = (2, 5), every: int = 1, wrap: bool = False) -> dict:
+             per_day: tuple = (2, 5), every: int = 1, wrap: bool = False, gold: bool = False) -> dict:
+    """Write the archive; with ``gold`` the stories are varied (bench/synth_gold.py), half the pages are
+    hard-wrapped (all with ``wrap``) and OUT/gold.jsonl holds every page's gold."""
     rng = random.Random(seed)
     end = date(start.year + years, 1, 1) - timedelta(days=1)
     used: set = set()
     plan_ = plan(rng, start, end, used)
     deputies = [[_name(rng, used) for _ in range(3)] for _ in range(years)]
-    w = Writer(rng, plan_, deputies)
+    if gold:
+        from synth_gold import GoldWriter
+        w = GoldWriter(rng, plan_, deputies, used)
+    else:
+        w = Writer(rng, plan_, deputies)
+    golds = []
     changes: dict = {}
     for s in plan_:
         for k, (name, post, a, _b) in enumerate(s.holders):
@@ -250,22 +257,31 @@ def generate(out: Path, years: int = 3, seed: int = 7, start: date = date(2018, 
     while day <= end:
         if (day - start).days % every == 0 or day - timedelta(days=1) in changes:
             stories = []
+            if gold:
+                w.new_page()
             for kind, s, prev, new, acting in changes.get(day - timedelta(days=1), []):
                 stories.append(w.change(s, day - timedelta(days=1), prev, new, acting) if kind == "appoint"
                                else w.election(s, day - timedelta(days=1), new))
             for _ in range(rng.randint(*per_day)):
                 pick = rng.random()
-                st = w.post_only(day) if pick < 0.15 else w.meeting(day) if pick < 0.4 else w.inspection(day)
+                if gold and pick > 0.92:
+                    st = w.brief(day)
+                else:
+                    st = w.post_only(day) if pick < 0.15 else w.meeting(day) if pick < 0.4 else w.inspection(day)
                 if st:
                     stories.append(st)
-            if wrap:
+            if wrap or (gold and rng.random() < 0.5):
                 stories = [_wrapped(x, rng) for x in stories]
             name = f"{OUTLET}-{day.isoformat()}.txt"
+            if gold:
+                golds.append(json.dumps(w.gold(name, day), ensure_ascii=False))
             (pages / name).write_text("\n\n\n".join(stories) + "\n", encoding="utf-8")
             man.append(f"{name},{OUTLET},{day.isoformat()}")
             n += 1
         day += timedelta(days=1)
     (out / "manifest.csv").write_text("\n".join(man) + "\n", encoding="utf-8")
+    if gold:
+        (out / "gold.jsonl").write_text("\n".join(golds) + "\n", encoding="utf-8")
     truth = {"outlet": OUTLET, "start": start.isoformat(), "end": end.isoformat(), "pages": n,
              "seats": [{"key": s.key, "organization": s.organization, "post": s.post,
                         "holders": [[nm, p, a.isoformat(), b.isoformat()] for nm, p, a, b in s.holders]}
@@ -325,11 +341,13 @@ def main(argv=None):
     ap.add_argument("--start", default="2018-01-01")
     ap.add_argument("--every", type=int, default=1, help="a page every N days")
     ap.add_argument("--wrap", action="store_true", help="hard-wrap body lines (pages flattened from PDF)")
+    ap.add_argument("--gold", action="store_true",
+                    help="varied stories and OUT/gold.jsonl in kb's gold format (for kb eval)")
     ap.add_argument("--measure", action="store_true")
     ap.add_argument("--samples", type=int, default=3000)
     args = ap.parse_args(argv)
     truth = generate(args.out, args.years, args.seed, date.fromisoformat(args.start), every=args.every,
-                     wrap=args.wrap)
+                     wrap=args.wrap, gold=args.gold)
     print(f"{truth['pages']} pages, {len(truth['seats'])} seats, "
           f"{sum(len(s['holders']) for s in truth['seats'])} tenures, {len(truth['printed'])} printed pairs")
     if not args.measure:
