@@ -16,6 +16,24 @@ Usage:
       generates, loads with kb's loader into the configured Neo4j (NEO4J_* or the local server),
       and prints holder accuracy on sampled post-days, recall/precision of printed (person, post)
       pairs, post+date resolution accuracy and the load time the register adds.
+  .venv/bin/python bench/synth_posts.py OUT_DIR --years 1 --gold
+      varied stories (bench/synth_gold.py: companions, site lists, two-day trips, later paragraphs,
+      run-in bylines, 近日, briefs; half the pages hard-wrapped) and OUT_DIR/gold.jsonl in kb's gold
+      format for every page; then
+      .venv/bin/kb eval OUT_DIR/gold.jsonl OUT_DIR/pages --manifest OUT_DIR/manifest.csv [--explain]
+
+Figures of one run of --gold (seed 7, 1 year: 365 pages, 1 271 stories, 640 inspections, 349 meetings;
+code 78af8a2; what is missed: docs/quality.md, "A fictional paper we generate"):
+
+    metric         tp  fp  fn  precision  recall     f1
+    articles     1271   0   0      1.000   1.000  1.000
+    persons      3191   7   8      0.998   0.997  0.998
+    titles       3872   0   8      1.000   0.998  0.999
+    inspections   631   0   9      1.000   0.986  0.993
+    sites        1447   0  18      1.000   0.988  0.994
+    meetings      349   0   0      1.000   1.000  1.000
+
+Without --gold the archive is the post-register one, byte for byte as before (tests/test_posts.py).
 
 All names are invented (random syllables); nothing here goes into kb/ or loaders/.
 """
