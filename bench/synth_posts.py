@@ -23,7 +23,7 @@ Usage:
       .venv/bin/kb eval OUT_DIR/gold.jsonl OUT_DIR/pages --manifest OUT_DIR/manifest.csv [--explain]
 
 Figures of one run of --gold (seed 7, 1 year: 365 pages, 1 271 stories, 640 inspections, 349 meetings;
-code 78af8a2; what is missed: docs/quality.md, "A fictional paper we generate"):
+code 2bc60d9; what is missed: docs/quality.md, "A fictional paper we generate"):
 
     metric         tp  fp  fn  precision  recall     f1
     articles     1271   0   0      1.000   1.000  1.000
