@@ -126,6 +126,8 @@ def _lex() -> dict:
         "not_endings": tuple(wordlist("tagger_not_name_endings")),
         "not_names": frozenset(wordlist("not_names")),
         "unnamed": tuple(wordlist("unnamed_suffixes")),
+        "home": frozenset(w for w in wordlist("tagger_name_after") if len(w) == 2 and w[0] == "家"),
+        "familiar": frozenset(wordlist("tagger_unnamed_prefixes")),
     }
 
 
@@ -141,7 +143,9 @@ def _shape_ok(name: str) -> bool:
 
 
 def _unnamed(name: str) -> bool:
-    """A surname and 某/老/女士 (张老, 李女士): an unnamed person."""
+    """A surname and 某/老/女士 (张老, 李女士), or 小/老 and a surname (小刘): an unnamed person."""
+    if len(name) == 2 and name[0] in _lex()["familiar"] and name[1] in _lex()["surnames"]:
+        return True
     for k in (2, 1):
         rest = name[k:]
         if name[:k] in _lex()["surnames"] and rest and rest in _lex()["unnamed"]:
@@ -220,8 +224,7 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
     for pl in places:
         words.add(pl.name)
         words.update(pl.aliases)
-    for ev in events:
-        words.update(s.name for s in getattr(ev, "sites", []) or [])
+    sites = [s.name for ev in events for s in getattr(ev, "sites", []) or []]
     taken = {k for s, e in place_spans for k in range(s, e)}
     starts = {s for s, _ in spans}
     accepted: dict[str, Person] = {}
@@ -233,10 +236,10 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
         name = text[a:b]
         if not _shape_ok(name) or _in_work_title(text, a) or any(k in taken for k in range(a, b)):
             continue
-        if name in known or _blocked(name, words - {name}):
+        if name in known or _blocked(name, words - {name}) or _site_part(name, sites):
             continue
         how = _context(text, a, b, ends, starts)
-        if how is None or (how not in ("post", "credit", "descriptor", "household") and not _has_surname(name)):
+        if how is None or (how not in ("post", "credit", "descriptor", "list") and not _has_surname(name)):
             continue
         ends[b] = how
         p = accepted.get(name)
@@ -249,6 +252,17 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
         if len(p.evidence) < 3:
             p.evidence.append(article.sentence_evidence(a, b))
     return list(accepted.values())
+
+
+def _site_part(name: str, sites: list[str]) -> bool:
+    """Part of a site the rules found (优博特 of 优博特新材料), unless the site is the person's home (X家中)."""
+    for site in sites:
+        i = site.find(name)
+        if name in site and not site[i + len(name):].startswith(_lex()["after"]):
+            return True
+        if site in name and len(site) >= 2:
+            return True
+    return False
 
 
 def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -264,19 +278,31 @@ def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 def _context(text: str, a: int, b: int, ends: dict, starts: set) -> Optional[str]:
     """How the token at [a, b) is a person by its context, or None."""
     left, right = _left(text, a), _right(text, b)
+    if right is None and text[b:b + 8].startswith(_lex()["credits"]):
+        right = "credit"                            # (X 特约记者 Y)
     glued_next = right is None and b in starts      # 记者X Y Z: names written together in a credit
     if left == "list":
-        sep = a - 1
-        left = "list" if ends.get(sep) else None
+        left = "list" if ends.get(a - 1) else None
     elif left is None and ends.get(a) in ("credit", "paren", "glued"):
         left = "glued"
-    if left is None:
-        return None
     if left in ("post", "credit", "descriptor", "list", "paren", "glued"):
         return left if (right is not None or (glued_next and left in ("credit", "paren", "glued"))) else None
-    if left == "household":
-        return left if text[b:b + 1] == "家" else None
+    if left == "household" or (left is None and text[b:b + 2] in _lex()["home"]
+                               and not _han_surname_before(text, a)):
+        return "household" if text[b:b + 1] == "家" else None
+    if left is None:
+        # a title kb does not know (首席执行官X一行): a word after it that follows names, and no surname
+        # right before it (which would make the token the tail of a longer name)
+        word = text[b:b + 8]
+        if right == "strong" and not _han_surname_before(text, a) and any(
+                word.startswith(w) for w in _lex()["after"] if len(w) >= 2):
+            return "after"
+        return None
     return left if right == "strong" else None
+
+
+def _han_surname_before(text: str, a: int) -> bool:
+    return a > 0 and (text[a - 1] in _lex()["surnames"] or text[max(0, a - 2):a] in _lex()["surnames"])
 
 
 def _role(how: str, text: str, a: int) -> str:
