@@ -227,6 +227,7 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
     sites = [s.name for ev in events for s in getattr(ev, "sites", []) or []]
     taken = {k for s, e in place_spans for k in range(s, e)}
     starts = {s for s, _ in spans}
+    tails = {e for _, e in spans}       # a token glued after another person token is a tail (宝力|高图)
     accepted: dict[str, Person] = {}
     ends: dict[int, str] = {}          # end offset of an accepted or known name → how it was accepted
     for s, e in _known_spans(text, known):
@@ -238,7 +239,7 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
             continue
         if name in known or _blocked(name, words - {name}) or _site_part(name, sites):
             continue
-        how = _context(text, a, b, ends, starts)
+        how = _context(text, a, b, ends, starts, tails)
         if how is None or (how not in ("post", "credit", "descriptor", "list") and not _has_surname(name)):
             continue
         ends[b] = how
@@ -275,7 +276,7 @@ def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _context(text: str, a: int, b: int, ends: dict, starts: set) -> Optional[str]:
+def _context(text: str, a: int, b: int, ends: dict, starts: set, tails: set) -> Optional[str]:
     """How the token at [a, b) is a person by its context, or None."""
     left, right = _left(text, a), _right(text, b)
     if right is None and text[b:b + 8].startswith(_lex()["credits"]):
@@ -294,7 +295,7 @@ def _context(text: str, a: int, b: int, ends: dict, starts: set) -> Optional[str
         # a title kb does not know (首席执行官X一行): a word after it that follows names, and no surname
         # right before it (which would make the token the tail of a longer name)
         word = text[b:b + 8]
-        if right == "strong" and not _han_surname_before(text, a) and any(
+        if right == "strong" and not _han_surname_before(text, a) and a not in tails and any(
                 word.startswith(w) for w in _lex()["after"] if len(w) >= 2):
             return "after"
         return None
