@@ -128,6 +128,7 @@ def _lex() -> dict:
         "unnamed": tuple(wordlist("unnamed_suffixes")),
         "home": frozenset(w for w in wordlist("tagger_name_after") if len(w) == 2 and w[0] == "家"),
         "familiar": frozenset(wordlist("tagger_unnamed_prefixes")),
+        "title_cuts": tuple(wordlist("tagger_title_cuts")),
     }
 
 
@@ -229,9 +230,10 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
     starts = {s for s, _ in spans}
     tails = {e for _, e in spans}       # a token glued after another person token is a tail (宝力|高图)
     accepted: dict[str, Person] = {}
-    ends: dict[int, str] = {}          # end offset of an accepted or known name → how it was accepted
-    for s, e in _known_spans(text, known):
-        ends[e] = "known"
+    ends: dict[int, tuple] = {}     # end offset of a known or accepted name → (how, person, start)
+    for p in persons:
+        for _, e in _known_spans(text, [p.name]):
+            ends[e] = ("known", p, e - len(p.name))
     for s0, e0 in spans:
         a, b = _trim(text, s0, e0)
         name = text[a:b]
@@ -242,14 +244,13 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
         how = _context(text, a, b, ends, starts, tails)
         if how is None or (how not in ("post", "credit", "descriptor", "list") and not _has_surname(name)):
             continue
-        ends[b] = how
         p = accepted.get(name)
         if p is None:
             p = accepted[name] = Person(name=name, role=_role(how, text, a))
-            t = _title(text, a) if how == "post" else None
-            if t:
-                from .titles import parse_title
-                p.titles.append(parse_title(t, article.outlet))
+        for t in _titles(text, _list_head(text, a, ends) if how in ("list", "glued") else a, how, article.outlet):
+            if all(x.text != t.text for x in p.titles):
+                p.titles.append(t)
+        ends[b] = (how, p, a)
         if len(p.evidence) < 3:
             p.evidence.append(article.sentence_evidence(a, b))
     return list(accepted.values())
@@ -284,7 +285,7 @@ def _context(text: str, a: int, b: int, ends: dict, starts: set, tails: set) -> 
     glued_next = right is None and b in starts      # 记者X Y Z: names written together in a credit
     if left == "list":
         left = "list" if ends.get(a - 1) else None
-    elif left is None and ends.get(a) in ("credit", "paren", "glued"):
+    elif left is None and ends.get(a, ("",))[0] in ("credit", "paren", "glued"):
         left = "glued"
     if left in ("post", "credit", "descriptor", "list", "paren", "glued"):
         return left if (right is not None or (glued_next and left in ("credit", "paren", "glued"))) else None
@@ -316,13 +317,61 @@ def _role(how: str, text: str, a: int) -> str:
     return "official" if how == "post" else "other"
 
 
-def _title(text: str, a: int) -> Optional[str]:
-    """The post as written before the name: back to the last separator (市委常委、组织部长 → 组织部长)."""
+def _run_before(text: str, a: int, limit: int = 16) -> str:
+    """The Han characters right before ``a``, back to a separator (at most ``limit``), after the last
+    ``tagger_title_cuts`` word (的, 了, 一行), without a date's 日 (8月3日)."""
     i = a
-    while i > 0 and _han(text[i - 1]) and a - i < 16:
+    while i > 0 and _han(text[i - 1]) and a - i < limit:
         i -= 1
-    t = text[i:a]
-    return t or None
+    run = text[i:a]
+    if i > 0 and text[i - 1].isdigit() and run[:1] in "年月日":
+        run = run[1:]
+    cut = max([0] + [run.rfind(w) + len(w) for w in _lex()["title_cuts"] if w in run])
+    return run[cut:]
+
+
+def _list_head(text: str, a: int, ends: dict) -> int:
+    """Where the list or credit holding the name at ``a`` starts (县领导A、B、C: the offset of A)."""
+    seen = set()
+    while a not in seen:
+        seen.add(a)
+        prev = ends.get(a - 1) if text[a - 1:a] in "、 \u3000" else ends.get(a)
+        if prev is None:
+            break
+        a = prev[2]
+    return a
+
+
+def _titles(text: str, a: int, how: str, outlet: Optional[str]) -> list[Title]:
+    """Titles as written before the name, like the rules': posts back over a 、-chain of posts
+    (市委副书记、市长X), a descriptor phrase (某村村民X), a credit word (记者X); a list member or a name glued
+    in a credit has the titles written before the list's first name (县领导A、B)."""
+    from .titles import parse_title, post_suffix
+
+    if how in ("list", "glued"):
+        how = _left(text, a) or ""
+    if how == "credit":
+        before = text[max(0, a - 16):a].rstrip(" :：/\u3000")
+        word = next((w for w in _lex()["credits"] if before.endswith(w)), None)
+        return [parse_title(word, outlet)] if word else []
+    if how == "descriptor":
+        run = _run_before(text, a)
+        word = next((w for w in _lex()["descriptors"] if run.endswith(w)), "")
+        return [parse_title(run if len(run) <= 12 else word, outlet)] if run else []
+    if how != "post":
+        return []
+    out: list[Title] = []
+    end = a
+    while True:
+        run = _run_before(text, end)
+        if not run or not post_suffix(run):
+            break
+        out.insert(0, parse_title(run, outlet))
+        end -= len(run)
+        if end < 2 or text[end - 1] != "、":
+            break
+        end -= 1
+    return out
 
 
 def add_tagger_persons(article: Article, persons: list[Person], organizations=(), places=(),
