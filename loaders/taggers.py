@@ -122,13 +122,15 @@ def _lex() -> dict:
                               | {w for w in wordlist("name_followers") if len(w) >= 2}
                               | set(wordlist("photo_credits")) | set(wordlist("byline_skip_words")),
                               key=len, reverse=True)),
-        "household": tuple(wordlist("tagger_household_before")),
+        "household": tuple(wordlist("tagger_household_before")) + tuple(wordlist("tagger_household_people")),
         "not_endings": tuple(wordlist("tagger_not_name_endings")),
         "not_names": frozenset(wordlist("not_names")),
         "unnamed": tuple(wordlist("unnamed_suffixes")),
         "home": frozenset(w for w in wordlist("tagger_name_after") if len(w) == 2 and w[0] == "家"),
         "familiar": frozenset(wordlist("tagger_unnamed_prefixes")),
         "title_cuts": tuple(wordlist("tagger_title_cuts")),
+        "honorifics": tuple(sorted(wordlist("honorifics_after"), key=len, reverse=True)),
+        "household_people": tuple(wordlist("tagger_household_people")),
     }
 
 
@@ -247,7 +249,8 @@ def select(article: Article, spans: list[tuple[int, int]], persons: list[Person]
         p = accepted.get(name)
         if p is None:
             p = accepted[name] = Person(name=name, role=_role(how, text, a))
-        for t in _titles(text, _list_head(text, a, ends) if how in ("list", "glued") else a, how, article.outlet):
+        head = _list_head(text, a, ends) if how in ("list", "glued") else a
+        for t in _titles(text, head, b, how, article.outlet):
             if all(x.text != t.text for x in p.titles):
                 p.titles.append(t)
         ends[b] = (how, p, a)
@@ -342,7 +345,7 @@ def _list_head(text: str, a: int, ends: dict) -> int:
     return a
 
 
-def _titles(text: str, a: int, how: str, outlet: Optional[str]) -> list[Title]:
+def _titles(text: str, a: int, b: int, how: str, outlet: Optional[str]) -> list[Title]:
     """Titles as written before the name, like the rules': posts back over a 、-chain of posts
     (市委副书记、市长X), a descriptor phrase (某村村民X), a credit word (记者X); a list member or a name glued
     in a credit has the titles written before the list's first name (县领导A、B)."""
@@ -354,12 +357,18 @@ def _titles(text: str, a: int, how: str, outlet: Optional[str]) -> list[Title]:
         before = text[max(0, a - 16):a].rstrip(" :：/\u3000")
         word = next((w for w in _lex()["credits"] if before.endswith(w)), None)
         return [parse_title(word, outlet)] if word else []
-    if how == "descriptor":
+    if how in ("descriptor", "household"):
         run = _run_before(text, a)
-        word = next((w for w in _lex()["descriptors"] if run.endswith(w)), "")
-        return [parse_title(run if len(run) <= 12 else word, outlet)] if run else []
+        if how == "household" and not run.endswith(_lex()["household_people"]):
+            return []
+        word = next((w for w in _lex()["descriptors"] + _lex()["household_people"] if run.endswith(w)), "")
+        if len(run) > 12:       # 到某村对该村百岁老人X: what follows the last place word
+            run = run[max(run.rfind(w) + len(w) for w in _lex()["not_endings"]):]
+        run = run if run.endswith(word) and len(run) > len(word) else word
+        return [parse_title(run, outlet)] if run else []
     if how != "post":
-        return []
+        after = next((w for w in _lex()["honorifics"] if text.startswith(w, b)), None)
+        return [parse_title(after, outlet)] if after else []
     out: list[Title] = []
     end = a
     while True:
