@@ -52,8 +52,8 @@ def tagger_option(f):
         return value
     return click.option("--tagger", type=click.Choice(["off", "thulac"]), default="off", show_default=True,
                         envvar="KB_TAGGER", callback=apply, expose_value=False,
-                        help="Add persons from the THULAC tagger where they pass kb's filters (needs "
-                             "kb[thulac]; ~1/50 of the speed; see docs/quality.md).")(f)
+                        help="Also add persons from the THULAC tagger where they pass kb's filters (opt-in; "
+                             "needs kb[thulac]; ~1/80 of the rules' speed; docs/quality.md).")(f)
 
 
 def terminal_width(output: str | None, wide: bool) -> int | None:
