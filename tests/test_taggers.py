@@ -98,14 +98,16 @@ def test_tagger_option_without_thulac_says_how_to_install(tmp_path):
 
 @NEEDS_THULAC
 def test_real_corpus_persons_with_the_signal():
-    """The signal's measured gain on the real corpus holds (docs/quality.md): persons F1 over the rules'
-    figure (0.910), and no metric but persons and titles moves (the signal adds persons only)."""
+    """The signal's measured gain on the real corpus holds (docs/quality.md: persons F1 0.910 → 0.950),
+    and no metric but persons and titles moves (the signal adds persons only)."""
     real = ROOT / "tests" / "gold" / "real"
     base = [sys.executable, "-m", "kb.cli", "eval", str(real / "gold.jsonl"), str(real),
             "--manifest", str(real / "manifest.csv"), "--format", "json"]
     on = json.loads(subprocess.run(base + ["--tagger", "thulac"], capture_output=True, text=True, cwd=ROOT).stdout)
     off = json.loads(subprocess.run(base, capture_output=True, text=True, cwd=ROOT).stdout)
     assert on["metrics"]["persons"]["f1"] >= 0.94 > off["metrics"]["persons"]["f1"]
-    assert on["metrics"]["titles"]["recall"] >= off["metrics"]["titles"]["recall"] - 0.005
+    # titles recall is over the persons found: more titles are read, a few of the new persons' are not
+    assert on["metrics"]["titles"]["tp"] > off["metrics"]["titles"]["tp"]
+    assert on["metrics"]["titles"]["recall"] >= 0.96
     for k in ("inspections", "sites", "meetings"):
         assert on["metrics"][k] == off["metrics"][k], k
