@@ -315,7 +315,7 @@ def _role(how: str, text: str, a: int) -> str:
         before = text[max(0, a - 16):a].rstrip(" :：/\u3000")
         for w in _lex()["credits"]:
             if before.endswith(w):
-                return wordmap("credit_titles").get(w, "other") if w in wordmap("credit_titles") else "other"
+                return wordmap("credit_titles").get(w, "other")
         return "other"
     return "official" if how == "post" else "other"
 
