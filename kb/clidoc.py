@@ -26,6 +26,8 @@ _KB_COMPLETE=fish_source kb | source
 `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4J_DATABASE` choose the server (default: the
 local server `kb server` runs, its ports and password file in `$KB_HOME`). `NEO4J_BROWSER_URL` is the
 Neo4j Browser's address for a server that is not local (`kb browser` finds the local one itself).
+`KB_TAGGER=thulac` is `--tagger thulac` for `kb extract`, `kb load` and `kb eval` (the opt-in tagger
+person signal, `kb[thulac]`; docs/quality.md).
 `COLUMNS` is the width tables fit (`--wide` keeps every cell whole). `KB_DEBUG=1` shows tracebacks
 and the driver's own log.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .events import extract_events
 from .mentions import find_person_mentions, organizations_of, persons_of
 from .models import Article, ExtractedArticle, Place
+from .taggers import add_tagger_persons
 
 
 def places_of(article: Article, taken: set[int]) -> list[Place]:
@@ -45,4 +46,5 @@ def extract_facts(article: Article) -> ExtractedArticle:
     taken = {k for m in mentions for k in range(m.start, m.end)}
     places = places_of(article, taken)
     events = extract_events(article, mentions, persons) if article.text else []
+    persons = add_tagger_persons(article, persons, orgs, places, events)   # opt-in (--tagger), one signal
     return ExtractedArticle(article=article, persons=persons, organizations=orgs, places=places, events=events)

@@ -62,6 +62,18 @@ def published_option(f):
                         metavar="DATE", help="Issue date of every page given (YYYY-MM-DD).")(f)
 
 
+def tagger_option(f):
+    """--tagger thulac (or KB_TAGGER): persons from a shipped-model tagger as one more signal (opt-in)."""
+    def apply(ctx, param, value):
+        from loaders import taggers
+        taggers.use(value)          # sets KB_TAGGER for extraction workers; ConfigError when not installed
+        return value
+    return click.option("--tagger", type=click.Choice(["off", "thulac"]), default="off", show_default=True,
+                        envvar="KB_TAGGER", callback=apply, expose_value=False,
+                        help="Also add persons from the THULAC tagger where they pass kb's filters (opt-in; "
+                             "needs kb[thulac]; ~1/80 of the rules' speed; docs/quality.md).")(f)
+
+
 def terminal_width(output: str | None, wide: bool) -> int | None:
     """The width tables must fit: $COLUMNS or the terminal's, when writing to one; None = no limit."""
     if wide or output:

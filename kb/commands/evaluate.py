@@ -8,6 +8,8 @@ import click
 from kb.eval import ARTICLES, evaluate, render_report
 from loaders.issue_date import read_manifest
 
+from ._options import tagger_option
+
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
@@ -18,6 +20,7 @@ from loaders.issue_date import read_manifest
 @click.option("--fail-under", type=float, default=None, metavar="F", help="Exit 1 when the metric's F1 is below F.")
 @click.option("--metric", default=ARTICLES, show_default=True, help="Metric --fail-under checks.")
 @click.option("-v", "--verbose", is_flag=True, help="List missed and extra articles per page.")
+@tagger_option
 @click.option("--explain", is_flag=True,
               help="Per file, the misses and false hits of every metric (person, lead@day, site, meeting, article).")
 def command(gold, paths, manifest, layout, fmt, fail_under, metric, verbose, explain):

@@ -12,6 +12,8 @@ import click
 from loaders.issue_date import parse_date, read_manifest
 from loaders.pipeline import iter_paths, to_record
 
+from ._options import tagger_option
+
 TABLE_COLUMNS = ("source", "offsets", "published", "kind", "title", "reporters", "chars")
 
 
@@ -33,6 +35,7 @@ def _published(ctx, param, value):
               help="Page layout (many articles) or one web article per file.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
               show_default=True)
+@tagger_option
 def command(paths, manifest, published, outlet, layout, fmt):
     """Segment newspaper pages (or web articles) into articles with provenance."""
     man = read_manifest(manifest) if manifest else None

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import db, loader
-from ._options import published_option
+from ._options import published_option, tagger_option
 
 
 def eta(done: int, total: int, first_done_at: float | None, now: float) -> float | None:
@@ -78,6 +78,7 @@ class Progress:
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
 @click.option("--region", default=None, help="region bare posts are scoped to (岚川市, 岚川市鹤屿县); "
               "default: the manifest's region column, the gazetteer, else the outlet's name")
+@tagger_option
 def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
             pages_per_tx, no_text, page_timeout, region):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
