@@ -91,15 +91,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
             out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
                                      _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
-    photo_alt = alternation(L.photo)
-    # (after a sentence's end too, where reflow joined the caption line: …旱情。丙某摄; and 记者丙某摄)
-    photo_res = (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt +
-                            r")(?=[\s)）】]|$)"),
-                 re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
-    for m in (m for rx in photo_res for m in rx.finditer(text)):
-        c = m.group(1)
-        if name_ok(c, True) and has_surname(c):
-            out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
+    out.extend(_photo_credits(text, L.photo))
     # 3. a closing parenthesis of names only: (甲某某 乙某某)
     for m in _CLOSING_PAREN.finditer(text):
         items = m.group(1).replace("、", " ").split()
@@ -109,6 +101,21 @@ def credit_mentions(text: str) -> list[PersonMention]:
                 k = text.index(x, pos)
                 out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
                 pos = k + len(x)
+    return out
+
+
+def _photo_credits(text: str, photo: tuple[str, ...]) -> list[PersonMention]:
+    """Photo credits written after the name (丙某 供图, (丙某某摄)), ``photo`` the photo credit words; after a
+    sentence's end too, where reflow joined the caption line (…旱情。丙某摄), and 记者丙某摄."""
+    out: list[PersonMention] = []
+    photo_alt = alternation(photo)
+    photo_res = (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt +
+                            r")(?=[\s)）】]|$)"),
+                 re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
+    for m in (m for rx in photo_res for m in rx.finditer(text)):
+        c = m.group(1)
+        if name_ok(c, True) and has_surname(c):
+            out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
     return out
 
 
