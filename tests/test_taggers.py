@@ -19,10 +19,10 @@ NEEDS_THULAC = pytest.mark.skipif(not taggers.available(),
                                   reason="thulac is not installed (pip install 'kb[thulac]', ~490 MB): "
                                          "the opt-in tagger signal is not exercised")
 
-# rules miss: a title kb does not know (首席执行官), the tail of a 、-list, a closing credit in brackets
+# rules miss: a rare title before a rare surname (首席执行官詹…), a closing credit in brackets on a page
 MISSED = ("本报讯 3月1日，县长柯晓舟会见了某某集团首席执行官詹望舒一行，双方就合作进行了交流。"
           "龚家和、陶伟、田锦川、安桂文参加会见。（林晓筠 邰子墨）")
-ADDED = {"詹望舒", "安桂文", "林晓筠", "邰子墨"}
+ADDED = {"詹望舒", "林晓筠", "邰子墨"}
 # a five-character name the tagger cuts in two (宝力|高图): neither half is a person
 LONG_NAME = "本报讯 3月1日，旗委书记宝力高图一行到乌力吉村调研。"
 
@@ -100,14 +100,14 @@ def test_tagger_option_without_thulac_says_how_to_install(tmp_path):
 
 @NEEDS_THULAC
 def test_real_corpus_persons_with_the_signal():
-    """The signal's measured gain on the real corpus holds (docs/quality.md: persons F1 0.910 → 0.950),
+    """The signal's measured gain on the real corpus holds (docs/quality.md: persons F1 0.964 → 0.975),
     and no metric but persons and titles moves (the signal adds persons only)."""
     real = ROOT / "tests" / "gold" / "real"
     base = [sys.executable, "-m", "kb.cli", "eval", str(real / "gold.jsonl"), str(real),
             "--manifest", str(real / "manifest.csv"), "--format", "json"]
     on = json.loads(subprocess.run(base + ["--tagger", "thulac"], capture_output=True, text=True, cwd=ROOT).stdout)
     off = json.loads(subprocess.run(base, capture_output=True, text=True, cwd=ROOT).stdout)
-    assert on["metrics"]["persons"]["f1"] >= 0.94 > off["metrics"]["persons"]["f1"]
+    assert on["metrics"]["persons"]["f1"] >= 0.97 and on["metrics"]["persons"]["f1"] > off["metrics"]["persons"]["f1"]
     # titles recall is over the persons found: more titles are read, a few of the new persons' are not
     assert on["metrics"]["titles"]["tp"] > off["metrics"]["titles"]["tp"]
     assert on["metrics"]["titles"]["recall"] >= 0.96
