@@ -7,10 +7,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
-from ..dates import DateMention, find_dates
+from ..dates import APPROX_DAYS, DateMention, find_dates
 from ..lexicon import alternation, wordlist
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
@@ -118,6 +118,7 @@ class Context:
         self.officials = {p.name for p in persons if p.titles and p.role not in
                           ("reporter", "correspondent", "photographer", "editor", "author")}
         self.lead_date = self._lead_date()
+        self.issue_span = self._issue_span()
         self.para_of: dict[int, int] = {}
         self._ends: Optional[list[int]] = None   # id(meeting event) → paragraph, for merging
 
@@ -126,6 +127,15 @@ class Context:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
         return None
+
+    def _issue_span(self) -> Optional[DateMention]:
+        """An article that writes no date at all, in an issue of a known day: what it reports happened
+        by the issue date (the interval 近日 gives, no date text)."""
+        if self.published is None or self.article.published_precision != "day" or \
+                any(_usable(d) for d in self.dates):
+            return None
+        return DateMention(0, 0, "", self.published - timedelta(days=APPROX_DAYS), self.published,
+                           "approximate", "approximate")
 
     @functools.cached_property
     def only_day(self) -> Optional[DateMention]:
@@ -235,7 +245,7 @@ def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, articl
                end_date=d.end_date if d else None,
                date_precision=(d.precision if d else "unknown"),
                planned=bool(d and d.planned),
-               date_text=d.text if d else None,
+               date_text=(d.text or None) if d else None,
                name=name, lead=lead)
     a = s.start
     b = s.end

@@ -236,7 +236,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj))
+            d = ctx.date_for(s, tuple(subj)) or ctx.issue_span
             if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
