@@ -203,6 +203,18 @@ def _merged_days(found: dict, order: list) -> None:
                 break
 
 
+def _run_start(text: str, lo: int, t: int) -> int:
+    """Where the run of inspection verbs ending at ``t`` starts (陪同考察调研: 考察 for 调研)."""
+    while True:
+        m = _VERB_BEFORE.search(text, max(lo, t - 4), t)
+        if not m:
+            return t
+        t = m.start()
+
+
+_VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
+
+
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
     """Every (lead, day) with its first sentence: the inspections before sites are attached."""
     R = _rx()
@@ -225,8 +237,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 continue
             if _not_a_visit(text, t, s.start + m.end(), s.start):
                 continue
-            if _COMPANION.search(text[max(s.start, t - 5):t]):
-                continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
+            if _COMPANION.search(text[max(s.start, t - 5):_run_start(text, s.start, t)]):
+                continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)

@@ -54,6 +54,11 @@ _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
 
 
+# 市领导A及B一行, 成员A、B一行到: two names under one title, heading the group together
+_SHARED_TITLE = re.compile(r"[、及和]")
+_GROUP_AFTER = re.compile(r"(?:同志)?(?:等人?)?一行")
+
+
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """在…陪同下 / 在…的陪同下: the spans whose names come along."""
     return [(a + m.start(), a + m.end()) for m in re.finditer(_UNDER_COMPANY, text[a:b])]
@@ -91,6 +96,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return False                                    # A、B带队: both lead
     gap = text[leads[-1].end:m.start]
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
+    if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):
+        return False                                    # 市领导A及B一行: one title, both lead
     if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
         return True                                     # A率B、C / A一行和B
     if "一行" in text[m.end:t] and not explicit and not (_principal(ctx, leads[0]) and _principal(ctx, m)):
@@ -109,6 +116,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
     out: list[str] = []
     leads: list[PersonMention] = []
+    passed = False
     for m in ms:
         between = ctx.text[m.end:t]
         if REPORTING.search(_HEARD.sub("", between)):
@@ -119,7 +127,8 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
                 continue
         if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
             continue
-        if _comes_along(ctx, s, m, t, leads):
+        if passed and not _CO_LEAD.search(ctx.text[m.end:t]) or _comes_along(ctx, s, m, t, leads):
+            passed = passed or bool(leads)   # A，B(comes along)，C…一行: C, listed after B, comes along too
             continue
         if m.name not in out:
             out.append(m.name)
