@@ -80,13 +80,22 @@ def _deputy(ctx: Context, m: PersonMention) -> bool:
     return bool(titles) and all(re.search(r"副[\u4e00-\u9fff]{0,4}$", t) for t in titles)
 
 
+def _names_blank(ctx: Context, a: int, b: int) -> str:
+    """The text from ``a`` to ``b`` with the names in it blanked (向 in 沙向东 is no preposition)."""
+    out = ctx.text[a:b]
+    for x in ctx.mentions_in(a, b):
+        k = x.start - a
+        out = out[:k] + "□" * (min(x.end, b) - x.start) + out[k + min(x.end, b) - x.start:]
+    return out
+
+
 def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: list[PersonMention]) -> bool:
     """The role grammar: is ``m``, named before the verb at ``t``, a companion rather than a lead?"""
     text = ctx.text
     if any(a <= m.start < b for a, b in _companion_spans(text, s.start, t)):
         return True                                     # 在A、B陪同下
     clause = max(text.rfind(c, s.start, m.start) for c in "，,；") + 1 if m.start > s.start else s.start
-    if _PREP_BEFORE.search(_NOT_PREP.sub("□□", text[max(clause, s.start):m.start])):
+    if _PREP_BEFORE.search(_NOT_PREP.sub("□□", _names_blank(ctx, max(clause, s.start), m.start))):
         return True                                     # 与副县长X座谈
     if _DEPUTY_HEAD.match(text, m.end):
         return True                                     # B为副组长
