@@ -191,6 +191,18 @@ class Context:
             return ld
         return None
 
+    @functools.cached_property
+    def standing_span(self) -> Optional[DateMention]:
+        """The lead date when it is a span alone on its line (要闻周报 / (5月20日—5月24日)): the days
+        every item below is within."""
+        d = self.lead_date
+        if d is None or d.end_date is None:
+            return None
+        ps = self.text.rfind("\n", 0, d.start) + 1
+        pe = self.text.find("\n", d.end)
+        line = self.text[ps:len(self.text) if pe < 0 else pe]
+        return d if re.fullmatch(r"[\s(（【\[]*" + re.escape(d.text) + r"[\s)）】\]]*", line) else None
+
     def resolve_pronoun(self, pos: int) -> Optional[str]:
         """他/她 at ``pos``: the last named official before it."""
         for m in reversed(self.mentions):

@@ -100,17 +100,29 @@ _GROUP_NOUNS = re.compile(_W("group_nouns"))
 _TAKE_PART = re.compile(r"参加|参与")
 
 
+def _group_window(ctx: Context, i: int) -> list:
+    """The group's sentence and the next two, up to one that writes a day of its own (a new item:
+    a summary's 率团考察 is not the next item's 7月30日，X带队…)."""
+    out = [ctx.sents[i]]
+    for s2 in ctx.sents[i + 1:i + 3]:
+        if any(s2.start <= d.start < s2.end and d.date is not None for d in ctx.dates):
+            break
+        out.append(s2)
+    return out
+
+
 def _group_lead(ctx: Context, i: int) -> list[str]:
     """A delegation's lead: its named head (在X带领下, 由X带队, X率队), else the first official of a
     参加 list in this or the next two sentences. Hosts who 陪同 or 会见 the group never lead it."""
-    for s2 in ctx.sents[i:i + 3]:
+    window = _group_window(ctx, i)
+    for s2 in window:
         for x in ctx.mentions_in(s2.start, s2.end):
             after = ctx.text[x.end:x.end + 6]
             if x.name in ctx.officials and (_HEAD_AFTER.match(after) or
                                             _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and
                                             re.match(r"(?:同志)?(?:的)?带领下", after)):
                 return [x.name]
-    for s2 in ctx.sents[i:i + 3]:
+    for s2 in window:
         if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:
@@ -248,7 +260,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj)) or ctx.issue_span
+            d = ctx.date_for(s, tuple(subj)) or ctx.standing_span or ctx.issue_span
             if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
