@@ -100,6 +100,9 @@ _GROUP_NOUNS = re.compile(_W("group_nouns"))
 _TAKE_PART = re.compile(r"参加|参与")
 
 
+_TO_OUR_AREA = re.compile(r"(?:在|到|来|赴)(?:我|本)(?:省|市|州|县|区|旗|镇|乡|街道)")
+
+
 def _group_window(ctx: Context, i: int) -> list:
     """The group's sentence and the next two, up to one that writes a day of its own (a new item:
     a summary's 率团考察 is not the next item's 7月30日，X带队…)."""
@@ -122,6 +125,8 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
                                             _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and
                                             re.match(r"(?:同志)?(?:的)?带领下", after)):
                 return [x.name]
+    if _TO_OUR_AREA.search(ctx.sents[i].text):
+        return []   # 督查组在我区督查，区长X参加: the group is a guest, those who 参加 host it
     for s2 in window:
         if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
@@ -166,6 +171,11 @@ _WHILE = re.compile(r"时[，,]")
 _MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 
 
+# 来某县(投资)考察…的客商: a relative clause on a noun (those who came), no visit of the subject's
+_CAME_TO = re.compile(r"(?<![到带])来(?!到)[\u4e00-\u9fff]{1,10}$")
+_OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
+
+
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
@@ -177,6 +187,8 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 看望了调研组一行: the hosts of a group
     if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
         return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
+    if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
+        return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
 
 
