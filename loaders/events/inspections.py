@@ -221,7 +221,8 @@ def _merged_days(found: dict, order: list) -> None:
             continue
         for k2 in order:
             e2 = found[k2]
-            if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date:
+            if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date \
+                    and e2.date_precision != "approximate":
                 order.remove(key)
                 del found[key]
                 break
@@ -237,6 +238,10 @@ def _run_start(text: str, lo: int, t: int) -> int:
 
 
 _VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
+
+
+# 日前，X检查… X一行前天还到…: a day that adds a trip of its own (还), not the umbrella's days
+_ALSO = re.compile(r"还(?:到|来到|前往|深入|先后|赴)")
 
 
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
@@ -292,7 +297,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
     for key in list(order):
         if found[key].date_precision == "approximate" and any(
-                k2[0] == key[0] and found[k2].date_precision == "day" for k2 in order):
+                k2[0] == key[0] and found[k2].date_precision == "day" and
+                not _ALSO.search(found[k2].evidence.sentence if found[k2].evidence else "") for k2 in order):
             order.remove(key)
             del found[key]
     _merged_days(found, order)
