@@ -181,6 +181,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
                  and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
             ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
+        if ok is None and n == 3 and c[0] not in STOP_FIRST and any(x in _NAME_FUNCTION_CHARS for x in c[1:]) \
+                and name_ok(c, True) == "ok" and (strong_end(text, p + n) or after_score(text, p + n) >= 1):
+            ok = "ok"   # a given name with a function character, right after a title: 主委甲乃硕率
         if ok is None:
             continue
         s = after_score(text, p + n) * 2.0
