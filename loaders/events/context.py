@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..dates import APPROX_DAYS, DateMention, find_dates
-from ..lexicon import alternation, wordlist
+from ..lexicon import alternation, wordlist, wordmap
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
 from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
@@ -97,6 +97,15 @@ def _usable(d: DateMention) -> bool:
     return d.date is not None or d.precision == "year_unknown"
 
 
+_CREDIT_ROLES = ("reporter", "correspondent", "photographer", "editor", "author")
+
+
+def _holds_post(p: Person) -> bool:
+    """A credited name (审核：X) who also holds a post in the text (镇长X检查…) is an official too."""
+    credits = wordmap("credit_titles")
+    return any(t.post and t.text not in credits and t.post not in credits for t in p.titles)
+
+
 class Context:
     def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
         self.article = article
@@ -115,8 +124,7 @@ class Context:
         self.cutoffs |= {id(d) for d in self.dates if d.precision == "approximate" and d.text.endswith("来")
                          and not _clause_head(self.text, d.start)}
         self.sents = sentences(self.text)
-        self.officials = {p.name for p in persons if p.titles and p.role not in
-                          ("reporter", "correspondent", "photographer", "editor", "author")}
+        self.officials = {p.name for p in persons if p.titles and (p.role not in _CREDIT_ROLES or _holds_post(p))}
         self.lead_date = self._lead_date()
         self.issue_span = self._issue_span()
         self.para_of: dict[int, int] = {}
