@@ -100,7 +100,7 @@ _GROUP_NOUNS = re.compile(_W("group_nouns"))
 _TAKE_PART = re.compile(r"参加|参与")
 
 
-_TO_OUR_AREA = re.compile(r"(?:在|到|来|赴)(?:我|本)(?:省|市|州|县|区|旗|镇|乡|街道)")
+_TO_OUR_AREA = re.compile(r"[在到来赴][我本](?:[省市州县区旗镇乡]|街道)")
 
 
 def _group_window(ctx: Context, i: int) -> list:
@@ -241,7 +241,7 @@ _VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
 
 
 # 日前，X检查… X一行前天还到…: a day that adds a trip of its own (还), not the umbrella's days
-_ALSO = re.compile(r"还(?:到|来到|前往|深入|先后|赴)")
+_ALSO = re.compile(rf"还(?:{alternation(wordlist('also_trip_verbs'))})")
 
 
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
