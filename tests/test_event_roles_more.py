@@ -47,7 +47,7 @@ def test_a_preposition_character_inside_a_name_is_no_preposition():
 
 def test_names_listed_after_a_companion_come_along():
     text = ("今天上午，省委常委、市委书记林海，市委常委、市委秘书长王平，市委常委、宣传部部长李强，"
-            "市人大常委会代主任陈东，副市长周立新等一行来到某报社，慰问一线采编人员。")
+            "市人大常委会代主任陈东明，副市长周立新等一行来到某报社，慰问一线采编人员。")
     assert leads(text) == [("林海", D)]
 
 
