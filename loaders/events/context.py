@@ -106,6 +106,9 @@ def _holds_post(p: Person) -> bool:
     return any(t.post and t.text not in credits and t.post not in credits for t in p.titles)
 
 
+_UNPLACED = re.compile(alternation(wordlist("unplaced_day_words")))
+
+
 class Context:
     def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
         self.article = article
@@ -144,6 +147,11 @@ class Context:
             return None
         return DateMention(0, 0, "", self.published - timedelta(days=APPROX_DAYS), self.published,
                            "approximate", "approximate")
+
+    def issue_span_for(self, s: Sentence) -> Optional[DateMention]:
+        """The issue span for a sentence that writes no day or time of its own (除夕当晚 is a day the
+        text gives but kb cannot place: no span)."""
+        return None if self.issue_span is None or _UNPLACED.search(s.text) else self.issue_span
 
     @functools.cached_property
     def only_day(self) -> Optional[DateMention]:

@@ -277,7 +277,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj)) or ctx.standing_span or ctx.issue_span
+            d = ctx.date_for(s, tuple(subj)) or ctx.standing_span or ctx.issue_span_for(s)
             if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
