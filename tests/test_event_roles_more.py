@@ -117,3 +117,8 @@ def test_a_class_of_people_at_home_is_no_site():
             "镇领导陈东、李强分别带队走访慰问困难群众。")
     evs = [e for e in extract_facts(art(text, published=D)).events if e.type == "inspection"]
     assert evs and all(not s.name.endswith("党员家") for e in evs for s in e.sites)
+
+
+def test_a_run_of_names_before_their_standing_and_the_verb_of_leading_all_lead():
+    text = "5月10日至11日，林海、王东明、陈立新等市领导率领我市党政代表团，赴某县考察经济社会发展情况。"
+    assert sorted(x[0] for x in leads(text)) == sorted(["林海", "王东明", "陈立新"])

@@ -51,6 +51,8 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
 _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
+# A、B、C等市领导率领: the rest of the run of names, then the verb of leading
+_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?){0,8}?(?:" + _HEADS.pattern + ")")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
 
 
@@ -66,7 +68,7 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
     """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
-    return _HEADS.match(text, m.end, t) is not None and \
+    return _HEADS_RUN.match(text, m.end, t) is not None and \
         re.fullmatch(r"、[\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
 
 
