@@ -122,3 +122,11 @@ def test_a_class_of_people_at_home_is_no_site():
 def test_a_run_of_names_before_their_standing_and_the_verb_of_leading_all_lead():
     text = "5月10日至11日，林海、王东明、陈立新等市领导率领我市党政代表团，赴某县考察经济社会发展情况。"
     assert sorted(x[0] for x in leads(text)) == sorted(["林海", "王东明", "陈立新"])
+
+
+def test_a_check_from_a_command_room_is_no_visit():
+    text = ("5月10日下午，县长林海专程到县防汛指挥部检查防汛工作。"
+            "在指挥部会议室，林海逐一与各乡镇进行了视频连线，检查值班情况。")
+    assert leads(text) == []
+    text = "5月10日下午，县长林海专程到某水库检查防汛工作，察看泄洪设施。"
+    assert leads(text) == [("林海", date(2021, 5, 10))]

@@ -192,6 +192,16 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
 
 
+_AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordlist('command_posts'))})[^。；，,]{{0,6}}$")
+
+
+def _from_command_post(ctx: Context, i: int, t: int) -> bool:
+    """到县防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
+    s = ctx.sents[i]
+    nxt = ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else ""
+    return bool(_AT_COMMAND.search(ctx.text, s.start, t)) and bool(_REMOTE.search(s.text + nxt))
+
+
 def _undated_paper(ctx: Context) -> bool:
     """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
     kept undated rather than lost."""
@@ -264,7 +274,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             pre = text[max(s.start, t - 2):t]
             if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
-            if _not_a_visit(text, t, s.start + m.end(), s.start):
+            if _not_a_visit(text, t, s.start + m.end(), s.start) or _from_command_post(ctx, i, t):
                 continue
             if _COMPANION.search(text[max(s.start, t - 5):_run_start(text, s.start, t)]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
