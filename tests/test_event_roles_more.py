@@ -130,3 +130,9 @@ def test_a_check_from_a_command_room_is_no_visit():
     assert leads(text) == []
     text = "5月10日下午，县长林海专程到某水库检查防汛工作，察看泄洪设施。"
     assert leads(text) == [("林海", date(2021, 5, 10))]
+
+
+def test_a_household_visited_with_a_verb_of_movement_is_a_visit():
+    text = "5月10日，镇人大主席林海来到退休干部和困难党员家中，关切地了解他们的身体和生活情况。"
+    assert leads(text) == [("林海", date(2021, 5, 10))]
+    assert leads("5月10日，镇人大主席林海来到某村村委会，了解村务情况。") == []

@@ -254,6 +254,18 @@ _VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
 _ALSO = re.compile(rf"还(?:{alternation(wordlist('also_trip_verbs'))})")
 
 
+# 来到某某党员家中: a household visited (走访) written with a verb of movement only
+_HOME_VISIT = re.compile(rf"(?:{_rx()['move'].pattern})[^，,。；;“”]{{2,24}}?家中")
+
+
+def _triggers(text: str) -> list:
+    """The inspection verbs of a sentence, and its household visits (来到…家中), in order."""
+    R = _rx()
+    ms = list(R["insp"].finditer(text))
+    ms += [h for h in _HOME_VISIT.finditer(text) if not any(m.start() < h.end() and h.start() < m.end() for m in ms)]
+    return sorted(ms, key=lambda m: m.start())
+
+
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
     """Every (lead, day) with its first sentence: the inspections before sites are attached."""
     R = _rx()
@@ -267,7 +279,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             _note_along(ctx, ctx.sents[i - 1], found, along)
         if i in claimed and _OFFICE.search(s.text) or _MEETING_SAID.match(s.text):
             continue
-        for m in R["insp"].finditer(s.text):
+        for m in _triggers(s.text):
             t = s.start + m.start()
             if _in_quote(s, t):
                 continue
