@@ -5,7 +5,10 @@ article's holder) is the subject of an inspection verb (调研, 督导, 督查, 
 看望慰问, 参与…服务 …), with no reporting verb (强调/要求/叮嘱 …) in between. A group subject (观摩团 …) takes
 its lead from the 参加 list that follows. Those who come along (参加/陪同/一同 + verb) are accompanying,
 never leads. Several trips in one article (2月18日，A到…。2月19日，B到…) each keep the sites written after
-their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow.
+their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow
+(unless a day adds a trip of its own: X一行前天还到…). Days: the sentence's (context.py), else a span alone
+on its line (a weekly digest's （5月20日—5月24日）), else, in an article that writes no date at all, the
+issue day as an approximate span (the 近日 interval, no date text).
 """
 from __future__ import annotations
 
