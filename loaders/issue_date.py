@@ -222,6 +222,8 @@ def infer_date(text: str, year_hint: Optional[int] = None) -> tuple[Optional[dat
     basis_year = ""
     if year is None:
         years = [(int(m.group(1)), bool(m.group(2))) for m in _YEAR_RE.finditer(text)]
+        if len({y for y, _ in years}) > 1 and not any(annual for _, annual in years):
+            years = []   # 2017年完成情况及2018年计划, 2023年底…2025年底: which year the day is in, the text does not say
         if years:
             ymax = max(y for y, _ in years)
             # an annual title (2019年度) together with 去年 means the text was written the year after

@@ -63,6 +63,13 @@ def test_inferred_day_after_latest_event():
     assert d is None and "no year" in basis
 
 
+def test_a_year_only_when_the_text_writes_one():
+    d, basis = infer_date("1月30日，县委书记调研，听取2017年工作完成情况及2018年工作计划汇报。")
+    assert d is None and "no year" in basis
+    d, _ = infer_date("1月30日，县委书记调研，听取2018年工作计划汇报。")
+    assert d == date(2018, 1, 31)
+
+
 def test_resolve_order(tmp_path):
     text = "示例日报\n\n2020年2月\n\n1\n\n星期六\n"
     man = {"p.txt": read_manifest_row("p.txt", date(2020, 1, 31))}

@@ -7,11 +7,11 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
-from ..dates import DateMention, find_dates
-from ..lexicon import alternation, wordlist
+from ..dates import APPROX_DAYS, DateMention, find_dates
+from ..lexicon import alternation, wordlist, wordmap
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
 from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
@@ -97,6 +97,18 @@ def _usable(d: DateMention) -> bool:
     return d.date is not None or d.precision == "year_unknown"
 
 
+_CREDIT_ROLES = ("reporter", "correspondent", "photographer", "editor", "author")
+
+
+def _holds_post(p: Person) -> bool:
+    """A credited name (审核：X) who also holds a post in the text (镇长X检查…) is an official too."""
+    credits = wordmap("credit_titles")
+    return any(t.post and t.text not in credits and t.post not in credits for t in p.titles)
+
+
+_UNPLACED = re.compile(alternation(wordlist("unplaced_day_words")))
+
+
 class Context:
     def __init__(self, article: Article, mentions: list[PersonMention], persons: list[Person]):
         self.article = article
@@ -115,9 +127,9 @@ class Context:
         self.cutoffs |= {id(d) for d in self.dates if d.precision == "approximate" and d.text.endswith("来")
                          and not _clause_head(self.text, d.start)}
         self.sents = sentences(self.text)
-        self.officials = {p.name for p in persons if p.titles and p.role not in
-                          ("reporter", "correspondent", "photographer", "editor", "author")}
+        self.officials = {p.name for p in persons if p.titles and (p.role not in _CREDIT_ROLES or _holds_post(p))}
         self.lead_date = self._lead_date()
+        self.issue_span = self._issue_span()
         self.para_of: dict[int, int] = {}
         self._ends: Optional[list[int]] = None   # id(meeting event) → paragraph, for merging
 
@@ -126,6 +138,20 @@ class Context:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
         return None
+
+    def _issue_span(self) -> Optional[DateMention]:
+        """An article that writes no date at all, in an issue of a known day: what it reports happened
+        by the issue date (the interval 近日 gives, no date text)."""
+        if self.published is None or self.article.published_precision != "day" or \
+                any(_usable(d) for d in self.dates):
+            return None
+        return DateMention(0, 0, "", self.published - timedelta(days=APPROX_DAYS), self.published,
+                           "approximate", "approximate")
+
+    def issue_span_for(self, s: Sentence) -> Optional[DateMention]:
+        """The issue span for a sentence that writes no day or time of its own (除夕当晚 is a day the
+        text gives but kb cannot place: no span)."""
+        return None if self.issue_span is None or _UNPLACED.search(s.text) else self.issue_span
 
     @functools.cached_property
     def only_day(self) -> Optional[DateMention]:
@@ -181,6 +207,18 @@ class Context:
             return ld
         return None
 
+    @functools.cached_property
+    def standing_span(self) -> Optional[DateMention]:
+        """The lead date when it is a span alone on its line (要闻周报 / (5月20日—5月24日)): the days
+        every item below is within."""
+        d = self.lead_date
+        if d is None or d.end_date is None:
+            return None
+        ps = self.text.rfind("\n", 0, d.start) + 1
+        pe = self.text.find("\n", d.end)
+        line = self.text[ps:len(self.text) if pe < 0 else pe]
+        return d if re.fullmatch(r"[\s(（【\[]*" + re.escape(d.text) + r"[\s)）】\]]*", line) else None
+
     def resolve_pronoun(self, pos: int) -> Optional[str]:
         """他/她 at ``pos``: the last named official before it."""
         for m in reversed(self.mentions):
@@ -235,7 +273,7 @@ def _event(typ: str, trigger: str, d: Optional[DateMention], s: Sentence, articl
                end_date=d.end_date if d else None,
                date_precision=(d.precision if d else "unknown"),
                planned=bool(d and d.planned),
-               date_text=d.text if d else None,
+               date_text=(d.text or None) if d else None,
                name=name, lead=lead)
     a = s.start
     b = s.end

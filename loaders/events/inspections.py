@@ -5,7 +5,10 @@ article's holder) is the subject of an inspection verb (调研, 督导, 督查, 
 看望慰问, 参与…服务 …), with no reporting verb (强调/要求/叮嘱 …) in between. A group subject (观摩团 …) takes
 its lead from the 参加 list that follows. Those who come along (参加/陪同/一同 + verb) are accompanying,
 never leads. Several trips in one article (2月18日，A到…。2月19日，B到…) each keep the sites written after
-their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow.
+their own first sentence; an umbrella sentence (连日来，X检查…) gives way to the dated days that follow
+(unless a day adds a trip of its own: X一行前天还到…). Days: the sentence's (context.py), else a span alone
+on its line (a weekly digest's （5月20日—5月24日）), else, in an article that writes no date at all, the
+issue day as an approximate span (the 近日 interval, no date text).
 """
 from __future__ import annotations
 
@@ -100,17 +103,34 @@ _GROUP_NOUNS = re.compile(_W("group_nouns"))
 _TAKE_PART = re.compile(r"参加|参与")
 
 
+_TO_OUR_AREA = re.compile(r"[在到来赴][我本](?:[省市州县区旗镇乡]|街道)")
+
+
+def _group_window(ctx: Context, i: int) -> list:
+    """The group's sentence and the next two, up to one that writes a day of its own (a new item:
+    a summary's 率团考察 is not the next item's 7月30日，X带队…)."""
+    out = [ctx.sents[i]]
+    for s2 in ctx.sents[i + 1:i + 3]:
+        if any(s2.start <= d.start < s2.end and d.date is not None for d in ctx.dates):
+            break
+        out.append(s2)
+    return out
+
+
 def _group_lead(ctx: Context, i: int) -> list[str]:
     """A delegation's lead: its named head (在X带领下, 由X带队, X率队), else the first official of a
     参加 list in this or the next two sentences. Hosts who 陪同 or 会见 the group never lead it."""
-    for s2 in ctx.sents[i:i + 3]:
+    window = _group_window(ctx, i)
+    for s2 in window:
         for x in ctx.mentions_in(s2.start, s2.end):
             after = ctx.text[x.end:x.end + 6]
             if x.name in ctx.officials and (_HEAD_AFTER.match(after) or
                                             _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and
                                             re.match(r"(?:同志)?(?:的)?带领下", after)):
                 return [x.name]
-    for s2 in ctx.sents[i:i + 3]:
+    if _TO_OUR_AREA.search(ctx.sents[i].text):
+        return []   # 督查组在我区督查，区长X参加: the group is a guest, those who 参加 host it
+    for s2 in window:
         if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:
@@ -154,6 +174,11 @@ _WHILE = re.compile(r"时[，,]")
 _MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 
 
+# 来某县(投资)考察…的客商: a relative clause on a noun (those who came), no visit of the subject's
+_CAME_TO = re.compile(r"(?<![到带])来(?!到)[\u4e00-\u9fff]{1,10}$")
+_OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
+
+
 def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
@@ -165,7 +190,19 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 看望了调研组一行: the hosts of a group
     if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
         return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
+    if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
+        return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
+
+_AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordlist('command_posts'))})[^。；，,]{{0,6}}$")
+
+
+def _from_command_post(ctx: Context, i: int, t: int) -> bool:
+    """到县防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
+    s = ctx.sents[i]
+    nxt = ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else ""
+    return bool(_AT_COMMAND.search(ctx.text, s.start, t)) and bool(_REMOTE.search(s.text + nxt))
 
 
 def _undated_paper(ctx: Context) -> bool:
@@ -197,10 +234,39 @@ def _merged_days(found: dict, order: list) -> None:
             continue
         for k2 in order:
             e2 = found[k2]
-            if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date:
+            if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date \
+                    and e2.date_precision != "approximate":
                 order.remove(key)
                 del found[key]
                 break
+
+
+def _run_start(text: str, lo: int, t: int) -> int:
+    """Where the run of inspection verbs ending at ``t`` starts (陪同考察调研: 考察 for 调研)."""
+    while True:
+        m = _VERB_BEFORE.search(text, max(lo, t - 4), t)
+        if not m:
+            return t
+        t = m.start()
+
+
+_VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
+
+
+# 日前，X检查… X一行前天还到…: a day that adds a trip of its own (还), not the umbrella's days
+_ALSO = re.compile(rf"还(?:{alternation(wordlist('also_trip_verbs'))})")
+
+
+# 来到某某党员家中: a household visited (走访) written with a verb of movement only
+_HOME_VISIT = re.compile(rf"(?:{_rx()['move'].pattern})[^，,。；;“”]{{2,24}}?家中")
+
+
+def _triggers(text: str) -> list:
+    """The inspection verbs of a sentence, and its household visits (来到…家中), in order."""
+    R = _rx()
+    ms = list(R["insp"].finditer(text))
+    ms += [h for h in _HOME_VISIT.finditer(text) if not any(m.start() < h.end() and h.start() < m.end() for m in ms)]
+    return sorted(ms, key=lambda m: m.start())
 
 
 def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key], dict[Key, int]]:
@@ -216,17 +282,17 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             _note_along(ctx, ctx.sents[i - 1], found, along)
         if i in claimed and _OFFICE.search(s.text) or _MEETING_SAID.match(s.text):
             continue
-        for m in R["insp"].finditer(s.text):
+        for m in _triggers(s.text):
             t = s.start + m.start()
             if _in_quote(s, t):
                 continue
             pre = text[max(s.start, t - 2):t]
             if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
-            if _not_a_visit(text, t, s.start + m.end(), s.start):
+            if _not_a_visit(text, t, s.start + m.end(), s.start) or _from_command_post(ctx, i, t):
                 continue
-            if _COMPANION.search(text[max(s.start, t - 5):t]):
-                continue   # 副县长X参加调研 / 一同检查 / 陪同视察: those who come along, not the lead
+            if _COMPANION.search(text[max(s.start, t - 5):_run_start(text, s.start, t)]):
+                continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
@@ -236,7 +302,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj))
+            d = ctx.date_for(s, tuple(subj)) or ctx.standing_span or ctx.issue_span_for(s)
             if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None
@@ -256,7 +322,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
     for key in list(order):
         if found[key].date_precision == "approximate" and any(
-                k2[0] == key[0] and found[k2].date_precision == "day" for k2 in order):
+                k2[0] == key[0] and found[k2].date_precision == "day" and
+                not _ALSO.search(found[k2].evidence.sentence if found[k2].evidence else "") for k2 in order):
             order.remove(key)
             del found[key]
     _merged_days(found, order)

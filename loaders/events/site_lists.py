@@ -98,6 +98,9 @@ _VILLAGERS = re.compile(rf"^([\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('h
                         rf"(?:{alternation(wordlist('household_roles'))})$")
 
 
+_NOT_HEADS = tuple(wordlist("household_not_heads"))
+
+
 def _household(item: str) -> Optional[str]:
     """某村村民某某家中 → 某村村民某某家: a household named by its village or its role; 某村退役军人 → 某村
     (the people met there); else None."""
@@ -105,7 +108,7 @@ def _household(item: str) -> Optional[str]:
     if v:
         return v.group(1)   # 走访了某村退役军人: the village
     m = _HOUSEHOLD.match(item)
-    if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(("群众", "农户", "户")):
+    if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(_NOT_HEADS):
         return None
     return item[:m.end("who")] + "家"
 

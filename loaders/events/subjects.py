@@ -51,7 +51,14 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
 _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
+# A、B、C等市领导率领: the rest of the run of names, then the verb of leading
+_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?){0,8}?(?:" + _HEADS.pattern + ")")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
+
+
+# 市领导A及B一行, 成员A、B一行到: two names under one title, heading the group together
+_SHARED_TITLE = re.compile(r"[、及和]")
+_GROUP_AFTER = re.compile(r"(?:同志)?(?:等人?)?一行")
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -61,7 +68,7 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
     """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
-    return _HEADS.match(text, m.end, t) is not None and \
+    return _HEADS_RUN.match(text, m.end, t) is not None and \
         re.fullmatch(r"、[\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
 
 
@@ -75,13 +82,22 @@ def _deputy(ctx: Context, m: PersonMention) -> bool:
     return bool(titles) and all(re.search(r"副[\u4e00-\u9fff]{0,4}$", t) for t in titles)
 
 
+def _names_blank(ctx: Context, a: int, b: int) -> str:
+    """The text from ``a`` to ``b`` with the names in it blanked (向 in 沙向东 is no preposition)."""
+    out = ctx.text[a:b]
+    for x in ctx.mentions_in(a, b):
+        k = x.start - a
+        out = out[:k] + "□" * (min(x.end, b) - x.start) + out[k + min(x.end, b) - x.start:]
+    return out
+
+
 def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: list[PersonMention]) -> bool:
     """The role grammar: is ``m``, named before the verb at ``t``, a companion rather than a lead?"""
     text = ctx.text
     if any(a <= m.start < b for a, b in _companion_spans(text, s.start, t)):
         return True                                     # 在A、B陪同下
     clause = max(text.rfind(c, s.start, m.start) for c in "，,；") + 1 if m.start > s.start else s.start
-    if _PREP_BEFORE.search(_NOT_PREP.sub("□□", text[max(clause, s.start):m.start])):
+    if _PREP_BEFORE.search(_NOT_PREP.sub("□□", _names_blank(ctx, max(clause, s.start), m.start))):
         return True                                     # 与副县长X座谈
     if _DEPUTY_HEAD.match(text, m.end):
         return True                                     # B为副组长
@@ -91,6 +107,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return False                                    # A、B带队: both lead
     gap = text[leads[-1].end:m.start]
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
+    if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):
+        return False                                    # 市领导A及B一行: one title, both lead
     if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
         return True                                     # A率B、C / A一行和B
     if "一行" in text[m.end:t] and not explicit and not (_principal(ctx, leads[0]) and _principal(ctx, m)):
@@ -109,6 +127,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
     out: list[str] = []
     leads: list[PersonMention] = []
+    passed = False
     for m in ms:
         between = ctx.text[m.end:t]
         if REPORTING.search(_HEARD.sub("", between)):
@@ -119,7 +138,8 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
                 continue
         if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
             continue
-        if _comes_along(ctx, s, m, t, leads):
+        if passed and not _CO_LEAD.search(ctx.text[m.end:t]) or _comes_along(ctx, s, m, t, leads):
+            passed = passed or bool(leads)   # A，B(comes along)，C…一行: C, listed after B, comes along too
             continue
         if m.name not in out:
             out.append(m.name)

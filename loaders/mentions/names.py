@@ -181,6 +181,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
                  and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
             ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
+        if ok is None and n == 3 and c[0] not in STOP_FIRST and any(x in _NAME_FUNCTION_CHARS for x in c[1:]) \
+                and name_ok(c, True) == "ok" and (strong_end(text, p + n) or after_score(text, p + n) >= 1):
+            ok = "ok"   # a given name with a function character, right after a title: 主委甲乃硕率
         if ok is None:
             continue
         s = after_score(text, p + n) * 2.0
@@ -252,7 +255,24 @@ def list_items(text: str, j: int) -> list[tuple[str, int]]:
             break           # 、区委副书记: a title starting the next titled name, not an item
         out.append((name, s))
         j = s + len(name)
-    return out
+    last = _joined_last(text, j)
+    return out + ([last] if last else [])
+
+
+_LAST_JOINED_END = re.compile(r"(?:同志)?(?:一行|等)")
+
+
+def _joined_last(text: str, j: int) -> Optional[tuple[str, int]]:
+    """A last name joined by 及/和 and closing the list (市领导甲某及乙某一行, 甲某、乙某和丙某参加)."""
+    if j >= len(text) or text[j] not in "及和":
+        return None
+    s = j + 1
+    for n in (3, 2):
+        c = text[s:s + n]
+        if len(c) == n and all(is_cjk(x) for x in c) and has_surname(c) and _list_item_ok(c) and \
+                (_LAST_JOINED_END.match(text, s + n) or strong_end(text, s + n, words_only=True)):
+            return c, s
+    return None
 
 
 def _list_item_ok(seg: str) -> bool:

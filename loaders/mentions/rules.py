@@ -210,6 +210,8 @@ def bare_lists(f: Found) -> None:
                 sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
             pos = m.start()
+            lead_m = _LEADERS_AFTER.match(tail_after)
+            title = [lead_m.group(0)[1:]] if lead_m else []   # A、B、C等市领导: each is a 市领导
             for x in items:
                 k = text.index(x, pos)
                 pos = k + len(x)
@@ -217,7 +219,7 @@ def bare_lists(f: Found) -> None:
                     continue
                 if not not_place_part(text, k + len(x)):
                     continue
-                f.add(PersonMention(x, k, k + len(x), [], "bare"))
+                f.add(PersonMention(x, k, k + len(x), list(title), "bare"))
 
 
 def appositions(f: Found) -> None:
