@@ -28,8 +28,8 @@ def _clock(seconds: float) -> str:
 class Progress:
     """One progress line on stderr (a terminal only): pages done of total, pages/s, ETA."""
 
-    def __init__(self, total: int):
-        self.total, self.done, self.first = total, 0, None
+    def __init__(self, total: int, verb: str = "loading"):
+        self.total, self.done, self.first, self.verb = total, 0, None, verb
         self.t0 = time.monotonic()
         self.live = sys.stderr.isatty()
 
@@ -43,7 +43,7 @@ class Progress:
         rate = self.done / (now - self.t0) if now > self.t0 else 0
         left = eta(self.done, self.total, self.first, now)
         tail = f" · ETA {_clock(left)}" if left is not None else ""
-        click.echo(f"\rloading {self.done}/{self.total} pages · {rate:.1f} pages/s{tail}\033[K", err=True, nl=False)
+        click.echo(f"\r{self.verb} {self.done}/{self.total} pages · {rate:.1f} pages/s{tail}\033[K", err=True, nl=False)
 
     def note(self, line: str):
         click.echo(("\r\033[K" if self.live else "") + line, err=True)
