@@ -1,6 +1,6 @@
 """`kb import`: the first load of an archive with Neo4j's import tool.
 
-Extraction runs on worker processes (or a Dask cluster, :mod:`kb.bulk.pool`), the rows it gives are
+Extraction runs on worker processes (or a Dask cluster, :mod:`kb.extraction`), the rows it gives are
 the ones ``kb load`` writes (:func:`kb.page_rows.page_rows`), written as import files
 (:mod:`kb.bulk.files`); then, for the local server, ``neo4j-admin database import full`` replaces its
 database (server stopped, started again), the schema is applied and the post register built, as after
@@ -13,13 +13,14 @@ import os
 import re
 import shutil
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .. import config, ids, loader
+from .. import config, extraction, ids, loader
 from ..errors import InputError, KbError
-from . import files, pool
+from . import files
 
 
 class NotEmpty(KbError):
@@ -43,7 +44,7 @@ class ImportReport:
 
 def _job(job: tuple) -> tuple:
     """One page → ("ok", page-owned lines, shared rows) | ("error", message). Runs on a worker."""
-    status, payload = loader._extract_page(job)
+    status, payload = extraction.extract_page(job)
     if status != "ok":
         return status, payload
     try:
@@ -88,19 +89,20 @@ def extract_files(todo: list, folder: Path, *, manifest=None, published=None, ou
     if manifest is not None:
         from loaders.issue_date import read_manifest
         man = read_manifest(manifest)
-    budget = loader.page_timeout_default() if page_timeout is None else page_timeout
+    budget = extraction.page_timeout_default() if page_timeout is None else page_timeout
     jobs = [(str(f), published, outlet, store_text, src, budget) for f, src in todo]
     out = files.Writer(folder)
     done, failed = 0, []
     try:
-        for job, res in pool.run(_job, jobs, manifest=man, workers=workers, scheduler=scheduler):
-            if res[0] == "ok":
-                out.add(*res[1:])
-                done += 1
-                on_page(job[0], "imported", None)
-            else:
-                failed.append((job[0], res[1]))
-                on_page(job[0], "failed", res[1])
+        with closing(extraction.run(_job, jobs, manifest=man, workers=workers, scheduler=scheduler)) as results:
+            for job, res in results:
+                if res[0] == "ok":
+                    out.add(*res[1:])
+                    done += 1
+                    on_page(job[0], "imported", None)
+                else:
+                    failed.append((job[0], res[1]))
+                    on_page(job[0], "failed", res[1])
     finally:
         rows = out.close()
     return done, failed, rows, out.empty

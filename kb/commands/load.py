@@ -70,6 +70,9 @@ class Progress:
               help="load a file even when a page with the same bytes is loaded under another source")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="extraction processes (default: CPUs, at most 4; batches of up to 8 files run in-process)")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+                   "LocalCluster of this machine (needs dask[distributed])")
 @click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
               help="pages per write transaction (each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
@@ -79,7 +82,7 @@ class Progress:
 @click.option("--region", default=None, help="region bare posts are scoped to (岚川市, 岚川市鹤屿县); "
               "default: the manifest's region column, the gazetteer, else the outlet's name")
 def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
-            pages_per_tx, no_text, page_timeout, region):
+            scheduler, pages_per_tx, no_text, page_timeout, region):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     A page's source (its identity) is its path relative to the folder given (a file given directly:
@@ -119,7 +122,7 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
                               batch_size=batch_size, force=force, workers=workers, replace=replace,
                               allow_duplicates=allow_duplicates, store_text=not no_text,
                               pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
-                              on_schema=on_schema, region=region)
+                              on_schema=on_schema, region=region, scheduler=scheduler)
         except KeyboardInterrupt:
             # one line, no traceback: the written pages are whole, a rerun skips them
             bar.close()
