@@ -9,9 +9,11 @@ For a remote server the files are written and the command to run on it is return
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import threading
 import time
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -21,6 +23,9 @@ from typing import Callable, Iterable, Optional
 from .. import config, extraction, ids, loader
 from ..errors import InputError, KbError
 from . import files
+
+
+FINISH = "kb-import.json"     # what kb needs after the import tool ran: empty lists, sources, manifest
 
 
 class NotEmpty(KbError):
@@ -130,11 +135,14 @@ def check_empty(driver, database: str, overwrite: bool) -> None:
                        hint="`kb load` adds pages to a loaded graph; `kb import --overwrite` replaces it")
 
 
-def run_import(args: list[str], folder: Path, seconds: dict) -> None:
-    """Stop the local server, run neo4j-admin with ``args``, start the server again (also on failure)."""
+def run_import(args: list[str], folder: Path, seconds: dict, stopping: Optional[threading.Thread] = None) -> None:
+    """Stop the local server (``stopping``: already being stopped), run neo4j-admin with ``args``,
+    start the server again (also on failure)."""
     from .. import server
     bolt, http = config.local_ports()
     heap, cache = _server_memory()
+    if stopping is not None:
+        stopping.join()
     server.stop()
     try:
         t0 = time.monotonic()
@@ -160,9 +168,24 @@ def set_empty_lists(driver, database: str, empty: list, batch: int = 10000) -> N
                                  ids=idl[i:i + batch], database_=database, routing_="w")
 
 
+def finish_import(driver, database: str, folder: Path, rep: Optional[ImportReport] = None,
+                  posts: bool = True) -> ImportReport:
+    """What follows the import tool (here, or `kb import --finish DIR` after an import run on another
+    machine): the empty lists, the schema (indexes built, waited for), the post register, stats."""
+    try:
+        done = json.loads((Path(folder) / FINISH).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"{folder}: not a folder kb import wrote ({FINISH}: {e})") from None
+    rep = rep or ImportReport(folder=str(folder))
+    set_empty_lists(driver, database, [tuple(x) for x in done["empty"]])
+    after_import(driver, database, done["sources"], rep, manifest=done["manifest"], region=done["region"],
+                 posts=posts)
+    return rep
+
+
 def after_import(driver, database: str, sources: list, rep: ImportReport, *, manifest=None, region=None,
                  posts: bool = True) -> None:
-    """What follows the import tool: the schema (indexes built, waited for), the post register, stats."""
+    """The schema (indexes built, waited for), the post register, stats."""
     from .. import graph, schema
     t0 = time.monotonic()
     schema.apply(driver, database)
@@ -205,23 +228,39 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
     if folder.exists() and any(folder.iterdir()):
         raise InputError(f"{folder} is not empty", hint="give --files a new or empty folder")
     rep.folder = str(folder)
-    t0 = time.monotonic()
-    rep.imported, failed, rep.rows, empty = extract_files(
-        todo, folder, manifest=manifest, published=published, outlet=outlet, store_text=store_text,
-        workers=workers, scheduler=scheduler, page_timeout=page_timeout, on_page=on_page)
-    rep.failed += failed
-    rep.seconds["extract"] = time.monotonic() - t0
+    stopping = None
+    if s.local:   # the database is replaced anyway: stop the server now, its CPU goes to the extraction
+        from .. import server
+        on_phase("stopping the local server (it starts again with the imported database)")
+        stopping = threading.Thread(target=server.stop, name="kb-server-stop", daemon=True)
+        stopping.start()
+    try:
+        t0 = time.monotonic()
+        rep.imported, failed, rep.rows, empty = extract_files(
+            todo, folder, manifest=manifest, published=published, outlet=outlet, store_text=store_text,
+            workers=workers, scheduler=scheduler, page_timeout=page_timeout, on_page=on_page)
+        rep.failed += failed
+        rep.seconds["extract"] = time.monotonic() - t0
+        if not rep.imported:
+            raise InputError("no page could be extracted; nothing imported")
+    except BaseException:
+        if stopping is not None:     # nothing imported: the old database comes back as it was
+            stopping.join()
+            server.start(bolt_port=config.local_ports()[0], http_port=config.local_ports()[1],
+                         heap=_server_memory()[0], pagecache=_server_memory()[1])
+        raise
+    finish = {"empty": empty, "sources": [src for _f, src in given],
+              "manifest": str(Path(manifest).resolve()) if manifest else None, "region": region}
+    (folder / FINISH).write_text(json.dumps(finish, ensure_ascii=False), encoding="utf-8")
     if not s.local:
         rep.command = files.admin_args(s.database, ".") + ["--overwrite-destination=true"]
         return rep
     rep.command = files.admin_args(s.database, str(folder))
-    on_phase(f"{rep.imported} pages extracted; stopping the server to run neo4j-admin database import")
-    run_import(rep.command, folder, rep.seconds)
+    on_phase(f"{rep.imported} pages extracted; running neo4j-admin database import")
+    run_import(rep.command, folder, rep.seconds, stopping)
     on_phase("imported, server started; applying the schema and building the post register")
     with db.session_driver(config.settings()) as (driver, database):
-        set_empty_lists(driver, database, empty)
-        after_import(driver, database, [src for _f, src in given], rep, manifest=manifest, region=region,
-                     posts=posts)
+        finish_import(driver, database, folder, rep, posts=posts)
     if not keep_files:
         shutil.rmtree(folder, ignore_errors=True)
     return rep

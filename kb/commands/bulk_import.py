@@ -13,7 +13,7 @@ from .load import Progress
 
 
 @click.command(name="import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="CSV with columns file,published[,outlet][,id][,region], as for kb load")
 @published_option
@@ -35,8 +35,11 @@ from .load import Progress
               help=f"CPU seconds of extraction per page before it is skipped as failed (0: no limit; "
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
 @click.option("--region", default=None, help="region bare posts are scoped to, as for kb load")
+@click.option("--finish", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="after the import tool ran on the database's machine with the files of DIR: set the "
+                   "empty lists, apply the schema and build the post register (NEO4J_URI)")
 def command(paths, manifest, published, outlet, overwrite, folder, keep_files, workers, scheduler,
-            allow_duplicates, no_text, page_timeout, region):
+            allow_duplicates, no_text, page_timeout, region, finish):
     """Import an archive into an empty database with Neo4j's import tool (much faster than kb load).
 
     The graph is the one kb load writes (same ids and properties). Pages are extracted by worker
@@ -44,14 +47,21 @@ def command(paths, manifest, published, outlet, overwrite, folder, keep_files, w
     server kb then stops it, runs `neo4j-admin database import full`, starts it, applies the schema
     and builds the post register. Every page keeps its content hash: a later kb load of the same
     pages skips them, and kb load adds new pages. A database that holds a graph is refused unless
-    --overwrite. With NEO4J_URI set to another server (or Aura), kb writes the files and prints the
-    command to run where the database lives.
+    --overwrite. With NEO4J_URI set to another server, kb writes the files and prints the command
+    to run where the database lives, then `kb import --finish DIR`.
 
     \b
     kb import archive/ --manifest archive/manifest.csv
     kb import archive/ --scheduler tcp://10.0.0.5:8786
     """
-    from .. import bulk
+    from .. import bulk, db
+    if finish is not None:
+        with db.session_driver() as (driver, database):
+            rep = bulk.finish_import(driver, database, finish)
+        click.echo("nodes: " + (", ".join(f"{v} {k}" for k, v in rep.stats["nodes"].items() if v) or "none"))
+        return
+    if not paths:
+        raise click.UsageError("give the pages to import (files or folders), or --finish DIR")
     from .setup import ensure_gazetteer
     ensure_gazetteer(lambda m: click.echo(m, err=True))
     entries = loader.collect_sources(paths, str(manifest) if manifest else None)
@@ -87,7 +97,7 @@ def command(paths, manifest, published, outlet, overwrite, folder, keep_files, w
         click.echo("NEO4J_URI is not the local server: copy the folder to the database server and run there "
                    "(database stopped, or `STOP DATABASE` first), from inside the folder:")
         click.echo("  neo4j-admin " + " ".join(shlex.quote(a) for a in rep.command))
-        click.echo("then, from here: `kb schema apply` and `kb posts build`")
+        click.echo(f"then, from here (NEO4J_URI set): kb import --finish {shlex.quote(rep.folder)}")
     else:
         total = sum(sec.values())
         click.echo(f"import tool {sec.get('import', 0):.1f} s, server start {sec.get('start', 0):.1f} s, "
