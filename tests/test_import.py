@@ -123,3 +123,6 @@ def test_remote_server_gets_files_and_the_command(tmp_path):
     head = (tmp_path / "f" / "Event.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "date:date" in head and "planned:boolean" in head and "evidence_start:long" in head
     assert "aliases:string[]" in (tmp_path / "f" / "Organization.csv").read_text(encoding="utf-8")
+    # what `kb import --finish` does after the import ran there: organisations without aliases get []
+    finish = json.loads((tmp_path / "f" / bulk.FINISH).read_text(encoding="utf-8"))
+    assert len(finish["sources"]) == 3 and ["Organization", "aliases"] in [e[:2] for e in finish["empty"]]

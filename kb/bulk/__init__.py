@@ -45,6 +45,7 @@ class ImportReport:
     stats: dict = field(default_factory=dict)           # the graph after (local)
     posts: dict = field(default_factory=dict)
     local: bool = True
+    wall: float = 0.0                   # seconds, start to end
 
 
 def _job(job: tuple) -> tuple:
@@ -208,6 +209,7 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
     """Import pages into an empty database (local server), or write the files for a remote one.
     ``on_page(file, status, detail)``: status ``imported``, ``duplicate`` or ``failed``."""
     from .. import db
+    t_start = time.monotonic()
     s = settings or config.settings()
     rep = ImportReport(local=s.local)
     given = loader.collect_sources(paths, manifest)
@@ -254,6 +256,7 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
     (folder / FINISH).write_text(json.dumps(finish, ensure_ascii=False), encoding="utf-8")
     if not s.local:
         rep.command = files.admin_args(s.database, ".") + ["--overwrite-destination=true"]
+        rep.wall = time.monotonic() - t_start
         return rep
     rep.command = files.admin_args(s.database, str(folder))
     on_phase(f"{rep.imported} pages extracted; running neo4j-admin database import")
@@ -263,4 +266,5 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
         finish_import(driver, database, folder, rep, posts=posts)
     if not keep_files:
         shutil.rmtree(folder, ignore_errors=True)
+    rep.wall = time.monotonic() - t_start
     return rep

@@ -99,7 +99,7 @@ def command(paths, manifest, published, outlet, overwrite, folder, keep_files, w
         click.echo("  neo4j-admin " + " ".join(shlex.quote(a) for a in rep.command))
         click.echo(f"then, from here (NEO4J_URI set): kb import --finish {shlex.quote(rep.folder)}")
     else:
-        total = sum(sec.values())
+        total = rep.wall
         click.echo(f"import tool {sec.get('import', 0):.1f} s, server start {sec.get('start', 0):.1f} s, "
                    f"schema {sec.get('schema', 0):.1f} s, post register {sec.get('posts', 0):.1f} s — "
                    f"{total:.1f} s in all ({rep.imported / total if total else 0:.1f} pages/s)")
