@@ -126,3 +126,16 @@ def test_remote_server_gets_files_and_the_command(tmp_path):
     # what `kb import --finish` does after the import ran there: organisations without aliases get []
     finish = json.loads((tmp_path / "f" / bulk.FINISH).read_text(encoding="utf-8"))
     assert len(finish["sources"]) == 3 and ["Organization", "aliases"] in [e[:2] for e in finish["empty"]]
+
+
+def test_a_page_with_no_participants_is_written(tmp_path):
+    """A page whose first relationship kind (PARTICIPATED_IN) has no rows: its files are written."""
+    from kb import bulk, extraction
+
+    page = tmp_path / "p.txt"
+    page.write_text("本报讯 3月1日，市里召开会议，部署春耕生产工作。\n", encoding="utf-8")
+    extraction.init_worker(None)
+    res = bulk._job((str(page), None, "某日报", True, "p.txt", 30.0))
+    assert res[0] == "ok", res
+    lines, _empty, shared = res[1:]
+    assert "participated_in" not in lines and lines["Page"].count("\n") == 1 and lines["Article"]

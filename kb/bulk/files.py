@@ -133,9 +133,9 @@ def page_lines(rows: dict) -> tuple[dict[str, str], list[tuple]]:
                                    (e["article_id"], e["props"]["id"])))
     for kind in ("participated_in", "visited_place", "visited_org", "in", "wrote"):
         for r in rows[kind]:
+            if any(x == [] for x in r["props"].values()):
+                raise ModelError(f"an empty list on a {kind} relationship")
             out[kind].append(line(RELS[kind][3], r["props"], (r["s"], r["t"])))
-        if any(x == [] for x in r["props"].values()):
-            raise ModelError(f"an empty list on a {kind} relationship")
     empty = empty_lists("Article", rows["articles"]) + empty_lists("Event", [e["props"] for e in rows["events"]])
     return {k: "".join(v) for k, v in out.items() if v}, empty
 
