@@ -162,6 +162,9 @@ def main(argv=None) -> dict:
     log(f"kb import: {rep.imported} pages in {res['import_s']:.1f} s ({res['import_pages_per_s']:.1f} pages/s) "
         f"phases {res['import_phases']}; {len(rep.failed)} failed")
     imported_stats = rep.stats
+    res["import_failed"] = rep.failed[:20]
+    for f, msg in rep.failed[:5]:
+        log(f"  failed: {msg}")
 
     with db.session_driver(config.settings()) as (d, database):
         t0 = time.monotonic()
