@@ -22,6 +22,7 @@ COMMANDS = {
     "extract": "extract",
     "eval": "evaluate",
     "load": "load",
+    "import": "bulk_import",
     "reset": "reset",
     "query": "query",
     "timeline": "timeline",

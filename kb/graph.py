@@ -192,10 +192,19 @@ WRITES = [
 
 def _combined() -> str:
     """All WRITES in one statement (one round trip per page): ``CALL () { … }`` unit subqueries in
-    dependency order, each reading its own ``$<kind>`` list. Used when every kind fits in one batch."""
-    parts = []
+    dependency order, each reading its own list ``$p.<kind>``. Used when every kind fits in one batch.
+
+    One map parameter, not one list per kind: Neo4j caches plans by the parameters' types, and an
+    empty list's type differs from a list of maps', so 13 list parameters would give a plan per
+    pattern of empty kinds (pages without PART_OF, without HELD …): a 2-4 s replan of this statement
+    every few transactions, most of an incremental load's time. A map's type is always MAP.
+
+    Planned once per server (``replan=skip``): a graph growing from empty drifts from the statistics
+    the plan was made with every few seconds, each replan of this statement costs seconds, and its
+    plan (index seeks on ids) is the right one at any size."""
+    parts = ["CYPHER replan=skip"]
     for kind, stmt, _name in WRITES:
-        parts.append("CALL () {" + stmt.replace("$rows", "$" + kind).rstrip() + "\n}")
+        parts.append("CALL () {" + stmt.replace("$rows", "$p." + kind).rstrip() + "\n}")
     return "\n".join(parts)
 
 
@@ -251,7 +260,7 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
     merged = {kind: [x for r in todo for x in (r.get(kind) or [])] for kind, _s, _n in WRITES}
     if all(len(v) <= batch_size for v in merged.values()):
         # one statement for everything (one round trip)
-        c = tx.run(W_ALL, dict(merged, cap=HELD_IDS_CAP)).consume().counters
+        tx.run(W_ALL, {"p": merged, "cap": HELD_IDS_CAP}).consume()
     else:
         for kind, stmt, _name in WRITES:
             for chunk in _chunks(merged[kind], batch_size):

@@ -28,8 +28,8 @@ def _clock(seconds: float) -> str:
 class Progress:
     """One progress line on stderr (a terminal only): pages done of total, pages/s, ETA."""
 
-    def __init__(self, total: int):
-        self.total, self.done, self.first = total, 0, None
+    def __init__(self, total: int, verb: str = "loading"):
+        self.total, self.done, self.first, self.verb = total, 0, None, verb
         self.t0 = time.monotonic()
         self.live = sys.stderr.isatty()
 
@@ -43,7 +43,7 @@ class Progress:
         rate = self.done / (now - self.t0) if now > self.t0 else 0
         left = eta(self.done, self.total, self.first, now)
         tail = f" · ETA {_clock(left)}" if left is not None else ""
-        click.echo(f"\rloading {self.done}/{self.total} pages · {rate:.1f} pages/s{tail}\033[K", err=True, nl=False)
+        click.echo(f"\r{self.verb} {self.done}/{self.total} pages · {rate:.1f} pages/s{tail}\033[K", err=True, nl=False)
 
     def note(self, line: str):
         click.echo(("\r\033[K" if self.live else "") + line, err=True)
@@ -70,6 +70,9 @@ class Progress:
               help="load a file even when a page with the same bytes is loaded under another source")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="extraction processes (default: CPUs, at most 4; batches of up to 8 files run in-process)")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+                   "LocalCluster of this machine (needs dask[distributed])")
 @click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
               help="pages per write transaction (each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
@@ -80,7 +83,7 @@ class Progress:
               "default: the manifest's region column, the gazetteer, else the outlet's name")
 @tagger_option
 def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
-            pages_per_tx, no_text, page_timeout, region):
+            scheduler, pages_per_tx, no_text, page_timeout, region):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     A page's source (its identity) is its path relative to the folder given (a file given directly:
@@ -120,7 +123,7 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
                               batch_size=batch_size, force=force, workers=workers, replace=replace,
                               allow_duplicates=allow_duplicates, store_text=not no_text,
                               pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
-                              on_schema=on_schema, region=region)
+                              on_schema=on_schema, region=region, scheduler=scheduler)
         except KeyboardInterrupt:
             # one line, no traceback: the written pages are whole, a rerun skips them
             bar.close()
