@@ -74,7 +74,7 @@ _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$
 _CONTINUES = re.compile(_words("continuation_words"))
 
 
-_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地)?$")
+_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$")
 
 
 _ATTEND = re.compile(_words("attend_verbs"))
