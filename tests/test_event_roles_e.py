@@ -15,3 +15,17 @@ def test_a_list_that_takes_part_in_a_study_visit_does_not_lead_it():
     text = ("12月9日至10日，甲省乙市市委副书记、市长王大成率党政代表团前来我市学习考察。"
             "乙市领导赵一山、钱二水、孙三木、周四火参加学习考察。")
     assert leads(text) == [("王大成", date(2025, 12, 9))]
+
+
+def test_a_chronicle_month_heading_gives_its_month_to_the_day_entries():
+    from loaders.dates import find_dates
+    text = "某区政府大事记\n\n7月\n\n1日 区长林海主持召开常务会。\n\n2日 区长林海到某街道调研。\n\n12日 区长林海走访企业。"
+    days = [m.date for m in find_dates(text, date(2021, 10, 11)) if m.precision == "day"]
+    assert days == [date(2021, 7, 1), date(2021, 7, 2), date(2021, 7, 12)]
+
+
+def test_a_day_after_a_month_of_years_ago_still_takes_the_issue_month():
+    from loaders.dates import find_dates
+    text = "2003年11月，某厂建成投产。9日至16日，区长林海到某厂调研。"
+    days = [m.date for m in find_dates(text, date(2021, 10, 20)) if m.precision == "day"]
+    assert days == [date(2021, 10, 9)]
