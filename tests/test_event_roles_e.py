@@ -29,3 +29,12 @@ def test_a_day_after_a_month_of_years_ago_still_takes_the_issue_month():
     text = "2003年11月，某厂建成投产。9日至16日，区长林海到某厂调研。"
     days = [m.date for m in find_dates(text, date(2021, 10, 20)) if m.precision == "day"]
     assert days == [date(2021, 10, 9)]
+
+
+def test_each_site_of_a_list_examined_is_a_site():
+    text = ("5月10日，市政府秘书长林海一行先后对经济开发区某某新材有限公司、某某产业基地某某飞机制造项目"
+            "进行了实地调研。")
+    (ev,) = events(text, "inspection", published=D)
+    assert [s.name for s in ev.sites] == ["经济开发区某某新材有限公司", "某某产业基地某某飞机制造项目"]
+    (ev,) = events("5月10日，市长林海对防汛、安全生产工作进行了检查。", "inspection", published=D)
+    assert ev.sites == []
