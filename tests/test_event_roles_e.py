@@ -38,3 +38,10 @@ def test_each_site_of_a_list_examined_is_a_site():
     assert [s.name for s in ev.sites] == ["经济开发区某某新材有限公司", "某某产业基地某某飞机制造项目"]
     (ev,) = events("5月10日，市长林海对防汛、安全生产工作进行了检查。", "inspection", published=D)
     assert ev.sites == []
+
+
+def test_an_on_site_dispatch_is_a_visit_and_each_key_project_site_is_no_site():
+    text = ("7月2日，某县县委书记林海实地调度重大项目建设工作，县委副书记王平参加。"
+            "在某县各重点项目建设现场，一派繁忙景象。林海先后来到某某纺织工厂、某某禽业三期等项目建设现场。")
+    (ev,) = events(text, "inspection", published=D)
+    assert ev.lead == "林海" and [s.name for s in ev.sites] == ["某某纺织工厂", "某某禽业三期"]
