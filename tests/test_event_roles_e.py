@@ -45,3 +45,10 @@ def test_an_on_site_dispatch_is_a_visit_and_each_key_project_site_is_no_site():
             "在某县各重点项目建设现场，一派繁忙景象。林海先后来到某某纺织工厂、某某禽业三期等项目建设现场。")
     (ev,) = events(text, "inspection", published=D)
     assert ev.lead == "林海" and [s.name for s in ev.sites] == ["某某纺织工厂", "某某禽业三期"]
+
+
+def test_a_verb_of_visiting_after_a_post_is_no_name():
+    from test_events import art
+    from loaders.extract import extract_facts
+    facts = extract_facts(art("7月19日，课题组与某县机关干部座谈，了解当地情况。"))
+    assert [p.name for p in facts.persons] == []
