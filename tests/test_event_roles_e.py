@@ -52,3 +52,12 @@ def test_a_verb_of_visiting_after_a_post_is_no_name():
     from loaders.extract import extract_facts
     facts = extract_facts(art("7月19日，课题组与某县机关干部座谈，了解当地情况。"))
     assert [p.name for p in facts.persons] == []
+
+
+def test_a_given_name_may_end_in_zhang_unless_the_end_is_a_post():
+    from test_events import art
+    from loaders.extract import extract_facts
+    facts = extract_facts(art("全国人大常委会委员、副主任委员姜兴长，副主任委员汪一夫出席。"))
+    assert "姜兴长" in [p.name for p in facts.persons]
+    facts = extract_facts(art("王科长和李处长出席会议。"))
+    assert [p.name for p in facts.persons] == []
