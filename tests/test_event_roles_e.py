@@ -61,3 +61,9 @@ def test_a_given_name_may_end_in_zhang_unless_the_end_is_a_post():
     assert "姜兴长" in [p.name for p in facts.persons]
     facts = extract_facts(art("王科长和李处长出席会议。"))
     assert [p.name for p in facts.persons] == []
+
+
+def test_a_themed_small_town_is_a_site_not_a_township():
+    text = "1月2日，省长林海来到某某天文小镇，仔细询问规划建设情况，走进天文科普场馆参观。"
+    (ev,) = events(text, "inspection", published=D)
+    assert [s.name for s in ev.sites] == ["某某天文小镇"]
