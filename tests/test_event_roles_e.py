@@ -64,6 +64,6 @@ def test_a_given_name_may_end_in_zhang_unless_the_end_is_a_post():
 
 
 def test_a_themed_small_town_is_a_site_not_a_township():
-    text = "1月2日，省长林海来到某某天文小镇，仔细询问规划建设情况，走进天文科普场馆参观。"
+    text = "1月2日，省长林海在某县调研。来到某某天文小镇，林海仔细询问规划建设情况，走进天文科普场馆参观。"
     (ev,) = events(text, "inspection", published=D)
     assert [s.name for s in ev.sites] == ["某某天文小镇"]
