@@ -67,3 +67,10 @@ def test_a_themed_small_town_is_a_site_not_a_township():
     text = "1月2日，省长林海在某县调研。来到某某天文小镇，林海仔细询问规划建设情况，走进天文科普场馆参观。"
     (ev,) = events(text, "inspection", published=D)
     assert [s.name for s in ev.sites] == ["某某天文小镇"]
+
+
+def test_a_paragraph_opening_with_a_topic_of_building_is_no_site():
+    text = ("1月2日，省长林海在某县调研。\n现代化产业体系建设是高质量发展的重要任务。林海来到某某酒厂，"
+            "走进生产车间。")
+    (ev,) = events(text, "inspection", published=D)
+    assert [s.name for s in ev.sites] == ["某某酒厂"]

@@ -271,7 +271,8 @@ def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
                 continue
             k = m.start(1)
             for item in m.group(1).split("、"):
-                if len(item) >= 3 and SITE_SUFFIX.search(item) and not _is_generic(item) and \
+                # 某产业体系建设是…: a topic (the unit, without the activity, ends like no site)
+                if len(item) >= 3 and SITE_SUFFIX.search(_strip_activity(item)) and not _is_generic(item) and \
                         not any(n in item for n in lead_names):
                     out.append(SiteHit(pos + k, item, "para"))
                 k += len(item) + 1
