@@ -74,3 +74,12 @@ def test_a_paragraph_opening_with_a_topic_of_building_is_no_site():
             "走进生产车间。")
     (ev,) = events(text, "inspection", published=D)
     assert [s.name for s in ev.sites] == ["某某酒厂"]
+
+
+def test_lin_lin_takes_the_visitor_to_a_site_or_to_an_area():
+    text = "11月3日下午，某区副主席林海一行莅临某某所某某风电整机制造基地调研指导工作。"
+    (ev,) = events(text, "inspection", published=D)
+    assert [s.name for s in ev.sites] == ["某某所某某风电整机制造基地"]
+    text = "8月24日，副区长林海一行莅临某县某某镇开展交流考察工作。林海一行参观了某某镇卫生院。"
+    (ev,) = events(text, "inspection", published=D)
+    assert [s.name for s in ev.sites] == ["某某镇卫生院"]

@@ -132,7 +132,7 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
             place_at += [(abs_pos, x) for x in items if len(x) <= 12]
             continue
-        if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
+        if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到", "莅临")
                                              and items and all(division_like(x) for x in items)):
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
