@@ -83,3 +83,12 @@ def test_lin_lin_takes_the_visitor_to_a_site_or_to_an_area():
     text = "8月24日，副区长林海一行莅临某县某某镇开展交流考察工作。林海一行参观了某某镇卫生院。"
     (ev,) = events(text, "inspection", published=D)
     assert [s.name for s in ev.sites] == ["某某镇卫生院"]
+
+
+def test_a_group_without_a_head_is_led_by_the_first_of_the_opening_list_that_joins_the_visit():
+    text = ("7月15日至16日，省委党校专家赴某县开展乡村振兴调研。省委党校副校长、驻村工作队队长林海，"
+            "专家组王平、赵一山参加调研或座谈。\n16日上午调研组一行先后到某某乡某某村、某某水库调研。")
+    assert [e.lead for e in events(text, "inspection", published=D)] == ["林海"]
+    text = ("7月25日，某市督察组来某县，对安全生产工作进行督查。县领导林海、王平参加活动。\n"
+            "督察组一行先后到某某公司、某某油库检查。")
+    assert [e.lead for e in events(text, "inspection", published=D)] == []
