@@ -92,3 +92,9 @@ def test_a_group_without_a_head_is_led_by_the_first_of_the_opening_list_that_joi
     text = ("7月25日，某市督察组来某县，对安全生产工作进行督查。县领导林海、王平参加活动。\n"
             "督察组一行先后到某某公司、某某油库检查。")
     assert [e.lead for e in events(text, "inspection", published=D)] == []
+
+
+def test_unnamed_building_sites_shops_and_estates_are_no_sites():
+    text = ("5月1日，市长林海深入建筑施工工地、企业生产车间和商场超市、住宅小区，看望慰问坚守岗位的干部职工。")
+    (ev,) = events(text, "inspection", published=D)
+    assert ev.sites == []
