@@ -98,3 +98,11 @@ def test_unnamed_building_sites_shops_and_estates_are_no_sites():
     text = ("5月1日，市长林海深入建筑施工工地、企业生产车间和商场超市、住宅小区，看望慰问坚守岗位的干部职工。")
     (ev,) = events(text, "inspection", published=D)
     assert ev.sites == []
+
+
+def test_a_meeting_about_a_spirit_is_a_meeting_when_its_kind_follows():
+    text = "7月6日，某区召开区级领导干部学习贯彻某某重要讲话精神研讨交流会。区委书记林海主持并讲话。"
+    assert [(e.name, e.date) for e in events(text, "meeting", published=D)] == \
+        [("区级领导干部学习贯彻某某重要讲话精神研讨交流会", date(2025, 7, 6))]
+    text = "7月6日，区委书记林海主持召开常委会，传达学习全会精神。"
+    assert all("精神" not in (e.name or "") for e in events(text, "meeting", published=D))

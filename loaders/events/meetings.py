@@ -127,7 +127,8 @@ _SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)
 
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
-    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or \
+            re.search(rf"精神(?![\u4e00-\u9fff]{{0,4}}?(?:{_W('spirit_kinds')}))", name):
         return True
     if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True
