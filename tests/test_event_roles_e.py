@@ -106,3 +106,9 @@ def test_a_meeting_about_a_spirit_is_a_meeting_when_its_kind_follows():
         [("区级领导干部学习贯彻某某重要讲话精神研讨交流会", date(2025, 7, 6))]
     text = "7月6日，区委书记林海主持召开常委会，传达学习全会精神。"
     assert all("精神" not in (e.name or "") for e in events(text, "meeting", published=D))
+
+
+def test_a_meeting_with_partners_named_before_its_kind():
+    text = ("11月3日下午，副主席林海一行来到某某基地调研。随后，林海在与某某所、某某电力控股有限公司"
+            "（简称：某某电力）的座谈会上指出，要加快发展。")
+    assert [(e.name, e.date) for e in events(text, "meeting", published=D)] == [("座谈会", date(2025, 11, 3))]

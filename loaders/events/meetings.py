@@ -107,7 +107,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # 在…召开的X会议上
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
         # 在现场办公会上, …: the meeting the sentence is at
-        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
+        # 在与A、B的座谈会上: the partners named before the meeting's kind
+        ("at", re.compile(r"在(?:与(?:[^，。；：“”,;:\n（(]|[（(][^）)\n]{0,20}[）)]){2,60}?的)?(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
                           r"(?<=[，,：:])")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
