@@ -79,7 +79,7 @@ _PART = r"(?:\s*(?P<part>" + alternation(wordlist("day_parts")) + "))?"
 _SEP = r"\s*(?:至|到|—+|－|-|–|~|～)\s*"
 
 _RX_MD = re.compile(
-    _Y + r"?(?P<m>" + _D + r"|元)\s*月\s*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])))?"
+    _Y + r"?(?P<m>" + _D + r"|元)\s*月[^\S\n]*\n?[^\S\n]*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])))?"
     r"(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?(?P<d2>" + _D + r")\s*[日号])?" + _PART)
 _RX_DAY = re.compile(
     r"(?<![\d０-９月年第号.\-/:])(?P<d>\d{1,2}|[０-９]{1,2})\s*(?:日)?"
@@ -129,6 +129,7 @@ class _State:
     base: Optional[date]
     precision: str                  # the issue date's: day | month | year
     last: Optional[date]            # last absolute date written (for 6日 / 当天)
+    last_year_told: bool = True     # its year was written (2003年11月, 去年10月), not taken from the issue
 
     @property
     def day_base(self) -> Optional[date]:
@@ -216,7 +217,8 @@ def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
     if not d or not 1 <= d <= 31:
         return False
     ref = st.last or (st.base if st.precision != "year" else None)
-    if st.last is not None and st.day_base is not None and abs((st.day_base - st.last).days) > RECENT_DAYS:
+    if st.last is not None and st.day_base is not None and abs((st.day_base - st.last).days) > RECENT_DAYS \
+            and st.last_year_told:
         ref = st.base   # 9日至16日 after a date of years ago (2003年11月 in a history): the issue's month
     if ref is None:
         return True
@@ -306,6 +308,9 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             continue
         if mention.date is not None and kind in _ABSOLUTE:
             st.last = mention.date
+            # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
+            if kind != "day":   # a day keeps the year of the date it took its month from
+                st.last_year_told = kind != "md" or bool(m["y"] or m["yrel"])
         out.append(mention)
     return out
 

@@ -190,3 +190,11 @@ def test_a_summary_line_under_the_headline_is_not_the_body():
     (a,) = segment_web(src, "v.txt")
     assert a.title == "县委召开全会"
     assert a.text == "3月2日，县委召开全会，审议通过有关决议。"
+
+
+def test_a_bare_date_line_under_the_headline_is_meta_not_body():
+    src = ("区长林海来某镇调研\n2030年05月09日\n"
+           "5月7日,区长林海一行来到某镇,就工业经济运行情况进行调研。镇长王平参加调研。\n")
+    (a,) = segment_web(src, "q.txt")
+    assert a.title == "区长林海来某镇调研"
+    assert "2030年05月09日" not in a.text

@@ -101,6 +101,7 @@ _GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
 _TAKE_PART = re.compile(r"参加|参与")
+_TAKE_PART_VISIT = re.compile(rf"(?:参加|参与)(?:{_rx()['insp'].pattern})")
 
 
 _TO_OUR_AREA = re.compile(r"[在到来赴][我本](?:[省市州县区旗镇乡]|街道)")
@@ -130,7 +131,10 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
                 return [x.name]
     if _TO_OUR_AREA.search(ctx.sents[i].text):
         return []   # 督查组在我区督查，区长X参加: the group is a guest, those who 参加 host it
-    for s2 in window:
+    # the group's 参加 list near it, else one that opens the article and joins the visit itself
+    # (X、Y…参加调研, then 调研组一行到…; 参加活动 there is the hosts')
+    opening = [x for x in ctx.sents[:min(i, 3)] if x.para == ctx.sents[0].para and _TAKE_PART_VISIT.search(x.text)]
+    for s2 in window + opening:
         if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
             ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
             if ms:

@@ -107,7 +107,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # 在…召开的X会议上
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
         # 在现场办公会上, …: the meeting the sentence is at
-        ("at", re.compile(r"在(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
+        # 在与A、B的座谈会上: the partners named before the meeting's kind
+        ("at", re.compile(r"在(?:与(?:[^，。；：“”,;:\n（(]|[（(][^）)\n]{0,20}[）)]){2,60}?的)?(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
                           r"(?<=[，,：:])")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
@@ -127,7 +128,8 @@ _SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)
 
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
-    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or re.search(r"精神", name):
+    if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or \
+            re.search(rf"精神(?![\u4e00-\u9fff]{{0,4}}?(?:{_W('spirit_kinds')}))", name):
         return True
     if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True

@@ -74,7 +74,7 @@ _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$
 _CONTINUES = re.compile(_words("continuation_words"))
 
 
-_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地)?$")
+_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$")
 
 
 _ATTEND = re.compile(_words("attend_verbs"))
@@ -92,7 +92,9 @@ _TOGETHER = re.compile(_words("together_words"))
 _OWN_AREA_CLASS = re.compile(rf"^(?:我|本)[省市县区州旗][\u4e00-\u9fff]{{0,4}}?(?:{_words('own_area_units')})$")
 
 
-_GENERIC_CLASS = re.compile(rf"(?:{_words('generic_class_openers')})(?:{_words('generic_class_units')})$")
+# 各重点项目建设现场: a class of units, maybe 重点, maybe at their (building) site
+_GENERIC_CLASS = re.compile(rf"(?:{_words('generic_class_openers')})(?:重点)?(?:{_words('generic_class_units')})"
+                            r"(?:建设)?(?:现场)?$")
 
 
 # group 1 (the unit after 等) is only tested for presence: 等地方 gives 地方 where the list has 地 too

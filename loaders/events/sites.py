@@ -132,7 +132,7 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
             place_at += [(abs_pos, x) for x in items if len(x) <= 12]
             continue
-        if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到")
+        if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到", "莅临")
                                              and items and all(division_like(x) for x in items)):
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
@@ -234,17 +234,21 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?)进行了?"
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})进行了?"
                        rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
 
 
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """对A项目进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
     for m in _EXAMINED.finditer(s.text):
-        x = m.group(1)
-        if not _in_quote(s, s.start + m.start()) and SITE_SUFFIX.search(x) and not _is_generic(x) and \
-                _strip_activity(x) == x and not division_like(x) and not re.search(r"和|及", x):
-            hits.append(SiteHit(s.start + m.start(1), x, "move"))
+        if _in_quote(s, s.start + m.start()):
+            continue
+        at = m.start(1)
+        for x in m.group(1).split("、"):   # 先后对A、B、C进行了实地调研: each that ends like a site
+            if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \
+                    not division_like(x) and not re.search(r"和|及", x):
+                hits.append(SiteHit(s.start + at, x, "move"))
+            at += len(x) + 1
 
 
 # Tried in this order on every sentence; the order matters (a rule may look at the hits before it: 在A，X察看了B
@@ -267,7 +271,8 @@ def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
                 continue
             k = m.start(1)
             for item in m.group(1).split("、"):
-                if len(item) >= 3 and SITE_SUFFIX.search(item) and not _is_generic(item) and \
+                # 某产业体系建设是…: a topic (the unit, without the activity, ends like no site)
+                if len(item) >= 3 and SITE_SUFFIX.search(_strip_activity(item)) and not _is_generic(item) and \
                         not any(n in item for n in lead_names):
                     out.append(SiteHit(pos + k, item, "para"))
                 k += len(item) + 1

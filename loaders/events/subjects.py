@@ -69,7 +69,7 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
     """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
     return _HEADS_RUN.match(text, m.end, t) is not None and \
-        re.fullmatch(r"、[\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
+        re.fullmatch(r"[、，,][\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:

@@ -25,6 +25,8 @@ _META_RE = re.compile(
     rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|【字体|字号\s*[:：]|分享到|"
     r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
 )
+# a line that is a full date and nothing else (2016年05月25日 under a web article's headline)
+_DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
@@ -113,7 +115,7 @@ def _headline(pg: _Page) -> Optional[str]:
     or issue number, a page header), a copy of the body's opening with its digits lost (a site's
     automatic title), then the headline, if there is one; else a short 摘要 (summary) line."""
     src, lines, idx, text, used = pg.src, pg.lines, pg.idx, pg.text, pg.used
-    meta_lines = [i for i in idx[:6] if _META_RE.search(text[i])]
+    meta_lines = [i for i in idx[:6] if _META_RE.search(text[i]) or _DATE_LINE_RE.match(text[i])]
     for i in meta_lines:
         used.add(i)
         if _CREDIT_LINE_RE.search(text[i]):

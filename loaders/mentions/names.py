@@ -29,7 +29,7 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
                 and not _given_qi(c, x) and not (credit and x in _NAME_FUNCTION_CHARS and _given_in_credit(c))
                 for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
-    if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华"):
+    if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c):
         return None
     if len(c) == 4 and c[:2] not in L.compound:
         return None
@@ -62,6 +62,13 @@ def _given_qi(c: str, x: str) -> bool:
 
 # function characters that are also given-name characters (若男, 如意, 以诚, 乃硕)
 _NAME_FUNCTION_CHARS = frozenset("若如以乃")
+
+
+def _given_zhang(c: str) -> bool:
+    """姜兴长, 王德长: 长 ends a three-character given name unless its last two characters are a post (王科长)
+    or a word (张家长)."""
+    return len(c) == 3 and c[-1] == "长" and c[0] in lex().surnames and c[1:] not in posts() and \
+        not is_common_word(c[1:]) and not is_common_word(c)
 
 
 def _given_in_credit(c: str) -> bool:
