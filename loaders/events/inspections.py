@@ -313,7 +313,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             for lead in subj:
                 key = (lead, d.date if d else None)
                 if key in found or undated_here and not group and any(k[0] == lead for k in found):
-                    continue   # 沈骏在检查后指出…: a sentence without a date of its own adds to the lead's visit
+                    continue   # 甲某在检查后指出…: a sentence without a date of its own adds to the lead's visit
                 if lead in along and any(k[1] == key[1] for k in found):
                     continue   # A调研，B参加。A、B先后到…: B still comes along
                 ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)

@@ -131,7 +131,7 @@ _CLAUSE = r"[^，。；：,;:！？\n]"
 
 
 def _listed_next(text: str, end: int) -> bool:
-    """县人民法院，县人民检察院，县公安局内设科室、…: the clause after the comma (or the one after it) goes on
+    """某法院，某检察院，某局内设科室、…: the clause after the comma (or the one after it) goes on
     with a 、-list, and the next clause is a site."""
     m = re.match(rf"({_CLAUSE}{{3,25}})(?:[，,]{_CLAUSE}{{3,25}})?、", text[end + 1:])
     return m is not None and SITE_SUFFIX.search(m.group(1).split("、")[0]) is not None
@@ -139,7 +139,7 @@ def _listed_next(text: str, end: int) -> bool:
 
 def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     """The bare-site clause after the comma at ``end`` (a site suffix, no verb, no person), and whether it
-    ends the list (an inspection verb closes it: …交警大队及基层中队检查…)."""
+    ends the list (an inspection verb closes it: …某大队及某中队检查…)."""
     text = ctx.text
     m = re.match(rf"{_CLAUSE}{{2,60}}", text[end + 1:])
     if not m:

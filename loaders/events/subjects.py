@@ -83,7 +83,7 @@ def _deputy(ctx: Context, m: PersonMention) -> bool:
 
 
 def _names_blank(ctx: Context, a: int, b: int) -> str:
-    """The text from ``a`` to ``b`` with the names in it blanked (向 in 沙向东 is no preposition)."""
+    """The text from ``a`` to ``b`` with the names in it blanked (向 in 甲向乙 is no preposition)."""
     out = ctx.text[a:b]
     for x in ctx.mentions_in(a, b):
         k = x.start - a

@@ -53,7 +53,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
             continue
         groups = raw.split()
         if len(groups) >= 2 and all(2 <= len(g) <= 3 and name_ok(g, True) == "ok" and has_surname(g) for g in groups):
-            for g in groups:     # several whole names after one credit word: 记者:张琦 曹栋
+            for g in groups:     # several whole names after one credit word: 记者:甲某 乙某
                 k = text.index(g, m.start(2))
                 out.append(PersonMention(g, k, k + len(g), [word], "credit", L.credits.get(word)))
             busy = max(busy, m.end(2))

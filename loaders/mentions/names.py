@@ -54,7 +54,7 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
 
 
 def _given_qi(c: str, x: str) -> bool:
-    """其 as the first given-name character of a three-character Han name (黄其山), not a word (其他, 其中, 尤其)."""
+    """其 as the first given-name character of a three-character Han name (甲其山), not a word (其他, 其中, 尤其)."""
     return x == "其" and len(c) == 3 and c[1] == "其" and c[:1] in lex().surnames and not is_common_word(c[1:]) \
         and not is_common_word(c[:2]) \
         and c[2] not in STOP_INNER
@@ -65,7 +65,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 
 
 def _given_zhang(c: str) -> bool:
-    """姜兴长, 王德长: 长 ends a three-character given name unless its last two characters are a post (王科长)
+    """甲兴长, 乙德长: 长 ends a three-character given name unless its last two characters are a post (王科长)
     or a word (张家长)."""
     return len(c) == 3 and c[-1] == "长" and c[0] in lex().surnames and c[1:] not in posts() and \
         not is_common_word(c[1:]) and not is_common_word(c)
@@ -90,13 +90,13 @@ def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
     while q < len(text) and q - p < 8 and text[q] in T:
         q += 1
         if text[q:q + 1] == "·" and text[q + 1:q + 2] in T and q + 1 - p >= 2:
-            q += 1          # 吐尔逊·吐尔地: parts joined by a middle dot are one name
+            q += 1          # 某某·某某: parts joined by a middle dot are one name
     ps = posts()
     for e in range(q, p + min_len - 1, -1):
         c = text[p:e]
         if c.endswith("·"):
             continue
-        # a long name may end at a one-character verb (苏嘎尔布到, 巴根那主持): names of this kind are not words
+        # a long name may end at a one-character verb (某嘎尔布到, 某根那主持): names of this kind are not words
         end_ok = strong_end(text, e) or len(c.replace("·", "")) >= 4 and after_score(text, e) >= 1
         if not end_ok or is_common_word(c) or c in lex().not_names or c in lex().places:
             continue
@@ -182,7 +182,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         ok = name_ok(c)
         if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
                 and strong_end(text, p + n):
-            ok = "ok"   # a name that is also a place (市长江山，): only with a clear end right after it
+            ok = "ok"   # a name that is also a place (市长某山，: a place name): only with a clear end right after it
         if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
                 not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
@@ -299,7 +299,7 @@ def _last_item(text: str, s: int) -> Optional[str]:
 
 
 def clear_end_name(text: str, p: int) -> Optional[str]:
-    """After a title, a non-Han name the other readings miss (阿刘时布, 扎西草, 努尔·白克力): the
+    """After a title, a non-Han name the other readings miss (Yi, Tibetan and Uyghur names of 3–8 characters): the
     shortest run of 3–8 characters (or parts joined by ·) that punctuation or a follower word ends,
     holding no function character, no common word and no post, that is no place."""
     L = lex()

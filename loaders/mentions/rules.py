@@ -205,7 +205,7 @@ def bare_lists(f: Found) -> None:
         if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
             continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
         quality = [x in known or name_ok(x) == "ok" for x in items]
-        # every item can be a name, and all but one clearly are (李伟 is also a dictionary word)
+        # every item can be a name, and all but one clearly are (some names are also dictionary words)
         if all(q or name_ok(x) is not None and has_surname(x) for q, x in zip(quality, items)) and \
                 sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
