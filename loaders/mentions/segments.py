@@ -13,7 +13,7 @@ _HELD_BY = re.compile(rf"^(?:{alternation(wordlist('held_by_events'))})(?:由|�
 _LEAD_STRIP = tuple(sorted(wordlist("title_lead_words"), key=len, reverse=True))
 # a date or day part opening the segment (5日上午, 晚); not the 上/中/日 that open a place or body
 # (上海市, 中央, 中心主任, 日照市)
-_DATE_LEAD = re.compile(r"^(?:\s|\d+\s*[年月日号]?|上午|下午|中午|晚上|早上|早晨|傍晚|凌晨|晚|早|午)+")
+_DATE_LEAD = re.compile(r"^(?:\s|\d+\s*[年月日号]?|" + alternation(wordlist("day_parts")) + ")+")
 
 
 

@@ -1,0 +1,46 @@
+"""Persons, titles and inspection leads, one test per class of real text (batch F of the real corpus), on
+invented articles with invented names (loaders/mentions/*, loaders/events/*)."""
+from datetime import date
+
+from loaders.extract import extract_facts
+from test_events import art, events
+
+
+def persons(text, published=date(2024, 5, 6)):
+    return {p.name: [t.text for t in p.titles] for p in extract_facts(art(text, published=published)).persons}
+
+
+def test_lou_is_a_surname():
+    assert "楼海生" in persons("5月3日，省委书记楼海生到某县调研。")
+
+
+def test_a_leading_group_and_its_cadres_is_no_name():
+    got = persons("该县提高领导班子和领导执政能力。县委书记林海主持学习。")
+    assert "班子和" not in got and "林海" in got
+
+
+def test_a_title_opening_with_shang_or_zhong_keeps_it():
+    got = persons("5月3日上午，上海市某区人大常委会研究室主任林海到某县宣讲。中心主任王大成陪同。")
+    assert got["林海"] == ["上海市某区人大常委会研究室主任"]
+    assert got["王大成"] == ["中心主任"]
+
+
+def test_an_ascii_comma_joins_two_titles():
+    got = persons("4月29日,市政府副市长,某某高新区党工委书记林海先后赴某某古镇检查安全生产。")
+    assert got["林海"] == ["市政府副市长", "某某高新区党工委书记"]
+
+
+LEADS = ("某月中旬，市人大常委会组织人大代表，对代表建议办理情况分组进行视察。\n"
+         "市人大常委会副主任林海带领一个视察组到市交通局，听取了局领导的汇报。\n"
+         "市人大常委会副主任王大成带领一个视察组，视察了东山镇南坪村的蔬菜产业发展情况。")
+
+
+def test_each_group_lead_in_a_paragraph_of_his_own_keeps_his_own_sites():
+    text = LEADS.replace("某月中旬", "8月中旬")
+    got = {e.lead: [s.name for s in e.sites] for e in events(text, "inspection", published=None)}
+    assert got == {"林海": ["市交通局"], "王大成": ["东山镇南坪村"]}
+
+
+def test_a_delegation_on_its_way_is_no_name():
+    from loaders.mentions.names import name_ok
+    assert name_ok("团一行") is None and name_ok("组一行") is None
