@@ -44,3 +44,13 @@ def test_each_group_lead_in_a_paragraph_of_his_own_keeps_his_own_sites():
 def test_a_delegation_on_its_way_is_no_name():
     from loaders.mentions.names import name_ok
     assert name_ok("团一行") is None and name_ok("组一行") is None
+
+
+def test_a_kanfa_riqi_stamp_under_the_headline_is_page_furniture():
+    from loaders.pipeline import extract_text
+    page = ("第一版:要闻版总第100期 >2021-07-27编印\n\n某某视频调度会召开\n我县组织收听收看\n"
+            "刊发日期:2021-07-27 作者:  语音阅读:\n\n  7月24日下午,某某视频调度会召开,安排部署下步工作。"
+            "省委书记林海主持会议并讲话。\n")
+    (a,) = extract_text(page, issue_date=date(2021, 7, 27))
+    (ev,) = [e for e in a.events if e.type == "meeting"]
+    assert (a.article.title, ev.date) == ("某某视频调度会召开", date(2021, 7, 24))
