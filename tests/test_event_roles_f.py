@@ -54,3 +54,11 @@ def test_a_kanfa_riqi_stamp_under_the_headline_is_page_furniture():
     (a,) = extract_text(page, issue_date=date(2021, 7, 27))
     (ev,) = [e for e in a.events if e.type == "meeting"]
     assert (a.article.title, ev.date) == ("某某视频调度会召开", date(2021, 7, 24))
+
+
+def test_the_groups_listed_before_a_convened_meeting_do_not_hide_it():
+    text = "4月23日晚，在某乡党委会议室召开党政班子成员、村(社区)党总支书记安排部署会。林海指出安全工作无小事。"
+    (ev,) = events(text, "meeting", published=date(2020, 5, 1))
+    assert ev.name.endswith("安排部署会") and ev.date == date(2020, 4, 23)
+    got = [e.name for e in events("4月23日，县委召开常委会、县政府常务会议。", "meeting", published=date(2020, 5, 1))]
+    assert got == ["县委常委会", "县政府常务会议"]
