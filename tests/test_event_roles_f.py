@@ -62,3 +62,8 @@ def test_the_groups_listed_before_a_convened_meeting_do_not_hide_it():
     assert ev.name.endswith("安排部署会") and ev.date == date(2020, 4, 23)
     got = [e.name for e in events("4月23日，县委召开常委会、县政府常务会议。", "meeting", published=date(2020, 5, 1))]
     assert got == ["县委常委会", "县政府常务会议"]
+
+
+def test_the_poor_village_one_helps_names_no_site():
+    (ev,) = events("7月31日，省作协党组书记林海到帮扶贫困村调研脱贫攻坚工作。", "inspection", published=date(2020, 8, 1))
+    assert ev.sites == []
