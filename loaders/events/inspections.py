@@ -73,7 +73,7 @@ def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dic
     for key in order:
         pos = first_sent[key]
         if starts and (starts[-1][0] == pos or key[1] == found[starts[-1][1][0]].date and
-                       not _new_trip(ctx, starts[-1][0], pos)):
+                       not _new_trip(ctx, starts[-1][0], pos) and not _other_lead_para(ctx, starts[-1], key, pos)):
             starts[-1][1].append(key)
         else:
             starts.append((pos, [key]))
@@ -84,6 +84,17 @@ def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dic
         for k in keys:
             out[k] = (a, b)
     return out
+
+
+def _other_lead_para(ctx: Context, prev: tuple, key, pos: int) -> bool:
+    """A paragraph of its own whose lead is another official, the earlier leads unnamed in it (A带领一个
+    视察组到…。\nB带领一个视察组，视察了…): a trip of its own, though no new date is written."""
+    a, keys = prev
+    s_a = next((s for s in ctx.sents if s.start == a), None)
+    s_b = next((s for s in ctx.sents if s.start == pos), None)
+    if s_a is None or s_b is None or s_a.para == s_b.para or key[0] in {k[0] for k in keys}:
+        return False
+    return not any(m.name in {k[0] for k in keys} for m in ctx.mentions_in(s_b.start, s_b.end))
 
 
 def _new_trip(ctx: Context, a: int, b: int) -> bool:
@@ -211,8 +222,8 @@ def _from_command_post(ctx: Context, i: int, t: int) -> bool:
 
 def _undated_paper(ctx: Context) -> bool:
     """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
-    kept undated rather than lost."""
-    return ctx.published is None and ctx.lead_date is None
+    kept undated rather than lost. A lead date without a year to resolve it (8月中旬 there) gives no day."""
+    return ctx.published is None and (ctx.lead_date is None or ctx.lead_date.date is None)
 
 
 def _note_along(ctx: Context, s, found: dict, along: set[str]) -> None:

@@ -102,7 +102,9 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
                             r"(?:在[^，。；]{1,12})?(?:"
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
-        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?(?P<name>" + _NAME + r"{2,40}(?:"
+        # (召开A、B安排部署会: the groups that attend, listed before the name, are skipped)
+        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?"
+                                r"(?:[^，。；：、“”,;:\n]{2,20}、){0,3}?(?P<name>" + _NAME + r"{2,40}(?:"
                                 + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
         # 在…召开的X会议上
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),

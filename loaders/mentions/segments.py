@@ -11,7 +11,9 @@ from .words import BOUND
 _HELD_BY = re.compile(rf"^(?:{alternation(wordlist('held_by_events'))})(?:由|请)")
 # tried longest first, equal lengths in file order
 _LEAD_STRIP = tuple(sorted(wordlist("title_lead_words"), key=len, reverse=True))
-_DATE_LEAD = re.compile(r"^[\d\s年月日号上下午晚早傍凌晨中]+")
+# a date or day part opening the segment (5日上午, 晚); not the 上/中/日 that open a place or body
+# (上海市, 中央, 中心主任, 日照市)
+_DATE_LEAD = re.compile(r"^(?:\s|\d+\s*[年月日号]?|" + alternation(wordlist("day_parts")) + ")+")
 
 
 
@@ -81,7 +83,7 @@ def titles_before(text: str, pos: int) -> list[str]:
             while k > 0 and text[k - 1] not in BOUND and j - k < 40:
                 k -= 1
             prev = clean_segment(text[k:j])
-            if prev and post_suffix(prev) and text[k - 1:k] in ("", "\n", "“", "”", "。", "，", "、") and \
+            if prev and post_suffix(prev) and text[k - 1:k] in ("", "\n", "“", "”", "。", "，", ",", "、") and \
                     not has_person_before(text, j):
                 end = j
                 continue
