@@ -108,7 +108,8 @@ def _help_examples():
     from kb.cli import cli
     for path, cmd in clidoc.walk(cli, ["kb"]):
         for line in clidoc.help_text(path, cmd).splitlines():
-            if line.strip().startswith("kb ") and path[1:2] != ["server"]:
+            # server commands stop and start the server, import replaces the database: not run here
+            if line.strip().startswith("kb ") and path[1:2] not in (["server"], ["import"]):
                 yield line.strip()
 
 

@@ -42,13 +42,13 @@ def command(paths, manifest, published, outlet, overwrite, folder, keep_files, w
             allow_duplicates, no_text, page_timeout, region, finish):
     """Import an archive into an empty database with Neo4j's import tool (2x kb load's speed here).
 
-    The graph is the one kb load writes (same ids and properties). Pages are extracted by worker
-    processes (or a Dask cluster: --scheduler) into node and relationship files; for the local
-    server kb then stops it, runs `neo4j-admin database import full`, starts it, applies the schema
-    and builds the post register. Every page keeps its content hash: a later kb load of the same
-    pages skips them, and kb load adds new pages. A database that holds a graph is refused unless
-    --overwrite. With NEO4J_URI set to another server, kb writes the files and prints the command
-    to run where the database lives, then `kb import --finish DIR`.
+    The graph is the one `kb load` writes (same ids and properties). Pages are extracted by worker
+    processes (or a Dask cluster: --scheduler) into node and relationship files; the local server is
+    then stopped, `neo4j-admin database import full` run, the server started, the schema applied and
+    the post register built. Every page keeps its content hash: a later `kb load` of the same pages
+    skips them, and `kb load` adds new pages. A database that holds a graph is refused unless
+    --overwrite. With NEO4J_URI set to another server, the files are written and the command to run
+    where the database lives is printed, then `kb import --finish DIR`.
 
     \b
     kb import archive/ --manifest archive/manifest.csv
