@@ -53,7 +53,7 @@ PLACE_WORD = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}?(?:{_words('place_word_ending
 DIVISION_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}}?(?:{_words('division_endings')}))+$")
 
 
-_NOT_DIVISION = re.compile(rf"(?:{alternation(wordlist('not_division_endings'))})$")
+_NOT_DIVISION = re.compile(rf"(?:{_words('not_division_endings')})$")
 
 
 _OFFICE = re.compile(rf"(?:来到|在)[^。；]{{0,40}}?(?:{_words('office_rooms')})")

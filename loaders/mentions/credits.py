@@ -1,6 +1,7 @@
 """Credit tails left in an article's text: (记者 X), (X摄), 编辑:X, 文/X, a closing (X Y)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import alternation, wordlist, wordmap
@@ -104,15 +105,19 @@ def credit_mentions(text: str) -> list[PersonMention]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _photo_res(photo: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The photo-credit patterns, built once per word list (credit_mentions runs on every article)."""
+    return (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + alternation(photo) +
+                       r")(?=[\s)）】]|$)"),
+            re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
+
+
 def _photo_credits(text: str, photo: tuple[str, ...]) -> list[PersonMention]:
     """Photo credits written after the name (丙某 供图, (丙某某摄)), ``photo`` the photo credit words; after a
     sentence's end too, where reflow joined the caption line (…旱情。丙某摄), and 记者丙某摄."""
     out: list[PersonMention] = []
-    photo_alt = alternation(photo)
-    photo_res = (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + photo_alt +
-                            r")(?=[\s)）】]|$)"),
-                 re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
-    for m in (m for rx in photo_res for m in rx.finditer(text)):
+    for m in (m for rx in _photo_res(tuple(photo)) for m in rx.finditer(text)):
         c = m.group(1)
         if name_ok(c, True) and has_surname(c):
             out.append(PersonMention(c, m.start(1), m.end(1), [], "credit", "photographer"))
