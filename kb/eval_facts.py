@@ -171,9 +171,17 @@ def _month_day(text: Optional[str]) -> Optional[tuple[int, int]]:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+def _same_day(ev, day: Optional[str]) -> bool:
+    """A predicted event on ``day``: the same date, or an approximate interval (日前/近日) holding it."""
+    if _d(ev.date) == day:
+        return True
+    return day is not None and ev.date is not None and getattr(ev, "date_precision", None) == "approximate" \
+        and _d(ev.date) <= day <= _d(ev.end_date or ev.date)
+
+
 def _match_meetings(gold_page: dict, extracted: list) -> tuple[list, list[Optional[int]]]:
     """The predicted meetings and, per gold meeting, the index of the prediction it matches: the same
-    day and the name contained, or the same chair. A meeting whose year nothing gives (date null)
+    day (an approximate interval holding it, as for visits) and the name contained, or the same chair. A meeting whose year nothing gives (date null)
     matches an undated prediction of the same month and day as written."""
     preds = [ev for ev in _events(extracted, "meeting") if ev.date is not None or _month_day(ev.date_text)]
     used: set[int] = set()
@@ -181,7 +189,7 @@ def _match_meetings(gold_page: dict, extracted: list) -> tuple[list, list[Option
     for g in gold_page.get("meetings", []):
         hit = None
         for j, ev in enumerate(preds):
-            if j in used or _d(ev.date) != _d(g.get("date")):
+            if j in used or not _same_day(ev, _d(g.get("date"))):
                 continue
             if ev.date is None and _month_day(ev.date_text) != _month_day(g.get("date_text")):
                 continue
@@ -216,7 +224,8 @@ def explain_page(gold_page: dict, extracted: list) -> dict[str, dict[str, list[s
         for ev in _events(extracted, "inspection"):
             k = (_name(ev.lead), _d(ev.date))
             evs.setdefault(k, ev)
-            preds.setdefault(k, []).extend(s.name for s in ev.sites)
+            have = preds.setdefault(k, [])   # the same lead and day twice: sites merged as the scorer does
+            have.extend(s.name for s in ev.sites if all(not _contains(s.name, o) for o in have))
         gold = {(_name(g.get("person")), _d(g.get("date"))): list(g.get("sites") or [])
                 for g in gold_page.get("inspections", [])}
         fmt = lambda k: f"{k[0]}@{k[1] or 'undated'}"   # noqa: E731

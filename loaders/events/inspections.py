@@ -51,7 +51,7 @@ def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
         for m in ctx.mentions_in(s.start + off, s.start + off + 1):
             if m.name in leads:
                 starts.append((s.start, m.name))
-    if len({n for _, n in starts}) < 2:
+    if not starts:     # with 分别 the leads never share a route, even when only one route is written
         return None
 
     def owner(pos: int) -> Optional[str]:

@@ -125,6 +125,8 @@ _LOOK_AT = re.compile(r"[，,](?:实地)?(?:察看|查看)了?([^，,。；;：:
 
 
 _ACTIVITY_TAIL = re.compile(rf"(?:{_words('activity_tail_words')})+$")
+# 察看A基地建设情况, A项目建设谋划情况: the unit, without the state of its works
+_SITUATION_TAIL = re.compile(rf"(?:{_words('activity_tail_words')}|{_words('situation_tail_words')})*情况$")
 
 
 _CLAUSE_END = re.compile(rf"[，。；：,;！？\n]|(?:{_words('clause_end_verbs')})(?![站点组所室团队中库])")

@@ -121,7 +121,7 @@ def _strip_activity(x: str) -> str:
 _OBJ_END = re.compile(alternation(wordlist("site_object_enders")))
 
 
-def _object_after(text: str, pos: int, limit: int = 80) -> str:
+def _object_after(text: str, pos: int, limit: int = 120) -> str:
     stop = min(len(text), pos + limit)
     ends = [m.start() for m in (_CLAUSE_END.search(text, pos, stop), _OBJ_END.search(text, pos, stop)) if m]
     return text[pos:min(ends) if ends else stop]

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
-from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _VISIT_OF, _is_generic, _norm, _rx, division_like
 from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, split_sites
 
 
@@ -126,8 +126,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         obj = _continue_list(ctx, obj, abs_pos)
         if verb == "调研" and (ctx.text[abs_pos:abs_pos + 1] in "组团队站点所室中库" or
                              ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
-                             re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()])):
-            continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not
+                             re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()]) and not _site_list(obj)):
+            continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not; 在A县调研B园区、C公司 does
         items = [x for x in split_sites(obj) if len(x) >= 2]
         if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
             place_at += [(abs_pos, x) for x in items if len(x) <= 12]
@@ -137,18 +137,22 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             items = _areas(ctx, s, m, verb, obj, items, hits, place_at)
             if items is None:
                 continue
-        # 在A，X察看了B / 来到A村，查看了B / 来到这里，X实地走访B: B is inside A (抽查了, 调研了 name stops of their own)
+        # 在A，X察看了B / 来到A村，查看了B / 来到这里，X实地走访B: B is inside A (抽查了, 调研了 name stops of their own);
+        # only a stop of the same clause holds B (…察看A、B；在C县，察看D: D is a stop of its own)
+        c0 = s.start + max(s.text.rfind("；", 0, m.start()), s.text.rfind(";", 0, m.start()), 0)
         near = ("at", "move") if "看" in verb else ("at",)
-        if verb in _LOOK_VERBS and (any(h.kind in near and s.start <= h.pos < abs_pos for h in hits) or
+        if verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue
-        if verb in _BARE_LOOK and (any(s.start <= h.pos < abs_pos for h in hits) and "看" in verb or "的" in obj):
+        if verb in _BARE_LOOK and (any(c0 <= h.pos < abs_pos for h in hits) and "看" in verb or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
         inside = verb in _INSIDE_VERBS
         if inside and any(h.kind in ("move", "at") and s.start <= h.pos < abs_pos for h in hits):
             continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
+        if len(items) >= 2:     # a list of units (a single 调研X项目建设情况 is a kind of work, no unit)
+            items = [_without_situation(x) for x in items]
         for item in items:
             site = _movement_item(item, items, verb, listed, inside)
             if verb in _BARE_LOOK and site is not None and (len(site) < (3 if verb == "调研" else 5) or
@@ -156,6 +160,19 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
                 continue   # 察看阵地建设, 查看办案区: a part or an activity, no site
             if site is not None:
                 hits.append(SiteHit(abs_pos + obj.find(item) if item in obj else abs_pos, site, "move"))
+
+
+def _site_list(obj: str) -> bool:
+    """A 、-list of two or more units with site endings (its works' state cut; one item of three or more
+    may lack one)."""
+    items = [_without_situation(x) for x in split_sites(obj)]
+    return sum(1 for x in items if SITE_SUFFIX.search(x)) >= max(2, len(items) - 1)
+
+
+def _without_situation(item: str) -> str:
+    """A基地建设情况 → A基地 (a unit of four characters or more is left)."""
+    x = _SITUATION_TAIL.sub("", item)
+    return x if x != item and len(x) >= 4 and SITE_SUFFIX.search(x) else item
 
 
 def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at: Places) -> None:

@@ -217,7 +217,13 @@ def match_dateline(src: str, s: int, e: int) -> Optional[Dateline]:
         if bl:
             dl.bylines = bl
             dl.end = p.end()
+    c = _DATELINE_COLON_RE.match(src, dl.end, e)     # 天津北方网讯：17日… (the colon belongs to the dateline)
+    if c:
+        dl.end = c.end()
     return dl
+
+
+_DATELINE_COLON_RE = re.compile(r"[ \t\u3000]*[:：]")
 
 
 # ------------------------------------------------------------------ other line kinds

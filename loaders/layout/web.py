@@ -296,6 +296,7 @@ def _trailing_signature(pg: _Page, body_lines: list) -> None:
 
 
 def looks_like_web(src: str) -> bool:
-    """A 来源/发布时间 (or time-stamp) line among the first lines: one web article per file."""
+    """A 来源/发布时间 (or time-stamp) line, or a 摘要: summary line (printed pages carry none), among the
+    first lines: one web article per file."""
     head = [ln for ln in src[:2000].splitlines() if ln.strip()][:6]
-    return any(_META_RE.search(ln) for ln in head)
+    return any(_META_RE.search(ln) or _SUMMARY_RE.match(ln) for ln in head)
