@@ -91,13 +91,24 @@ def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
         q += 1
         if text[q:q + 1] == "·" and text[q + 1:q + 2] in T and q + 1 - p >= 2:
             q += 1          # 某某·某某: parts joined by a middle dot are one name
+    # a long name may end at a one-character verb (某嘎尔布到, 某根那主持); failing that, where its characters
+    # stop and a word starts (某某某某准备), unless its last character is a verb (某某某某来赤峰)
+    return _translit_reading(text, p, q, min_len, False) or _translit_reading(text, p, q, min_len, True)
+
+
+def _translit_reading(text: str, p: int, q: int, min_len: int, run_end: bool) -> Optional[str]:
+    """The longest reading of text[p:q] that ends clearly (``run_end``: at the run's own end)."""
     ps = posts()
     for e in range(q, p + min_len - 1, -1):
         c = text[p:e]
         if c.endswith("·"):
             continue
-        # a long name may end at a one-character verb (某嘎尔布到, 某根那主持): names of this kind are not words
-        end_ok = strong_end(text, e) or len(c.replace("·", "")) >= 4 and after_score(text, e) >= 1
+        long = len(c.replace("·", "")) >= 4
+        if run_end:
+            end_ok = long and e == q and text[e:e + 2] in lex().words and \
+                text[e - 1] not in lex().follow_single and text[e - 1] not in "来去"
+        else:
+            end_ok = strong_end(text, e) or long and after_score(text, e) >= 1
         if not end_ok or is_common_word(c) or c in lex().not_names or c in lex().places:
             continue
         if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)):
@@ -106,6 +117,18 @@ def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
             continue
         return c
     return None
+
+
+def _surname_translit(text: str, p: int) -> Optional[str]:
+    """A surname and a transliterated three-character given name (某明南加一同): four characters whose first
+    three never stand alone in the text, with a clear end after them."""
+    if text[p:p + 1] not in lex().surnames or text[p:p + 2] in lex().compound:
+        return None
+    rest = translit_name(text, p + 1, 3)
+    if rest is None or len(rest) != 3 or not strong_end(text, p + 4):
+        return None
+    c = text[p:p + 4]
+    return c if text.count(c[:3]) == text.count(c) and name_ok(c[:3]) is not None else None
 
 
 def after_score(text: str, j: int) -> int:
@@ -167,6 +190,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     tl = translit_name(text, p, 4)
     if tl is not None:
         return tl, 3.0      # a transliterated name (巴图孟和): longer than a Chinese name
+    tl = _surname_translit(text, p)
+    if tl is not None:
+        return tl, 3.0
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
     q = p + lens[0] - 1
     for u in L.unnamed:
