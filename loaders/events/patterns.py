@@ -39,6 +39,13 @@ def _words(name: str) -> str:
 
 
 REPORTING = re.compile(rf"{_words('reporting_verbs')}|看望了?(?:{_words('visiting_parties')})")
+# words that hold a reporting verb and report nothing (主要负责同志, 重要, 需要)
+_NOT_REPORTING = re.compile(_words("not_reporting_words"))
+
+
+def reports(text: str) -> bool:
+    """A reporting verb (强调, 要求, 要 …) in ``text``, not inside a word that only holds one (主要)."""
+    return REPORTING.search(_NOT_REPORTING.sub(lambda m: "□" * len(m.group(0)), text)) is not None
 
 
 SITE_SUFFIX = re.compile(rf"(?:{alternation(wordlist('site_endings'))})$")

@@ -10,7 +10,7 @@ from typing import Optional
 from ..lexicon import alternation, wordmap
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
-from .patterns import REPORTING, _ATTEND, _TOGETHER, _rx
+from .patterns import _ATTEND, _TOGETHER, _rx, reports
 
 
 @functools.lru_cache(maxsize=None)
@@ -26,7 +26,7 @@ def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention)
         return False
     gap = ctx.text[prev[-1].end:m.start]
     return len(gap) <= 24 and re.fullmatch(r"[，、\u4e00-\u9fff]*", gap) is not None and \
-        not _rx()["move"].search(gap) and not _rx()["insp"].search(gap) and not REPORTING.search(gap)
+        not _rx()["move"].search(gap) and not _rx()["insp"].search(gap) and not reports(gap)
 
 
 # co-leads only where the text says so: A、B分别带队, A和B共同/一同/一起 …
@@ -130,7 +130,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     passed = False
     for m in ms:
         between = ctx.text[m.end:t]
-        if REPORTING.search(_HEARD.sub("", between)):
+        if reports(_HEARD.sub("", between)):
             continue
         if _ATTEND.search(between[:4]):
             # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
@@ -164,7 +164,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         if k >= 0 and (head[k - 1:k] == "副" or
                        any(_TITLE_RUN.fullmatch(ctx.text, at, x.start) for x in ctx.mentions_in(at, t))):
             continue   # 政协党组副书记、副主席X: a deputy, or one title of a named person
-        if k >= 0 and not REPORTING.search(head[k:]):
+        if k >= 0 and not reports(head[k:]):
             who = ctx.holder_of(post)
             if who and who in ctx.officials:
                 return [who]

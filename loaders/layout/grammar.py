@@ -19,10 +19,12 @@ from ..models import Byline, Caption, Dateline
 
 # word lists (loaders/lexicon/data), loaded once at import
 HOME_OUTLETS = frozenset(wordlist("home_outlets"))
-_OUTLET_PREFIX = (
+_OUTLET_ONE = (
     rf"(?:{alternation(wordlist('home_outlets'))}|[{HAN}]{{2,8}}?"
     rf"(?:{alternation(wordlist('page_outlet_suffixes'))}))"
 )
+# 某日报·新某客户端记者: an outlet and its app, joined by a middle dot
+_OUTLET_PREFIX = rf"(?:{_OUTLET_ONE}·)?{_OUTLET_ONE}"
 _REPORTER_ROLE = (
     rf"(?:{_OUTLET_PREFIX})?(?:{alternation(wordlist('byline_role_prefixes'))})?"
     rf"(?P<rr>{alternation(wordlist('byline_reporter_roles'))})"
@@ -124,6 +126,7 @@ _ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "�
 _TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]+")
 _CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
 _SIGNATURE_SUFFIXES = ("摄影报道", "报道", "整理", "供稿", "摄")
+_TEXT_PHOTO_TAIL = re.compile(r"(?:图[ \t\u3000]*[/／]?[ \t\u3000]*文|文[ \t\u3000]*[/／]?[ \t\u3000]*图)[ \t\u3000]*$")
 _SURNAMES = frozenset(wordlist("surnames"))
 
 
@@ -133,6 +136,9 @@ def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
     out: list[Byline] = []
     credit, role = "署名", "author"
     unit = False
+    tail = _TEXT_PHOTO_TAIL.search(src, s, e)      # (某办 甲 乙图/文): the names wrote and photographed
+    if tail:
+        e, credit = tail.start(), "图/文"
     for tm in _TOKEN_RE.finditer(src, s, e):
         tok, p = tm.group(0), tm.start()
         if tok in _SIGNATURE_SUFFIXES:              # (甲/整理), (甲 乙 报道)
@@ -142,6 +148,11 @@ def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
             credit, role = word, _CREDIT_WORDS[word]
             tok, p = tok[len(word):], p + len(word)
             if not tok:
+                continue
+        elif not out:
+            word = next((w for w in _CREDIT_WORDS_BY_LENGTH if tok.endswith(w) and len(tok) - len(w) >= 2), None)
+            if word:                                # (某融媒记者 甲 乙): the outlet's credit word
+                credit, role = tok, _CREDIT_WORDS[word]
                 continue
         suffix = next((x for x in _SIGNATURE_SUFFIXES if tok.endswith(x) and len(tok) - len(x) >= 2), "")
         tok = tok[:len(tok) - len(suffix)]

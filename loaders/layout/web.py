@@ -30,7 +30,8 @@ _DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
-_TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4})\s*[）)]\s*$")
+_TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4}"
+                       r"(?:[图文][ \t\u3000]*[/／][ \t\u3000]*[图文])?)\s*[）)]\s*$")
 
 
 _SUMMARY_RE = re.compile(r"^\s*[\[【〔(（]?\s*(?:摘\s*要|导\s*读)\s*[\]】〕)）:：]\s*(.*)$")
@@ -117,9 +118,8 @@ def _headline(pg: _Page) -> Optional[str]:
     src, lines, idx, text, used = pg.src, pg.lines, pg.idx, pg.text, pg.used
     meta_lines = [i for i in idx[:6] if _META_RE.search(text[i]) or _DATE_LINE_RE.match(text[i])]
     for i in meta_lines:
-        used.add(i)
-        if _CREDIT_LINE_RE.search(text[i]):
-            pg.bylines.extend(parse_credits(src, *lines[i])[0])
+        used.add(i)     # 作者:甲, 来源:某报记者 乙 (a meta line is no body: its credits are the article's)
+        pg.bylines.extend(parse_credits(src, *lines[i])[0])
     summary = None
     head_seen = False
     for i in idx[:4]:
@@ -137,7 +137,7 @@ def _headline(pg: _Page) -> Optional[str]:
             head_seen = True
     first = next((i for i in idx if i not in used), None)
     title = None
-    if first is not None and len(idx) > 1 and _is_headline(text[first]):
+    if first is not None and len(idx) > 1 and _is_headline(text[first]) and not _credit_line(pg, first):
         nxt = next((i for i in idx if i > first and i not in used), None)
         # a headline is followed by meta lines or by a longer body line
         if nxt is not None and (meta_lines or summary or len(text[nxt]) > len(text[first])):
@@ -145,6 +145,12 @@ def _headline(pg: _Page) -> Optional[str]:
             title = " ".join(text[first].split())
     _leading_credits(pg)
     return title or summary
+
+
+def _credit_line(pg: _Page, i: int) -> bool:
+    """某日报·某客户端记者 甲 通讯员 乙: credits from the line's start to its end, no headline."""
+    bl, complete = parse_credits(pg.src, *pg.lines[i])
+    return bool(bl) and complete
 
 
 def _leading_credits(pg: _Page) -> None:

@@ -26,7 +26,7 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
             any(x in STOP_INNER and not (x in "其日那" and len(c) >= 3 and is_translit(c))
-                and not _given_qi(c, x) and not (credit and x in _NAME_FUNCTION_CHARS and _given_in_credit(c))
+                and not _given_qi(c, x) and not (credit and (x in _NAME_FUNCTION_CHARS or x == "年") and _given_in_credit(c))
                 for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c):
@@ -62,6 +62,7 @@ def _given_qi(c: str, x: str) -> bool:
 
 # function characters that are also given-name characters (若男, 如意, 以诚, 乃硕)
 _NAME_FUNCTION_CHARS = frozenset("若如以乃")
+# in a credit (记者 X) also 年 (甲年丰): no date is written there
 
 
 def _given_zhang(c: str) -> bool:

@@ -34,6 +34,10 @@ def credits(f: Found) -> None:
         f.add(pm)
 
 
+# words that open with a post and name a body (代表团, 委员会): no post is written there
+_POST_WORDS = tuple(wordlist("post_body_words"))
+
+
 def titled(f: Found) -> None:
     """Post + name (市委副书记、市长X), then 、-lists of names sharing the title (副主任A、B、C)."""
     text, L = f.text, lex()
@@ -43,8 +47,8 @@ def titled(f: Found) -> None:
         p = m.end()
         while p < len(text) and text[p] in " \u3000":
             p += 1
-        if p in f.taken:
-            continue
+        if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS):
+            continue    # 代表团来商: a group, not the post 代表 and a name
         got = pick_name(text, p)
         if not got:
             continue
