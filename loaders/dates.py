@@ -275,8 +275,14 @@ RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, 
 _ABSOLUTE = ("iso", "md", "day", "relmonth")
 
 
+# a month alone on its line (a chronicle's heading: 一月, then 12日…): the line break ends it
+_MONTH_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|\d{1,2})[ \t\u3000]*月[ \t\u3000]*$\n")
+
+
 def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     """The earliest-longest non-overlapping date expressions of ``text``."""
+    # offsets kept: the heading's line break becomes a full stop for matching only
+    text = _MONTH_HEADING.sub(lambda m: m.group(0)[:-1] + "。", text)
     spans = [(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []

@@ -57,7 +57,8 @@ def split_sites(obj: str) -> list[str]:
     parts = [p.split("——")[-1] for p in obj.split("、") if p]   # 我市的挂钩县——某县: the name after the dash
     merged: list[str] = []
     for p in parts:
-        if merged and re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第"):
+        if merged and (re.search(r"第[一二三四五六七八九十\d]+$", merged[-1]) and p.startswith("第") or
+                       _shares_ending(merged[-1], p)):
             merged[-1] = merged[-1] + "、" + p
         else:
             merged.append(p)
@@ -70,6 +71,17 @@ def split_sites(obj: str) -> list[str]:
         if split:
             out[k:k + 1] = list(split)
     return [p.strip() for p in out if p.strip()]
+
+
+def _shares_ending(a: str, b: str) -> bool:
+    """A村辣椒、菊花种植基地: a place and a short word, then a unit without a place: one site, the ending shared."""
+    end = 0
+    while (pm := PLACE_WORD.match(a[end:])) is not None:    # 甲乡乙村: the places the item opens with
+        end += pm.end()
+    vm = re.match(r"[\u4e00-\u9fff]{1,5}?村", a[end:])
+    end += vm.end() if vm else 0
+    return end > 0 and not SITE_SUFFIX.search(a) and 1 <= len(a) - end <= 3 and \
+        SITE_SUFFIX.search(b) is not None and not PLACE_WORD.match(b) and "的" not in a + b
 
 
 def _placed_pair(item: str) -> Optional[tuple[str, str]]:
@@ -134,7 +146,13 @@ def _listed_next(text: str, end: int) -> bool:
     """某法院，某检察院，某局内设科室、…: the clause after the comma (or the one after it) goes on
     with a 、-list, and the next clause is a site."""
     m = re.match(rf"({_CLAUSE}{{3,25}})(?:[，,]{_CLAUSE}{{3,25}})?、", text[end + 1:])
-    return m is not None and SITE_SUFFIX.search(m.group(1).split("、")[0]) is not None
+    if m is None:
+        return False
+    if SITE_SUFFIX.search(m.group(1).split("、")[0]):
+        return True
+    # 先后到A村甲基地，B村乙、丙基地，…: the clause's last item carries the site ending of them all
+    whole = re.match(rf"{_CLAUSE}{{3,40}}", text[end + 1:])
+    return whole is not None and "、" in whole.group(0) and SITE_SUFFIX.search(whole.group(0)) is not None
 
 
 def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:

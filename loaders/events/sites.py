@@ -350,12 +350,13 @@ def _towns(text: str, hits: list[SiteHit]) -> list[SiteHit]:
 
 def _townships(place_at: Places) -> list[SiteHit]:
     """An article whose only stops are divisions listed together (到A镇、B镇、C乡等地看望…; 先后到A、B、C等县):
-    they are the sites."""
+    they are the sites (two counties or cities alone are areas)."""
     by_pos: dict[int, list[str]] = {}
     for pos, p in place_at:
         by_pos.setdefault(pos, []).append(p)
     out = []
     for pos, names in by_pos.items():
-        if len(names) >= 2:
+        # townships are stops; two counties or cities after 到 are the trip's areas, a tour of three or more its stops
+        if len(names) >= 3 or len(names) == 2 and all(_TOWNSHIP.search(n) for n in names):
             out += [SiteHit(pos, n, "move") for n in names]
     return out
