@@ -130,6 +130,7 @@ class _State:
     precision: str                  # the issue date's: day | month | year
     last: Optional[date]            # last absolute date written (for 6日 / 当天)
     last_year_told: bool = True     # its year was written (2003年11月, 去年10月), not taken from the issue
+    dateline: Optional[date] = None  # the dateline's day (新华社9月27日电): 今天 and 昨天 count from it
 
     @property
     def day_base(self) -> Optional[date]:
@@ -250,7 +251,7 @@ def _relative(m: re.Match, mention: DateMention, st: _State) -> bool:
         mention.date = (st.last + timedelta(days=1)) if st.last else None
     else:
         off = int(w)
-        mention.date = st.day_base + timedelta(days=off)
+        mention.date = (st.dateline or st.day_base) + timedelta(days=off)
         if off > 0:
             mention.planned = True
     return True
@@ -299,12 +300,12 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
     """Every date expression in ``text``, in order, resolved against the issue date ``base``.
 
     ``ref``: a date written before the text (the dateline's, 本报12月2日讯): 当天 and 6日 before any
-    date of the text's own refer to it. ``base_precision``: how much of the issue date is known (a
+    date of the text's own refer to it, 今天 and 昨天 count from it. ``base_precision``: how much of the issue date is known (a
     manifest's ``2014-11`` is ``month``, ``2020`` is ``year``): month-days take its year, relative days
     need the day. Dates that cannot be resolved get ``date=None``; a month-day with no year anywhere has
     precision ``year_unknown``.
     """
-    st = _State(base, base_precision if base is not None else "day", ref)
+    st = _State(base, base_precision if base is not None else "day", ref, dateline=ref)
     out: list[DateMention] = []
     for start, end, kind, m in _spans(text):
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))

@@ -19,7 +19,7 @@ from typing import Optional
 from ..lexicon import alternation, wordlist, wordmap
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
-from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
+from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _FOR_THE, _OFFICE, _THANKED, _rx, _site_place
 from .sites import _site_and_place_hits
 from .subjects import _subject
 
@@ -108,6 +108,7 @@ _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
 _HOSTS = re.compile(_W("hosts"))
 _ALONG = re.compile(_W("along"))
 _MODAL = re.compile(_W("modal"))
+_INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,;]{{0,30}}$")
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
@@ -207,7 +208,12 @@ def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
     if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
         return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
+    if _INTENDED.search(text, lo, start):
+        return True   # 准备前往某地看望…: a trip intended
+    if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
+        return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
 
 
 _AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordlist('command_posts'))})[^。；，,]{{0,6}}$")

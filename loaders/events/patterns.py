@@ -39,6 +39,9 @@ def _words(name: str) -> str:
 
 
 REPORTING = re.compile(rf"{_words('reporting_verbs')}|看望了?(?:{_words('visiting_parties')})")
+# 甲对乙率团赴某地考察表示欢迎: the act thanked for is another's
+_FOR_THE = re.compile(r"对[^。；，,“”]{2,30}$")
+_THANKED = re.compile(rf"[^。；“”]{{0,30}}?表示(?:衷心的?|诚挚的?|热烈的?)?(?:{_words('thanks_words')})")
 # words that hold a reporting verb and report nothing (主要负责同志, 重要, 需要)
 _NOT_REPORTING = re.compile(_words("not_reporting_words"))
 
