@@ -125,7 +125,7 @@ _CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者
 _ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
 _TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]+")
 _CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
-_SIGNATURE_SUFFIXES = ("摄影报道", "报道", "整理", "供稿", "摄")
+_SIGNATURE_SUFFIXES = tuple(sorted(wordlist("closing_credit_words"), key=len, reverse=True))
 _TEXT_PHOTO_TAIL = re.compile(r"(?:图[ \t\u3000]*[/／]?[ \t\u3000]*文|文[ \t\u3000]*[/／]?[ \t\u3000]*图)[ \t\u3000]*$")
 _SURNAMES = frozenset(wordlist("surnames"))
 

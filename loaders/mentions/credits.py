@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..layout.grammar import parse_signature
 from ..lexicon import alternation, wordlist, wordmap
 from .found import PersonMention
 from .names import after_score, has_surname, is_translit, name_ok
@@ -25,8 +26,8 @@ _LINE_MARKS = wordmap("credit_line_marks")
 _LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|(?<=[/／][\u4e00-\u9fff]{3}))"
                           r"(" + alternation(_LINE_MARKS) + r")[/／:：][ \u3000]*([\u4e00-\u9fff]{2,3})"
                           r"(?=[\s）)】]|$|[文图][/／])")
-_CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3})*)(?:"
-                            + alternation(wordlist("closing_credit_words")) + r")?[)）][ \u3000]*(?=\n|$)")
+# a parenthesis closing a line: a signature when parse_signature reads it as one
+_CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000、/／]{1,38})[)）][ \u3000]*(?=\n|$)")
 _NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 
 
@@ -93,16 +94,19 @@ def credit_mentions(text: str) -> list[PersonMention]:
                                      _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     out.extend(_photo_credits(text, L.photo))
-    # 3. a closing parenthesis of names only: (甲某某 乙某某)
+    # 3. a closing signature, read by the layout's one grammar (parse_signature): (甲某某 乙某某), (某办 甲 乙),
+    # (记者 甲), (甲 乙报道); every name in it a name kb would take in a credit
     for m in _CLOSING_PAREN.finditer(text):
-        items = m.group(1).replace("、", " ").split()
-        if all(name_ok(x, True) == "ok" for x in items):
-            pos = m.start(1)
-            for x in items:
-                k = text.index(x, pos)
-                out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
-                pos = k + len(x)
+        bl = parse_signature(text, m.start(1), m.end(1))
+        if bl and all(name_ok(b.name, True) == "ok" for b in bl):
+            seen = {x.start for x in out}     # (记者 甲) was read as a credit above
+            out += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
+                    for b in bl if b.start not in seen]
     return out
+
+
+# the credits of a signature that give no title (a bare name, 图/文)
+_UNTITLED = frozenset(("署名", "图/文", "摄"))
 
 
 @functools.lru_cache(maxsize=4)
