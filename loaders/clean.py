@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from .lexicon.grammar import BULLET_MARKS
 from .models import Cleaned, Paragraph, source_span
 
 # characters after/before which spaces are dropped: CJK ideographs, CJK and full-width punctuation,
@@ -34,6 +35,8 @@ STRIP_CHARS = " \t\r\u3000\u00a0\ufeff\u2002\u2003\u2009\u200b"
 _SENTENCE_END = frozenset("。！？!?…；;")
 _CLOSERS = frozenset("”’\"」』）)】》")
 _NO_BREAK_END = frozenset("，,、：:“‘《（(【—")
+# bullets that open an item of a list of briefs (◆7月4日，…); the middle dot is left out (names use it)
+_ITEM_BULLETS = frozenset(BULLET_MARKS) - {"·"}
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -152,6 +155,8 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
                 brk = blank_before[k + 1] or raw_w[k] < wide * 0.85
             else:   # a heading: much shorter than the column, not ending in a comma
                 brk = raw_w[k] < wide * 0.7 and t[-1] not in _NO_BREAK_END
+        if not join_all and nxt[:1] in _ITEM_BULLETS:
+            brk = True      # ◆7月4日，…: a bulleted item starts a paragraph of its own
         pos = len(cmap)
         if brk:
             paras.append((para_start, pos))

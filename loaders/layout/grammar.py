@@ -190,8 +190,8 @@ def _surnamed(n: str) -> bool:
 
 # ------------------------------------------------------------------ datelines
 
-DATELINE_XUN_RE = re.compile(
-    rf"(?P<outlet>{_OUTLET_PREFIX})(?P<date>{SP}*{MONTH_DAY})?"
+DATELINE_XUN_RE = re.compile(       # 本报讯, 本报4月25日讯, 某新闻网某地4月25日讯 (the place before a date)
+    rf"(?P<outlet>{_OUTLET_PREFIX})(?:(?P<place>[{HAN}]{{2,4}}?)?(?P<date>{SP}*{MONTH_DAY}))?"
     rf"[ \t\u3000]*讯"
 )
 _DIAN_OUTLET = (rf"据?(?P<outlet>{alternation(wordlist('home_outlets'))}|"

@@ -8,7 +8,7 @@ from ..layout.grammar import parse_signature
 from ..lexicon import alternation, wordlist, wordmap
 from .found import PersonMention
 from .names import after_score, has_surname, is_translit, name_ok
-from .words import STOP_FIRST, is_cjk, lex
+from .words import STOP_FIRST, is_cjk, is_common_word, lex
 
 _CREDIT_WORDS = None
 
@@ -63,7 +63,10 @@ def credit_mentions(text: str) -> list[PersonMention]:
         name = re.sub(r"[ \u3000]+", "", raw)
         name = _cut_at_credit(name)
         # a trailing credit word glued to the name (丁某某责任编辑) was cut above
+        whole = raw == name and len(name) <= 4 and (m.end(2) >= len(text) or text[m.end(2)] in "\n )）】")
         for n in (len(name), 3, 2):
+            if whole and n < len(name):
+                break       # 编辑:甲乙丙 closing its line: the whole token or no name, never its first two
             c = name[:n]
             if 2 <= len(c) <= 8 and name_ok(c, True) in ("ok", "weak") and \
                     (has_surname(c) or len(c) >= 3 and is_translit(c)):
@@ -102,8 +105,45 @@ def credit_mentions(text: str) -> list[PersonMention]:
             seen = {x.start for x in out}     # (记者 甲) was read as a credit above
             out += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
                     for b in bl if b.start not in seen]
+    # 4. names alone closing a paragraph (…辅导。甲某某 乙某某, spaces lost in reflow: two names or more) or on a
+    # line of their own between dots (·甲某某·)
+    for m in _BARE_SIGNATURE.finditer(text):
+        items = _signature_names(m.group(1), dotted=m.group(0).lstrip(" \u3000")[:1] in "·•")
+        pos = m.start(1)
+        for x in items:
+            k = text.index(x, pos)
+            out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
+            pos = k + len(x)
     return out
 
+
+_BARE_SIGNATURE = re.compile(r"(?:(?<=[。！？”])|(?m:^)[ \u3000]*[·•])"
+                             r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,12}?)[·•]?[ \u3000]*(?=\n|$)")
+
+
+def _signature_names(run: str, dotted: bool) -> list[str]:
+    """The names of a bare signature: spaced tokens, or a run of two or three names read whole (each a
+    surname and a given name that is no word); one name only between dots."""
+    toks = run.split()
+    if len(toks) == 1:
+        toks = _split_names(toks[0])
+    if not toks or len(toks) == 1 and not dotted or len(toks) > 4:
+        return []
+    ok = all(2 <= len(x) <= 3 and name_ok(x, True) == "ok" and has_surname(x) and not is_common_word(x) for x in toks)
+    return toks if ok else []
+
+
+def _split_names(run: str) -> list[str]:
+    """甲某某乙某某 → [甲某某, 乙某某]: the first cut (three-character names first) where every part is a name."""
+    if 2 <= len(run) <= 3:
+        return [run]
+    for n in (3, 2):
+        head, rest = run[:n], run[n:]
+        if len(rest) >= 2 and name_ok(head, True) == "ok" and has_surname(head) and not is_common_word(head):
+            tail = _split_names(rest)
+            if tail:
+                return [head] + tail
+    return []
 
 # the credits of a signature that give no title (a bare name, 图/文)
 _UNTITLED = frozenset(("署名", "图/文", "摄"))

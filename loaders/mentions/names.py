@@ -26,11 +26,12 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
         return None
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
             any(x in STOP_INNER and not (x in "其日那" and len(c) >= 3 and is_translit(c))
-                and not _given_qi(c, x) and not (credit and (x in _NAME_FUNCTION_CHARS or x == "年") and _given_in_credit(c))
+                and not _given_qi(c, x) and not (credit and x in _CREDIT_NAME_CHARS and _given_in_credit(c))
                 for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
-    if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c):
-        return None
+    if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c) and \
+            not (credit and len(c) == 2 and c[0] in L.surnames and c[0] not in STOP_FIRST and not is_common_word(c)):
+        return None     # 某局, 某科 (but 责任编辑:丁科, a credit, names a person)
     if len(c) == 4 and c[:2] not in L.compound:
         return None
     if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF:
@@ -62,7 +63,8 @@ def _given_qi(c: str, x: str) -> bool:
 
 # function characters that are also given-name characters (若男, 如意, 以诚, 乃硕)
 _NAME_FUNCTION_CHARS = frozenset("若如以乃")
-# in a credit (记者 X) also 年 (甲年丰): no date is written there
+# in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
+_CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 
 
 def _given_zhang(c: str) -> bool:
@@ -224,7 +226,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if n == lens[1]:
             if text.count(c) >= 2:
                 s += 1.5
-            if c[-1] in "说称讲" and text.count(c) < 2:
+            if c[-1] in "说称讲率" and text.count(c) < 2:
                 s -= 4.5   # 韦明说。: the verb, not a third character
         else:
             longer = text[p:p + lens[1]]

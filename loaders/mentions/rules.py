@@ -9,7 +9,9 @@ import functools
 import re
 from typing import Optional
 
+from ..dates import cn_number
 from ..lexicon import alternation, wordlist
+from ..lexicon.grammar import CN_DIGITS
 from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
@@ -257,8 +259,28 @@ def later_appositions(f: Found) -> None:
                 pm.titles.append(title)
 
 
+_COUNTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:"
+                           + alternation(wordlist("person_count_words")) + ")")
+
+
+def counted_lists(f: Found) -> None:
+    """A、B2人 / A、B、C三名同志: a list of names the text counts (the count equal to the items)."""
+    text = f.text
+    for m in _COUNTED_LIST.finditer(text):
+        items = m.group(1).split("、")
+        n = cn_number(m.group(2).replace("两", "二"))
+        if n != len(items) or not all(x in f.known or name_ok(x) == "ok" and has_surname(x) for x in items):
+            continue
+        pos = m.start(1)
+        for x in items:
+            k = text.index(x, pos)
+            pos = k + len(x)
+            if k not in f.taken:
+                f.add(PersonMention(x, k, k + len(x), [], "bare"))
+
+
 RULES = (credits, titled, descriptors, households, appointments, resumes, honorifics, leaders, posts_after_names,
-         bare_lists, appositions, other_occurrences, later_appositions)
+         bare_lists, counted_lists, appositions, other_occurrences, later_appositions)
 
 
 def find_person_mentions(text: str) -> list[PersonMention]:
