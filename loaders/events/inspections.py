@@ -19,7 +19,8 @@ from typing import Optional
 from ..lexicon import alternation, wordlist, wordmap
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
-from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _FOR_THE, _OFFICE, _THANKED, _rx, _site_place
+from .non_visits import from_command_post, not_a_visit
+from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
 from .sites import _site_and_place_hits
 from .subjects import _subject
 
@@ -108,9 +109,12 @@ _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
 _HOSTS = re.compile(_W("hosts"))
 _ALONG = re.compile(_W("along"))
 _MODAL = re.compile(_W("modal"))
-_INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,;]{{0,30}}$")
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
+# 在X检查时，Y…: the one named after the clause is the subject
+_WHILE = re.compile(r"时[，,]")
+# 会议强调/会议指出 …: what a meeting said, not a visit reported
+_MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
 _TAKE_PART = re.compile(r"参加|参与")
 _TAKE_PART_VISIT = re.compile(rf"(?:参加|参与)(?:{_rx()['insp'].pattern})")
@@ -161,69 +165,6 @@ def _group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:
                 if x.name != lead and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
                     ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
             break
-
-
-# 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
-_REFERENCE = re.compile(rf"[^，。；！？]{{0,10}}?(?:{alternation(wordlist('reference_after'))})")
-# 考察团, 调研组, 检查队: the verb is part of a group's name (the group's own verb comes later)
-_GROUP_NOUN = re.compile(r"[组团队](?![织建结伍])")
-# 在…亲自指导、关怀下: under someone's guidance, not a visit
-_UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
-
-
-# X率(省政协)调研组: the group X leads is the trip itself
-_LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
-
-
-# 调研课题, 调研报告: the verb is part of a noun
-_NOUN_AFTER = re.compile(_W("noun_after"))
-# 视频连线某县, 通过视频调度: a check from afar
-_REMOTE = re.compile(_W("remote"))
-# 看望了调研组一行, 会见考察团: a group received, not a visit
-_HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
-_HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
-_CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
-_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")
-# 在X检查时，Y…: the one named after the clause is the subject
-_WHILE = re.compile(r"时[，,]")
-# 会议强调/会议指出 …: what a meeting said, not a visit reported
-_MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
-
-
-# 来某县(投资)考察…的客商: a relative clause on a noun (those who came), no visit of the subject's
-_CAME_TO = re.compile(r"(?<![到带])来(?!到)[\u4e00-\u9fff]{1,10}$")
-_OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
-
-
-def _not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
-    """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
-    与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
-    if _GROUP_NOUN.match(text, end) and not _LEADS_GROUP.search(text, max(lo, start - 12), start):
-        return True
-    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start):
-        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar, no visit
-    if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
-        return True   # 看望了调研组一行: the hosts of a group
-    if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
-        return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
-    if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
-        return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
-    if _INTENDED.search(text, lo, start):
-        return True   # 准备前往某地看望…: a trip intended
-    if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
-        return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
-    return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
-
-
-
-_AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordlist('command_posts'))})[^。；，,]{{0,6}}$")
-
-
-def _from_command_post(ctx: Context, i: int, t: int) -> bool:
-    """到县防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
-    s = ctx.sents[i]
-    nxt = ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else ""
-    return bool(_AT_COMMAND.search(ctx.text, s.start, t)) and bool(_REMOTE.search(s.text + nxt))
 
 
 def _undated_paper(ctx: Context) -> bool:
@@ -310,7 +251,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             pre = text[max(s.start, t - 2):t]
             if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
-            if _not_a_visit(text, t, s.start + m.end(), s.start) or _from_command_post(ctx, i, t):
+            if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t):
                 continue
             if _COMPANION.search(text[max(s.start, t - 5):_run_start(text, s.start, t)]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead

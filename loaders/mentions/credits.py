@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..layout.grammar import parse_signature
+from ..layout.signatures import parse_signature
 from ..lexicon import alternation, wordlist, wordmap
 from .found import PersonMention
 from .names import after_score, has_surname, is_translit, name_ok
@@ -97,14 +97,21 @@ def credit_mentions(text: str) -> list[PersonMention]:
                                      _LINE_MARKS[m.group(1)]))
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     out.extend(_photo_credits(text, L.photo))
+    out += _signatures(text, out)
+    return out
+
+
+def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:
+    """Closing signatures (3.) and bare names closing a paragraph (4.); ``out``: the credits read so far."""
+    found: list[PersonMention] = []
     # 3. a closing signature, read by the layout's one grammar (parse_signature): (甲某某 乙某某), (某办 甲 乙),
     # (记者 甲), (甲 乙报道); every name in it a name kb would take in a credit
     for m in _CLOSING_PAREN.finditer(text):
         bl = parse_signature(text, m.start(1), m.end(1))
         if bl and all(name_ok(b.name, True) == "ok" for b in bl):
             seen = {x.start for x in out}     # (记者 甲) was read as a credit above
-            out += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
-                    for b in bl if b.start not in seen]
+            found += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
+                      for b in bl if b.start not in seen]
     # 4. names alone closing a paragraph (…辅导。甲某某 乙某某, spaces lost in reflow: two names or more) or on a
     # line of their own between dots (·甲某某·)
     for m in _BARE_SIGNATURE.finditer(text):
@@ -112,9 +119,9 @@ def credit_mentions(text: str) -> list[PersonMention]:
         pos = m.start(1)
         for x in items:
             k = text.index(x, pos)
-            out.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
+            found.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
             pos = k + len(x)
-    return out
+    return found
 
 
 _BARE_SIGNATURE = re.compile(r"(?:(?<=[。！？”])|(?m:^)[ \u3000]*[·•])"

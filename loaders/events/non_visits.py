@@ -1,0 +1,79 @@
+"""Forms that hold an inspection verb and report no visit of the sentence's subject: a group's name (考察团),
+a group received or hosted, a noun (调研课题), a check from afar (视频连线), a verb inside a meeting's name,
+those received (来某县考察的客商), a trip intended (准备前往), a visit thanked for (对…考察表示欢迎), a visit
+referred to (视察…重要讲话), 在…指导下, and a check made from a command room."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import alternation, wordlist, wordmap
+from .context import Context
+from .patterns import _FOR_THE, _THANKED, _rx
+
+
+def _W(cls: str) -> str:
+    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation."""
+    return alternation(wordmap("inspection_words")[cls].split())
+
+
+_RECEIVED = re.compile(rf"(?:{_W('receive_verbs')})了?[^。；]{{0,40}}$")
+_INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,;]{{0,30}}$")
+
+# 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
+_REFERENCE = re.compile(rf"[^，。；！？]{{0,10}}?(?:{alternation(wordlist('reference_after'))})")
+# 考察团, 调研组, 检查队: the verb is part of a group's name (the group's own verb comes later)
+_GROUP_NOUN = re.compile(r"[组团队](?![织建结伍])")
+# 在…亲自指导、关怀下: under someone's guidance, not a visit
+_UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
+
+
+# X率(省政协)调研组: the group X leads is the trip itself
+_LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
+
+
+# 调研课题, 调研报告: the verb is part of a noun
+_NOUN_AFTER = re.compile(_W("noun_after"))
+# 视频连线某县, 通过视频调度: a check from afar
+_REMOTE = re.compile(_W("remote"))
+# 看望了调研组一行, 会见考察团: a group received, not a visit
+_HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
+_HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
+_CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")
+
+
+# 来某县(投资)考察…的客商: a relative clause on a noun (those who came), no visit of the subject's
+_CAME_TO = re.compile(r"(?<![到带])来(?!到)[\u4e00-\u9fff]{1,10}$")
+_OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
+
+
+def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
+    """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
+    与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
+    if _GROUP_NOUN.match(text, end) and (not _LEADS_GROUP.search(text, max(lo, start - 12), start) or
+                                         _RECEIVED.search(text, lo, start)):
+        return True   # 考察团的到来; 甲会见了乙率领的考察团 (received, no visit of 乙's here)
+    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start):
+        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar, no visit
+    if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
+        return True   # 看望了调研组一行: the hosts of a group
+    if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):
+        return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
+    if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
+        return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
+    if _INTENDED.search(text, lo, start):
+        return True   # 准备前往某地看望…: a trip intended
+    if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
+        return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
+    return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+
+
+
+_AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordlist('command_posts'))})[^。；，,]{{0,6}}$")
+
+
+def from_command_post(ctx: Context, i: int, t: int) -> bool:
+    """到县防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
+    s = ctx.sents[i]
+    nxt = ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else ""
+    return bool(_AT_COMMAND.search(ctx.text, s.start, t)) and bool(_REMOTE.search(s.text + nxt))
