@@ -124,6 +124,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
 _A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
 # 关于召开X会议的决定: a meeting decided on, to come
 _DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
+# 即将召开的X会: a meeting to come, named in passing (将于3月10日召开X: a planned meeting, kept)
+_UPCOMING = re.compile(rf"(?:{_W('upcoming')})[^，。；]{{0,12}}(?:召开|举行)的$")
 # 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
 _SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)了?$")
 
@@ -137,7 +139,7 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _in_title(s.text, m.start("name")):
         return True
-    if _DECIDED.search(s.text, 0, m.start("name")):
+    if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, m.start("name")):
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several

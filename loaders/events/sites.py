@@ -24,6 +24,9 @@ _BARE_LOOK = frozenset({"察看", "查看", "调研"})
 _TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
+# 在X， (an official or 他 may open the clause: 随后，甲在X，听取…)
+_AT_OPENING = re.compile(r"(?:^|(?<=[，,。;\n]))(?P<who>[\u4e00-\u9fff·]{2,6}?|他|她)?在(?P<x>(?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]")
+_NOT_AT_PLACE = re.compile(alternation(wordlist("not_at_place_words")))
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
 
@@ -199,20 +202,24 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """在X， openings: X is the site (or, for a division, the area where the next site lies); 在A、B，C等地，
     is a list of them."""
-    for m in re.finditer(r"(?:^|(?<=[，,。;\n]))在((?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]", s.text):
-        x = m.group(1)
+    for m in _AT_OPENING.finditer(s.text):
+        who = m.group("who")
+        if who and not (who in "他她" or any(p.start == s.start + m.start("who") and p.name == who and p.name in ctx.officials
+                                            for p in ctx.mentions_in(s.start + m.start(), s.start + m.end("who")))):
+            continue    # 甲在X，…: only an official (or 他) opening the clause at X
+        x = m.group("x")
         home = _household(x)
         hm = _HOUSEHOLD.match(x) if home else None
         if hm and hm.group("unit") and not _in_quote(s, s.start + m.start()):
             # 在某村村民某某家中: the household (在老党员某某家中 lies inside a site already visited)
-            hits.append(SiteHit(s.start + m.start(1), home, "at"))
+            hits.append(SiteHit(s.start + m.start("x"), home, "at"))
             continue
         if re.search(r"[里中上内下前后间期时]$", x) or _in_quote(s, s.start + m.start()) or \
-                len(x) > 30 and "、" not in x:
-            continue
+                len(x) > 30 and "、" not in x or _NOT_AT_PLACE.search(x):
+            continue    # 在全市上下掀起…热潮: no place
         if "的" in x:
             x = x.rsplit("的", 1)[1]
-        start = s.start + m.end(1) - len(x)
+        start = s.start + m.end("x") - len(x)
         _at_items(ctx, s, start, _continue_list(ctx, x, start), hits, place_at)
 
 
