@@ -114,8 +114,10 @@ def test_a_meeting_with_partners_named_before_its_kind():
     assert [(e.name, e.date) for e in events(text, "meeting", published=D)] == [("座谈会", date(2025, 11, 3))]
 
 
-def test_a_principal_and_a_deputy_written_right_before_the_verb_of_leading_lead_together():
+def test_a_principal_and_a_deputy_written_right_before_the_verb_of_leading_one_leads():
     text = "5月1日，市委副书记、市长林海，副市长王平带领市直有关部门负责同志深入某某公司，看望慰问职工。"
+    assert leads(text) == [("林海", date(2025, 5, 1))]
+    text = "5月1日，市委副书记、市长林海，副市长王平共同带领市直有关部门负责同志深入某某公司，看望慰问职工。"
     assert leads(text) == [("林海", date(2025, 5, 1)), ("王平", date(2025, 5, 1))]
     text = "5月1日，市长林海，副市长王平深入某某公司，看望慰问职工。"
     assert leads(text) == [("林海", date(2025, 5, 1))]

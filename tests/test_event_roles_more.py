@@ -119,9 +119,9 @@ def test_a_class_of_people_at_home_is_no_site():
     assert evs and all(not s.name.endswith("党员家") for e in evs for s in e.sites)
 
 
-def test_a_run_of_names_before_their_standing_and_the_verb_of_leading_all_lead():
+def test_a_run_of_names_before_their_standing_and_the_verb_of_leading_the_first_leads():
     text = "5月10日至11日，林海、王东明、陈立新等市领导率领我市党政代表团，赴某县考察经济社会发展情况。"
-    assert sorted(x[0] for x in leads(text)) == sorted(["林海", "王东明", "陈立新"])
+    assert [x[0] for x in leads(text)] == ["林海"]
 
 
 def test_a_check_from_a_command_room_is_no_visit():

@@ -19,8 +19,13 @@ def test_a_preposition_inside_a_title_is_none():
     assert leads(text) == []
 
 
-def test_names_listed_before_the_verb_of_leading_lead_together():
+def test_names_listed_before_the_verb_of_leading_first_leads_unless_the_text_says_both():
+    # co-leads only where the text says so (分别, 共同 …): the first named leads, the others come along
     text = "5月11日下午，某镇党委书记林海涛、副镇长王平安带队开展防汛巡查。"
+    assert leads(text) == [("林海涛", date(2021, 5, 11))]
+    [ev] = events_of(text)
+    assert ("王平安", "accompanying") in [(p.name, p.role) for p in ev.participants]
+    text = "5月11日下午，某镇党委书记林海涛、副镇长王平安分别带队开展防汛巡查。"
     assert leads(text) == [("林海涛", date(2021, 5, 11)), ("王平安", date(2021, 5, 11))]
     # 部长A、副部长B … 调研 without a verb of leading: B comes along
     text = "5月11日，市委组织部部长林海涛、副部长王平安到某县调研。"

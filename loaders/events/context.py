@@ -117,9 +117,10 @@ class Context:
         self.persons = {p.name: p for p in persons}
         # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
         # a chronicle (大事记) that writes no year was compiled after the fact: its days have no year
-        self.published = None if _yearless_chronicle(article) else article.published
-        self.dates = [d for d in find_dates(self.text, self.published, _dateline_date(article),
-                                            article.published_precision)
+        # a chronicle whose title writes its year (and month) (2008年6月大事记) dates its days by that period
+        self.published, precision = _chronicle_period(article) or (
+            None if _yearless_chronicle(article) else article.published, article.published_precision)
+        self.dates = [d for d in find_dates(self.text, self.published, _dateline_date(article), precision)
                       if self.text[d.end:d.end + 1] not in ("讯", "电")]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
@@ -241,6 +242,19 @@ def _yearless_chronicle(article: Article) -> bool:
     """A chronicle (X大事记) whose title and text write no year: the issue date does not give its year."""
     title = article.title or ""
     return bool(_CHRONICLE.search(title)) and not _YEAR.search(title) and not _YEAR.search(article.text or "")
+
+
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
+
+
+def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:
+    """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
+    title = article.title or ""
+    m = _PERIOD.search(title) if _CHRONICLE.search(title) else None
+    if not m:
+        return None
+    y, mo = int(m.group(1)), int(m.group(2) or 0)
+    return (date(y, mo, 1), "month") if 1 <= mo <= 12 else (date(y, 1, 1), "year")
 
 
 def _dateline_date(article: Article) -> Optional[date]:

@@ -281,6 +281,9 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 first_sent[key] = s.start
                 if group:
                     _group_members(ctx, i, ev, lead)
+            # named before the verb and not taken as leads (A、B带队: B): they come along that day
+            along.update(x.name for x in ctx.mentions_in(s.start, t)
+                         if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
     for key in list(order):
         if found[key].date_precision == "approximate" and any(
@@ -293,9 +296,16 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
 
 
 def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int], owner, lead: str,
-                  claimed: set[int]) -> None:
-    """参加/陪同 sentences of the trip (not of a meeting before it), not on another lead's route."""
+                  claimed: set[int], first: int) -> None:
+    """Officials the role grammar did not take as leads, named before the verb in the trip's first
+    sentence (A、B带队: B; A率B、C), then 参加/陪同 sentences of the trip (not of a meeting before it), not
+    on another lead's route."""
     trip_start, b = span
+    s0 = next((s for s in ctx.sents if s.start == first), None)
+    t = s0.text.find(ev.trigger) if s0 is not None else -1
+    for x in ctx.mentions_in(s0.start, s0.start + t) if t > 0 else []:
+        if x.name not in leads and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
+            ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
     for j, s in enumerate(ctx.sents):
         if s.start < trip_start or s.start >= b or j in claimed:
             continue
@@ -335,7 +345,7 @@ def inspections(ctx: Context, claimed: set[int]) -> list[Event]:
             if pm:
                 ev.places = [pm.group(0)]
         trip_start = min(first_sent[k] for k in order if spans[k] == spans[key])
-        _accompanying(ctx, ev, leads, (trip_start, b), owner, key[0], claimed)
+        _accompanying(ctx, ev, leads, (trip_start, b), owner, key[0], claimed, first_sent[key])
         for st in ev.sites:
             st.place = _site_place(st.name)
         events.append(ev)

@@ -104,7 +104,7 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     if not leads:
         return False
     if _joint_head(text, m, t, leads[-1]):
-        return False                                    # A、B带队: both lead
+        return not _CO_LEAD.search(text[m.end:t])       # A、B带队: A leads, B comes along (A、B分别带队: both)
     gap = text[leads[-1].end:m.start]
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
     if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):

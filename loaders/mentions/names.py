@@ -226,7 +226,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if n == lens[1]:
             if text.count(c) >= 2:
                 s += 1.5
-            if c[-1] in "说称讲率" and text.count(c) < 2:
+            if c[-1] in "说称讲率和与及" and text.count(c) < 2:
                 s -= 4.5   # 韦明说。: the verb, not a third character
         else:
             longer = text[p:p + lens[1]]
