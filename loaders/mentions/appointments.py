@@ -36,10 +36,22 @@ def appointment_title(seg: str) -> Optional[str]:
     return None
 
 
+# 任命甲为A，乙为B，丙为C: the list of appointments goes on, clause by clause
+_NEXT = re.compile(r"[^，,。；;\n]{0,20}[，,；;](?P<names>" + _NAMES + r")为(?P<title>[^，。；、“”\n]{2,40})")
+
+
+def _with_next(rx: re.Pattern, text: str):
+    """The matches of ``rx``, each of 任命X为Y followed by the clauses that go on with Z为W."""
+    for m in rx.finditer(text):
+        yield m
+        while rx is _APPOINT[0] and (m := _NEXT.match(text, m.end())) is not None:
+            yield m
+
+
 def appointment_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     out: list[PersonMention] = []
     for rx in _APPOINT:
-        for m in rx.finditer(text):
+        for m in _with_next(rx, text):
             title = appointment_title(m.group("title"))
             if not title:
                 continue

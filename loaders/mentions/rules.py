@@ -259,20 +259,35 @@ def later_appositions(f: Found) -> None:
                 pm.titles.append(title)
 
 
-_COUNTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:"
-                           + alternation(wordlist("person_count_words")) + ")")
+_COUNT_TAIL = r"等?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:" + alternation(wordlist("person_count_words")) + ")"
+# names alone (甲、乙2人), then units and names (某镇甲、某局乙2名)
+_COUNTED_LISTS = (re.compile(r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)" + _COUNT_TAIL),
+                  re.compile(r"([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,14})+)" + _COUNT_TAIL))
+
+
+def _counted_name(item: str, known: set[str]) -> Optional[str]:
+    """An item of a counted list: a name, or a unit and a name (某镇甲某某, 某局乙某)."""
+    if len(item) <= 3 and (item in known or name_ok(item) == "ok" and has_surname(item)):
+        return item
+    for n in (3, 2):
+        name, unit = item[-n:], item[:-n]
+        if len(unit) >= 2 and (unit[-1] in ORG_END or unit.endswith("街道")) and \
+                (name in known or name_ok(name) == "ok" and has_surname(name)):
+            return name
+    return None
 
 
 def counted_lists(f: Found) -> None:
-    """A、B2人 / A、B、C三名同志: a list of names the text counts (the count equal to the items)."""
+    """A、B2人 / A、B、C三名同志 / 某镇甲、某局乙2名负责人: a list of names the text counts (the count equal to
+    the items)."""
     text = f.text
-    for m in _COUNTED_LIST.finditer(text):
+    for m in (m for rx in _COUNTED_LISTS for m in rx.finditer(text)):
         items = m.group(1).split("、")
-        n = cn_number(m.group(2).replace("两", "二"))
-        if n != len(items) or not all(x in f.known or name_ok(x) == "ok" and has_surname(x) for x in items):
+        names = [_counted_name(x, f.known) for x in items]
+        if cn_number(m.group(2).replace("两", "二")) != len(items) or not all(names):
             continue
         pos = m.start(1)
-        for x in items:
+        for x in names:
             k = text.index(x, pos)
             pos = k + len(x)
             if k not in f.taken:
