@@ -221,7 +221,9 @@ def infer_date(text: str, year_hint: Optional[int] = None) -> tuple[Optional[dat
     year = y or (max(full_years) if full_years else None) or year_hint
     basis_year = ""
     if year is None:
-        years = [(int(m.group(1)), bool(m.group(2))) for m in _YEAR_RE.finditer(text)]
+        # 力争到2020年, 至2025年: a target year, not the year the text was written in
+        years = [(int(m.group(1)), bool(m.group(2))) for m in _YEAR_RE.finditer(text)
+                 if not any(text[max(0, m.start() - 4):m.start()].endswith(w) for w in _FUTURE_BEFORE)]
         if len({y for y, _ in years}) > 1 and not any(annual for _, annual in years):
             years = []   # 2017年完成情况及2018年计划, 2023年底…2025年底: which year the day is in, the text does not say
         if years:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..dates import APPROX_DAYS, DateMention, find_dates
 from ..lexicon import alternation, wordlist, wordmap
+from ..lexicon.grammar import BULLET_MARKS
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
 from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
@@ -189,7 +190,7 @@ class Context:
         own = self.own_date(s)
         if own:
             return own
-        if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text):
+        if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text) or self._chronicle_item(s):
             # 随后/会后/紧接着 …: the day of the last date written before (a day, not 近期 in 近期雨情)
             prev = [d for d in self.dates if d.start < s.start and _usable(d) and not d.planned]
             days = [d for d in prev if d.precision == "day"]
@@ -207,6 +208,13 @@ class Context:
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
             return ld
         return None
+
+    def _chronicle_item(self, s: Sentence) -> bool:
+        """A chronicle's item under a bullet (1日 …。△ …): of the day written last before it."""
+        if not _CHRONICLE.search(self.article.title or ""):
+            return False
+        ps = self.text.rfind("\n", 0, s.start) + 1
+        return self.text[ps:ps + 1] in _ITEM_MARKS
 
     @functools.cached_property
     def standing_span(self) -> Optional[DateMention]:
@@ -235,6 +243,7 @@ class Context:
 
 
 _CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
+_ITEM_MARKS = frozenset(BULLET_MARKS + "△▽")
 _YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 
 

@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from ..lexicon import alternation, wordmap
+from ..lexicon.grammar import BULLET_MARKS
 from ..models import Event, Participant
 from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
 from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
@@ -31,7 +32,7 @@ _YEAR_NUMBER = re.compile(r"\d{4}年(?:第|度)")
 def _clean_meeting_name(name: str) -> str:
     if not _YEAR_NUMBER.match(name):   # 2021年第5次集体学习 keeps its year
         name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
-    name = re.sub(rf"^(?:{_W('name_lead')})+", "", name)
+    name = re.sub(rf"^(?:{_W('name_lead')})+", "", name.lstrip(BULLET_MARKS + " \u3000△▽"))
     return name.strip()
 
 
@@ -124,6 +125,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
 _A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
 # 关于召开X会议的决定: a meeting decided on, to come
 _DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
+_CONVENED_HERE = re.compile(r"(?:召开|举行)了?[^，。；]{0,6}$")
+_OF_NOUN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,12}?会议?)?的[\u4e00-\u9fff]")
 # 即将召开的X会: a meeting to come, named in passing (将于3月10日召开X: a planned meeting, kept)
 _UPCOMING = re.compile(rf"(?:{_W('upcoming')})[^，。；]{{0,12}}(?:召开|举行)的$")
 # 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
@@ -139,6 +142,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _in_title(s.text, m.start("name")):
         return True
+    if _OF_NOUN_AFTER.match(s.text, m.end("name")) and not _CONVENED_HERE.search(s.text, 0, m.start("name")):
+        return True   # 出席X会议的代表考察团: the meeting names those who came to it
     if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, m.start("name")):
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
@@ -158,8 +163,8 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     R = _rx()
     nouns = "|".join(map(re.escape, R["nouns"]))
     name = _clean_meeting_name(m.group("name"))
-    if re.match(rf"^(?:{_W('unspecific')})", name):
-        return None
+    if re.match(rf"^(?:{_W('unspecific')})", name) or re.search(_W("branch_venue"), name):
+        return None     # 出席某市分会场会议: the branch venue of the meeting named before
     if re.fullmatch(rf"(?:{_W('related')})(?:{nouns})", name):
         return None   # 有关会议, 首次会议: a meeting spoken of; 相关部门协调会 is one
     if name.endswith(_NOT_MEETINGS):
