@@ -197,7 +197,7 @@ def _merged_days(found: dict, order: list) -> None:
         for k2 in order:
             e2 = found[k2]
             if k2 != key and k2[0] == key[0] and e2.end_date and e2.date and e2.date < key[1] <= e2.end_date \
-                    and e2.date_precision != "approximate":
+                    and e2.date_precision == "day":   # a range written to the day, not a period (近期 in 2018-07)
                 order.remove(key)
                 del found[key]
                 break
@@ -286,7 +286,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
     for key in list(order):
-        if found[key].date_precision == "approximate" and any(
+        if found[key].date_precision in ("approximate", "month", "year") and any(
                 k2[0] == key[0] and found[k2].date_precision == "day" and
                 not _ALSO.search(found[k2].evidence.sentence if found[k2].evidence else "") for k2 in order):
             order.remove(key)

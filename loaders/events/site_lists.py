@@ -47,11 +47,16 @@ def _and_split(last: str, n_items: int) -> Optional[tuple[str, str]]:
     return fallback
 
 
+_WORK_SEEN = re.compile(rf"的[\u4e00-\u9fff]{{0,12}}(?:{alternation(wordlist('list_work_words'))})$")
+
+
 def split_sites(obj: str) -> list[str]:
     """A list object (A、B和C等企业) → sites; 第三、第一网格 stays whole; the last item splits on 和/及."""
     obj = obj.strip()
     obj = _OPENER.sub("", obj)
     obj = re.sub(r"等[\u4e00-\u9fff]{0,4}的[^、]*$", "", obj)   # A、B等地的防汛情况: the list ends at 等
+    if "、" in obj:     # A、B和C的防汛备汛工作: the work seen at the units listed
+        obj = _WORK_SEEN.sub("", obj)
     obj = _LIST_TAIL.sub("", obj)
     obj = _SURROUNDINGS.sub("", obj)
     parts = [p.split("——")[-1] for p in obj.split("、") if p]   # 我市的挂钩县——某县: the name after the dash
