@@ -144,7 +144,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _OF_NOUN_AFTER.match(s.text, m.end("name")) and not _CONVENED_HERE.search(s.text, 0, m.start("name")):
         return True   # 出席X会议的代表考察团: the meeting names those who came to it
-    if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, m.start("name")):
+    at = m.start("name") + (s.text[m.start("name"):m.start("name") + 1] == "的")   # 召开的|市两会
+    if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, at):
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several

@@ -111,8 +111,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return False                                    # 市领导A及B一行: one title, both lead
     if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
         return True                                     # A率B、C / A一行和B
-    if "一行" in text[m.end:t] and not explicit and not (_principal(ctx, leads[0]) and _principal(ctx, m)):
-        return True                                     # A、B、C一行前往: the group of A
+    if "一行" in text[m.end:t] and not explicit:
+        return True                                     # A、B、C一行前往: the group of A (two principals too)
     if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):
         return True                                     # 部长A、副部长B: B comes along
     if not explicit and not _CO_LEAD.search(text[s.start:t]) and _principal(ctx, leads[0]) and \
