@@ -13,11 +13,13 @@ def has_surname(c: str) -> bool:
     return c[:2] in L.compound or c[:1] in L.surnames
 
 
-def name_ok(c: str, credit: bool = False) -> Optional[str]:
+def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]:
     """'ok', 'weak' (a dictionary word or no listed surname) or None (cannot be a name).
 
     ``credit``: the string stands in a credit ((X摄), 记者 X) where function words cannot start it, so
-    surnames that double as prepositions (向, 于 …) pass.
+    surnames that double as prepositions (向, 于 …) pass. ``listed``: a three-character string after a
+    title that a list mark or a clause end closes (县领导甲金乙、丙国让、): a common word may open it
+    (黄金|锡) and 让 end it.
     """
     L = lex()
     if credit and 3 <= len(c) <= 8 and is_translit(c) and not is_common_word(c) and c not in L.not_names:
@@ -27,6 +29,7 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
     if c in L.not_names or (c[0] in STOP_FIRST and not (credit and c[0] in L.surnames)) or \
             any(x in STOP_INNER and not (x in "其日那" and len(c) >= 3 and is_translit(c))
                 and not _given_qi(c, x) and not (credit and x in _CREDIT_NAME_CHARS and _given_in_credit(c))
+                and not (listed and x == c[-1] and x in _LISTED_END_CHARS)
                 for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c) and \
@@ -34,7 +37,7 @@ def name_ok(c: str, credit: bool = False) -> Optional[str]:
         return None     # 某局, 某科 (but 责任编辑:丁科, a credit, names a person)
     if len(c) == 4 and c[:2] not in L.compound:
         return None
-    if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF:
+    if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF and not listed:
         return None     # 单位要, 马上就: a very common word does not open a name
     rest = c[2:] if c[:2] in L.compound else c[1:]
     for u in L.unnamed:
@@ -65,6 +68,9 @@ def _given_qi(c: str, x: str) -> bool:
 _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 # in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
+# function characters that end given names (甲国让) where a list mark closes the name
+_LISTED_END_CHARS = frozenset("让")
+_LIST_END = frozenset("、，,；;及")
 
 
 def _given_zhang(c: str) -> bool:
@@ -178,6 +184,13 @@ def _acts_elsewhere(text: str, c: str) -> bool:
     return False
 
 
+def _name_listed_after(text: str, j: int) -> bool:
+    """、 and then a clear name of three characters closed by a list mark or a clause end."""
+    c = text[j + 1:j + 4]
+    return text[j:j + 1] == "、" and len(c) == 3 and name_ok(c) == "ok" and has_surname(c) and \
+        not is_common_word(c) and text[j + 4:j + 5] in _LIST_END | {"。", "等"}
+
+
 def _is_placey(c: str) -> bool:
     """Ends like a place or body (…镇, …村, …局): not a name without a surname."""
     return c[-1] in "省市县区镇乡村街路州旗盟港湾岛山河湖江队站所局厅处科室院校园厂"
@@ -185,6 +198,27 @@ def _is_placey(c: str) -> bool:
 
 def not_place_part(text: str, j: int) -> bool:
     return not text.startswith(lex().not_after, j)
+
+
+def _weak_passes(text: str, p: int, n: int, c: str, lens: tuple[int, int]) -> bool:
+    """Does a weak candidate (a dictionary word or no listed surname) after a title read as a name here?"""
+    # a common word (高峰, 建国) or no listed surname (a Mongolian or Tibetan name): only with a clear end right
+    # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
+    common = is_common_word(c)
+    if common and not has_surname(c):
+        return False
+    if common and not (strong_end(text, p + n, words_only=True) or _acts_elsewhere(text, c) or
+                       _name_listed_after(text, p + n)):
+        return False   # 领导班子、 成员单位在: unless the word acts as a person elsewhere (X强调) or a name follows (甲平、乙广平)
+    if not common and not strong_end(text, p + n):
+        return False
+    if not has_surname(c) and not (strong_end(text, p + n, words_only=True) or
+                                   text[p + n:p + n + 1] in ("", "，", "、", "。", "；", "：", "）", ")", "\n")):
+        return False   # no surname, and a quote or a verb right after: not a name
+    if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c) or
+                               len(c) == 2 and not is_translit(c) and text.count(c) < 2):
+        return False   # 总书记莅沙考察: two characters with no surname, not of a transliterated name
+    return True
 
 
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
@@ -209,6 +243,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]):
             continue    # 班子|成员, 单位|主要: two words, not a name running into a word
         ok = name_ok(c)
+        if ok is None and n == 3 and text[p + n:p + n + 1] in _LIST_END and has_surname(c):
+            ok = name_ok(c, listed=True)   # 县领导甲金乙、: a list mark closes the name
         if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
                 and strong_end(text, p + n):
             ok = "ok"   # a name that is also a place (市长某山，: a place name): only with a clear end right after it
@@ -236,19 +272,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             if nxt in L.words or text[p + n:p + n + 3] in L.words or text[p + n:p + n + 4] in L.words:
                 s += 1.0
         if ok == "weak":
-            # a common word (高峰, 建国) or no listed surname (a Mongolian or Tibetan name): only with a clear end right
-            # after it (punctuation or a follower word such as 参加/陪同/主持), never both at once
-            common = is_common_word(c)
-            if common and not has_surname(c):
-                continue
-            if common and not (strong_end(text, p + n, words_only=True) or _acts_elsewhere(text, c)):
-                continue   # 领导班子、 成员单位在: unless the word acts as a person elsewhere (X强调)
-            if not common and not strong_end(text, p + n):
-                continue
-            if not has_surname(c) and not (strong_end(text, p + n, words_only=True) or
-                                           text[p + n:p + n + 1] in ("", "，", "、", "。", "；", "：", "）", ")", "\n")):
-                continue   # no surname, and a quote or a verb right after: not a name
-            if not has_surname(c) and (n != lens[0] and text.count(c) < 2 or _is_placey(c)):
+            if not _weak_passes(text, p, n, c, lens):
                 continue
             s -= 0.5 if has_surname(c) else 1.0
         if not not_place_part(text, p + n):
