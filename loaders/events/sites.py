@@ -26,6 +26,9 @@ _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 # 在X， (an official or 他 may open the clause: 随后，甲在X，听取…)
 _AT_OPENING = re.compile(r"(?:^|(?<=[，,。;\n]))(?P<who>[\u4e00-\u9fff·]{2,6}?|他|她)?在(?P<x>(?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]")
+# …脱贫攻坚工作情况, …防汛工作: the work seen at the unit before it
+_VILLAGE_ENDS = tuple(wordlist("village_endings"))
+_WORK_AFTER_UNIT = re.compile(rf"(?:{alternation(wordlist('list_work_words'))})+$")
 _NOT_AT_PLACE = re.compile(alternation(wordlist("not_at_place_words")))
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
@@ -173,9 +176,17 @@ def _site_list(obj: str) -> bool:
 
 
 def _without_situation(item: str) -> str:
-    """A基地建设情况 → A基地 (a unit of four characters or more is left)."""
+    """A基地建设情况 → A基地 (a unit of four characters or more is left); A村脱贫攻坚工作情况 → A村 (the work
+    seen at a unit with a site ending)."""
     x = _SITUATION_TAIL.sub("", item)
-    return x if x != item and len(x) >= 4 and SITE_SUFFIX.search(x) else item
+    if x != item and len(x) >= 4 and SITE_SUFFIX.search(x):
+        return x
+    m = _WORK_AFTER_UNIT.search(item)
+    if m:
+        for k in range(m.start(), max(2, m.start() - 8), -1):
+            if _TOWNSHIP.search(item[:k]) or item[:k].endswith(_VILLAGE_ENDS):
+                return item[:k]     # a village or a township, then the work seen there
+    return item
 
 
 def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at: Places) -> None:
