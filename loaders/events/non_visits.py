@@ -17,6 +17,8 @@ def _W(cls: str) -> str:
 
 
 _RECEIVED = re.compile(rf"(?:{_W('receive_verbs')})了?[^。；]{{0,40}}$")
+_NEXT_STEP = re.compile(rf"(?:{_W('next_step')})[^，。；,;]{{0,10}}$")
+_AT_MEETING = re.compile(rf"(?:{_W('at_meeting')})$")
 _INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,;]{{0,30}}$")
 
 # 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
@@ -61,8 +63,10 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
     if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
         return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
-    if _INTENDED.search(text, lo, start):
-        return True   # 准备前往某地看望…: a trip intended
+    if _INTENDED.search(text, lo, start) or _NEXT_STEP.search(text, lo, start):
+        return True   # 准备前往某地看望…, 下一步开展调研: a trip intended, work to come
+    if _AT_MEETING.search(text, max(lo, start - 3), start):
+        return True   # 到会指导: guidance at a meeting attended
     if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
         return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
