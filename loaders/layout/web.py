@@ -22,7 +22,7 @@ from ..models import Article, Byline, Caption
 from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
 
 _META_RE = re.compile(
-    rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|点击(?:量|次数|数|率)?\s*[:：]|【字体|字号\s*[:：]|分享到|"
+    rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|点击(?:量|次数)?\s*[:：]|【字体|字号\s*[:：]|分享到|"
     r"^\s*(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
 )
 # a line that is a full date and nothing else (2016年05月25日 under a web article's headline)
