@@ -11,7 +11,8 @@ from ..models import Byline
 # credit words that may open a trailing signature: (记者 张三), (通讯员 李四 王五)
 _CREDIT_WORDS = {"记者": "reporter", "见习记者": "reporter", "特约记者": "reporter", "融媒记者": "reporter",
                  "通讯员": "correspondent", "实习生": "correspondent", "摄影": "photographer"}
-_ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府")
+_ORG_END = ("办", "局", "委", "部", "中心", "室", "处", "院", "所", "站", "队", "会", "组", "社", "台", "网", "府",
+            "政协", "科协", "侨联", "妇联", "文联", "残联", "民盟")   # 某区政协, 某市侨联, 某地民盟
 _TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]+")
 _CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
 _SIGNATURE_SUFFIXES = tuple(sorted(wordlist("closing_credit_words"), key=len, reverse=True))
@@ -49,6 +50,12 @@ def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
             credit, unit = tok, True                # (经济委办 甲): the unit titles the names after it
             continue
         names = _split_run(tok)
+        if names is None and not out:
+            cut = _unit_then_names(tok)            # (某地民盟甲乙, spaces lost): the unit, then the names
+            if cut:
+                credit, unit = tok[:cut], True
+                tok, p = tok[cut:], p + cut
+                names = _split_run(tok)
         if names is None:
             return None
         for nm in names:
@@ -56,6 +63,14 @@ def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
             out.append(Byline(name=nm, title=r[1], role=r[0], start=p, end=p + len(nm)))
             p += len(nm)
     return out if out or unit else None         # (县政府办) alone: a unit's signature, no person
+
+
+def _unit_then_names(tok: str) -> int:
+    """Where a unit's name (ending like a body: 办, 局, 民盟 …) ends in a run with names after it, else 0."""
+    for k in range(len(tok) - 2, 2, -1):
+        if tok[:k].endswith(_ORG_END) and 2 <= len(tok) - k <= 6 and _surnamed(tok[k:]):
+            return k
+    return 0
 
 
 def _split_run(tok: str) -> Optional[list[str]]:

@@ -115,29 +115,48 @@ def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:
     # 4. names alone closing a paragraph (…辅导。甲某某 乙某某, spaces lost in reflow: two names or more) or on a
     # line of their own between dots (·甲某某·)
     for m in _BARE_SIGNATURE.finditer(text):
-        items = _signature_names(m.group(1), dotted=m.group(0).lstrip(" \u3000")[:1] in "·•")
+        dotted = m.group(0).lstrip(" \u3000")[:1] in "·•"
+        after_stop = m.start() > 0 and text[m.start() - 1] in "。！？”"
+        closing = not text[m.end():].strip()     # the last line of the article
+        if not (dotted or after_stop or closing) and len(m.group(1).split()) < 2:
+            continue    # a line of its own: names spaced apart (甲某某 乙 丙), not a run (福建安全生产)
+        items = _signature_names(m.group(1), dotted=dotted)
         pos = m.start(1)
         for x in items:
-            k = text.index(x, pos)
-            found.append(PersonMention(x, k, k + len(x), [], "credit", "author"))
-            pos = k + len(x)
+            hit = re.compile("[ \u3000]*".join(x)).search(text, pos)     # 顾 辉: a padded name
+            if hit is None:
+                break
+            found.append(PersonMention(x, hit.start(), hit.end(), [], "credit", "author"))
+            pos = hit.end()
     return found
 
 
-_BARE_SIGNATURE = re.compile(r"(?:(?<=[。！？”])|(?m:^)[ \u3000]*[·•])"
+_BARE_SIGNATURE = re.compile(r"(?:(?<=[。！？”])|(?m:^)[ \u3000]*[·•]?)"
                              r"([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,12}?)[·•]?[ \u3000]*(?=\n|$)")
 
 
 def _signature_names(run: str, dotted: bool) -> list[str]:
-    """The names of a bare signature: spaced tokens, or a run of two or three names read whole (each a
-    surname and a given name that is no word); one name only between dots."""
-    toks = run.split()
+    """The names of a bare signature (closing a paragraph, or a line of its own): spaced tokens, or a run
+    of two or three names read whole (each a surname and a given name that is no word); one name only
+    between dots."""
+    toks = _padded(run.split())
     if len(toks) == 1:
         toks = _split_names(toks[0])
     if not toks or len(toks) == 1 and not dotted or len(toks) > 4:
         return []
     ok = all(2 <= len(x) <= 3 and name_ok(x, True) == "ok" and has_surname(x) and not is_common_word(x) for x in toks)
     return toks if ok else []
+
+
+def _padded(toks: list[str]) -> list[str]:
+    """甲某某 乙 丙: a two-character name padded with a space to the width of three joins up (乙丙)."""
+    out: list[str] = []
+    for t in toks:
+        if len(t) == 1 and out and len(out[-1]) == 1:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _split_names(run: str) -> list[str]:

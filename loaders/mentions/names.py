@@ -184,6 +184,13 @@ def _acts_elsewhere(text: str, c: str) -> bool:
     return False
 
 
+def _joins_next(text: str, j: int) -> bool:
+    """After a 和/与/及 at j - 1: a post or another name follows, so the character joins, it ends no name."""
+    nxt = text[j:j + 3]
+    return bool(post_regex().match(text, j)) or name_ok(nxt) == "ok" and has_surname(nxt) or \
+        name_ok(nxt[:2]) == "ok" and has_surname(nxt[:2]) and not is_common_word(nxt[:2])
+
+
 def _name_listed_after(text: str, j: int) -> bool:
     """、 and then a clear name of three characters closed by a list mark or a clause end."""
     c = text[j + 1:j + 4]
@@ -256,14 +263,14 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if ok is None and n == 3 and c[0] not in STOP_FIRST and any(x in _NAME_FUNCTION_CHARS for x in c[1:]) \
                 and name_ok(c, True) == "ok" and (strong_end(text, p + n) or after_score(text, p + n) >= 1):
             ok = "ok"   # a given name with a function character, right after a title: 主委甲乃硕率
-        if ok is None:
-            continue
+        if ok is None or c[-1] == "副" and post_regex().match(text, p + n):
+            continue    # 程展副区长: 副 opens the post written after the name
         s = after_score(text, p + n) * 2.0
         if n == lens[1]:
             if text.count(c) >= 2:
                 s += 1.5
-            if c[-1] in "说称讲率和与及" and text.count(c) < 2:
-                s -= 4.5   # 韦明说。: the verb, not a third character
+            if c[-1] in "说称讲率" and text.count(c) < 2 or c[-1] in "和与及" and _joins_next(text, p + n):
+                s -= 4.5   # 韦明说。: the verb, not a third character; 林海和副市长王平: a conjunction
         else:
             longer = text[p:p + lens[1]]
             if text.count(c) > text.count(longer) and text.count(c) >= 2:
