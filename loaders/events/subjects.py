@@ -150,7 +150,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     # pronoun or bare post right before
     head = ctx.text[s.start:t]
     pm = re.search(r"(他|她)[^，。]{0,12}$", head)
-    if pm:
+    if pm and not reports(head[pm.end(1):]):     # 他要求各部门做好检查工作: a directive, no visit
         who = ctx.resolve_pronoun(s.start + pm.start())
         if who:
             return [who]
