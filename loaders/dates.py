@@ -87,6 +87,8 @@ _RX_DAY = re.compile(
 # Chinese-numeral day only (二十八日, 十五日): 11 to 31, so 一日三餐 and 十日内 stay out
 _RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])(?P<d>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九])日"
                        r"(?![内后以之])" + _PART)
+# a chronicle's day opening its line (一日 某某…, 十日 某某…): any Chinese-numeral day there
+_RX_CNDAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>[一二三四五六七八九十]{1,3})日(?![内后以之游])" + _PART)
 # 上月28日, 本月6日, 下月2日
 _RX_RELMONTH = re.compile(r"(?P<w>" + alternation(_MONTH_WORDS) + r")\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
@@ -131,6 +133,8 @@ class _State:
     last: Optional[date]            # last absolute date written (for 6日 / 当天)
     last_year_told: bool = True     # its year was written (2003年11月, 去年10月), not taken from the issue
     dateline: Optional[date] = None  # the dateline's day (新华社9月27日电): 今天 and 昨天 count from it
+    last_month_only: bool = False   # the last date written a month alone (a chronicle's heading: (2011年6月))
+    last_was_day: bool = False      # … or a bare day (一日 …, 二日 …: a chronicle's days go on in that month)
 
     @property
     def day_base(self) -> Optional[date]:
@@ -219,7 +223,7 @@ def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
         return False
     ref = st.last or (st.base if st.precision != "year" else None)
     if st.last is not None and st.day_base is not None and abs((st.day_base - st.last).days) > RECENT_DAYS \
-            and st.last_year_told:
+            and st.last_year_told and not st.last_month_only and not st.last_was_day:
         ref = st.base   # 9日至16日 after a date of years ago (2003年11月 in a history): the issue's month
     if ref is None:
         return True
@@ -269,7 +273,7 @@ def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
 
 
 # span kinds in the order they are looked for; ties go to the earliest-longest match
-SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("day", _RX_DAY), ("day", _RX_CNDAY),
+SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("day", _RX_DAY), ("day", _RX_CNDAY), ("day", _RX_CNDAY_LINE),
          ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
 RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, "rel": _relative,
              "approx": _approx}
@@ -315,6 +319,8 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             continue
         if mention.date is not None and kind in _ABSOLUTE:
             st.last = mention.date
+            st.last_month_only = mention.precision == "month"
+            st.last_was_day = kind == "day"
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
                 st.last_year_told = kind != "md" or bool(m["y"] or m["yrel"])

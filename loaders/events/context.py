@@ -259,7 +259,9 @@ _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
 def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:
     """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
     title = article.title or ""
-    m = _PERIOD.search(title) if _CHRONICLE.search(title) else None
+    # the period in the title, or on the line under it ((2011年6月) opening the text)
+    m = (_PERIOD.search(title) or _PERIOD.match((article.text or "")[:16].lstrip(" （(【\n"))) \
+        if _CHRONICLE.search(title) else None
     if not m:
         return None
     y, mo = int(m.group(1)), int(m.group(2) or 0)

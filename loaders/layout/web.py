@@ -34,6 +34,7 @@ _TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/�
                        r"(?:[图文][ \t\u3000]*[/／][ \t\u3000]*[图文])?)\s*[）)]\s*$")
 
 
+_PERIOD_LINE = re.compile(r"^\s*[（(【]?\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:份)?\s*[）)】]?\s*$")
 _SUMMARY_RE = re.compile(r"^\s*[\[【〔(（]?\s*(?:摘\s*要|导\s*读)\s*[\]】〕)）:：]\s*(.*)$")
 _FURNITURE_SPLIT = re.compile(r"[\s/／:：*＊>＞<＜|｜·•]+")
 _PAGE_OR_ISSUE_HINT = re.compile(r"\d[ \t]*[期版]|^[ \t]*[A-Z]\d")
@@ -140,7 +141,8 @@ def _headline(pg: _Page) -> Optional[str]:
     if first is not None and len(idx) > 1 and _is_headline(text[first]) and not _credit_line(pg, first):
         nxt = next((i for i in idx if i > first and i not in used), None)
         # a headline is followed by meta lines or by a longer body line
-        if nxt is not None and (meta_lines or summary or len(text[nxt]) > len(text[first])):
+        if nxt is not None and (meta_lines or summary or len(text[nxt]) > len(text[first]) or
+                                _PERIOD_LINE.match(text[nxt])):   # 某某大事记 / (2011年6月)
             used.add(first)
             title = " ".join(text[first].split())
     _leading_credits(pg)
