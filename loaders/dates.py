@@ -289,6 +289,8 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     # offsets kept: the heading's line break becomes a full stop for matching only
     text = _MONTH_HEADING.sub(lambda m: m.group(0)[:-1] + "。", text)
     spans = [(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text) if m.end() > m.start()]
+    if sum(1 for s in spans if s[3].re is _RX_CNDAY_LINE) < 2:   # 一日 … 二日 …: a chronicle's days, never one
+        spans = [s for s in spans if s[3].re is not _RX_CNDAY_LINE]
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []
     last_end = -1
@@ -319,13 +321,21 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             continue
         if mention.date is not None and kind in _ABSOLUTE:
             st.last = mention.date
-            st.last_month_only = mention.precision == "month"
+            st.last_month_only = mention.precision == "month" and _alone_on_line(text, start, end)
             st.last_was_day = kind == "day"
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
                 st.last_year_told = kind != "md" or bool(m["y"] or m["yrel"])
         out.append(mention)
     return out
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is its line's only content, brackets aside (a chronicle's heading: (2011年6月))."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    return not (text[a:start] + text[end:b]).strip(" \t\u3000（()）【】[]份")
 
 
 def parse_date(expr: str, base: Optional[date]) -> Optional[DateMention]:
