@@ -109,7 +109,7 @@ _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
 _HOSTS = re.compile(_W("hosts"))
 _ALONG = re.compile(_W("along"))
 _MODAL = re.compile(_W("modal"))
-_GROUP_END = re.compile(rf"(?:{_W('group_end')})[^，。]{{0,6}}$")
+_GROUP_END = re.compile(rf"(?:{_W('group_end')})(?<!分组)[^，。]{{0,6}}$")   # not 分组督查 (a manner of checking)
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
 # 在X检查时，Y…: the one named after the clause is the subject
 _WHILE = re.compile(r"时[，,]")
@@ -156,6 +156,11 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
             if ms:
                 return [ms[0]]
     return []
+
+
+def _head_after(ctx: Context, t: int, end: int) -> bool:
+    """…到我县视察调研，全国人大代表、某厅厅长X带队: the group's head is named after the verb."""
+    return any(x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 8]) for x in ctx.mentions_in(t, end))
 
 
 def _group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:
@@ -259,7 +264,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if not subj and _WHILE.match(text, s.start + m.end()):
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
-            if not subj and _GROUP_END.search(text[s.start:t]) or (not subj and _GROUP_NOUNS.search(s.text)):
+            if not subj and (_GROUP_END.search(text[s.start:t]) or _GROUP_NOUNS.search(s.text) or
+                             _head_after(ctx, t, s.end)):
                 subj = _group_lead(ctx, i)
                 group = bool(subj)
             if not subj:
