@@ -106,7 +106,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # (召开A、B安排部署会: the groups that attend, listed before the name, are skipped)
         ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?"
                                 r"(?:[^，。；：、“”,;:\n]{2,20}、){0,3}?(?P<name>" + _NAME + r"{2,40}(?:"
-                                + nouns + r"))(?![\u4e00-\u9fff]*精神)")),
+                                + nouns + r"))(?![\u4e00-\u9fff]*精神)(?![见谈晤])")),   # not 举行会谈
         # 在…召开的X会议上
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
         # 在现场办公会上, …: the meeting the sentence is at
@@ -115,7 +115,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
                           r"(?<=[，,：:])")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
-                                + r"))(?![\u4e00-\u9fff]*精神)(?![的议])")),   # 出席X会议的委员: who they are
+                                + r"))(?![\u4e00-\u9fff]*精神)(?![的议见谈晤])")),   # 出席X会议的委员; 参加会见
         # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
         ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
     )
