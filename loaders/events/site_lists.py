@@ -102,7 +102,7 @@ _FLOOR = re.compile(r"[一二三四五六七八九十\d]+楼$")
 
 
 def _of_split(item: str) -> list[str]:
-    """A的B和C where A is a site (后洋村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
+    """A的B和C where A is a site (某村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
     if "的" not in item:
         return [item]
     a, rest = item.split("的", 1)
