@@ -54,6 +54,11 @@ def credit_mentions(text: str) -> list[PersonMention]:
                 or in_credit_paren(text, m.start(), cw)):
             continue
         groups = raw.split()
+        for gi, g in enumerate(groups):     # 记者甲某 乙某某报道 (then the text): the credit ends at 报道
+            w = next((w for w in _CLOSING if g.endswith(w) and len(g) - len(w) >= 2), None)
+            if w:
+                groups = groups[:gi] + [g[:-len(w)]]
+                break
         if len(groups) >= 2 and all(2 <= len(g) <= 3 and name_ok(g, True) == "ok" and has_surname(g) for g in groups):
             for g in groups:     # several whole names after one credit word: 记者:甲某 乙某
                 k = text.index(g, m.start(2))

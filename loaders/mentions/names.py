@@ -33,8 +33,10 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
                 for x in (c[2:] if c[:2] in L.compound else c[1:])):   # (鲜于, 第五)
         return None     # (其, 日 inside a transliterated name are name characters: 巴其尔, 萨日娜)
     if c[-1] in ORG_END and not (len(c) == 2 and c[-1] in "华") and not _given_zhang(c) and \
-            not (credit and len(c) == 2 and c[0] in L.surnames and c[0] not in STOP_FIRST and not is_common_word(c)):
-        return None     # 某局, 某科 (but 责任编辑:丁科, a credit, names a person)
+            not (credit and c[0] in L.surnames and c[0] not in STOP_FIRST and not is_common_word(c) and
+                 (len(c) == 2 or c[-1] in _LISTED_END_CHARS + "会" and not is_common_word(c[1:]))) and \
+            not (listed and c[-1] in _LISTED_END_CHARS):
+        return None     # 某局, 某科 (but 责任编辑:丁科 and 责任编辑/曾凡会, credits, name persons; 县领导…朱永科出席)
     if len(c) == 4 and c[:2] not in L.compound:
         return None
     if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF and not listed:
@@ -69,7 +71,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 # in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让) where a list mark closes the name
-_LISTED_END_CHARS = frozenset("让")
+_LISTED_END_CHARS = "让科"
 _LIST_END = frozenset("、，,；;及")
 
 
@@ -250,8 +252,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]):
             continue    # 班子|成员, 单位|主要: two words, not a name running into a word
         ok = name_ok(c)
-        if ok is None and n == 3 and text[p + n:p + n + 1] in _LIST_END and has_surname(c):
-            ok = name_ok(c, listed=True)   # 县领导甲金乙、: a list mark closes the name
+        if ok is None and n == 3 and has_surname(c) and (text[p + n:p + n + 1] in _LIST_END or c[-1] in _LISTED_END_CHARS
+                                                          and strong_end(text, p + n, words_only=True)):
+            ok = name_ok(c, listed=True)   # 县领导甲金乙、, 县领导…丙永科出席: a list mark or a follower closes the name
         if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
                 and strong_end(text, p + n):
             ok = "ok"   # a name that is also a place (市长某山，: a place name): only with a clear end right after it

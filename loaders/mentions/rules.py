@@ -259,10 +259,10 @@ def later_appositions(f: Found) -> None:
                 pm.titles.append(title)
 
 
-_COUNT_TAIL = r"等?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:" + alternation(wordlist("person_count_words")) + ")"
+_COUNT_TAIL = r"(?:等|一行)?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:" + alternation(wordlist("person_count_words")) + ")"
 # names alone (甲、乙2人), then units and names (某镇甲、某局乙2名)
 _COUNTED_LISTS = (re.compile(r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)" + _COUNT_TAIL),
-                  re.compile(r"([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,14})+)" + _COUNT_TAIL))
+                  re.compile(r"([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,14}?)+)" + _COUNT_TAIL))
 
 
 def _counted_name(item: str, known: set[str]) -> Optional[str]:
@@ -271,7 +271,7 @@ def _counted_name(item: str, known: set[str]) -> Optional[str]:
         return item
     for n in (3, 2):
         name, unit = item[-n:], item[:-n]
-        if len(unit) >= 2 and (unit[-1] in ORG_END or unit.endswith("街道")) and \
+        if len(unit) >= 2 and (unit[-1] in ORG_END or unit.endswith(("街道", "中心"))) and \
                 (name in known or name_ok(name) == "ok" and has_surname(name)):
             return name
     return None
