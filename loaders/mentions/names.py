@@ -36,7 +36,7 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
             not (credit and c[0] in L.surnames and c[0] not in STOP_FIRST and not is_common_word(c) and
                  (len(c) == 2 or c[-1] in _LISTED_END_CHARS + "会" and not is_common_word(c[1:]))) and \
             not (listed and c[-1] in _LISTED_END_CHARS):
-        return None     # 某局, 某科 (but 责任编辑:丁科 and 责任编辑/曾凡会, credits, name persons; 县领导…朱永科出席)
+        return None     # 某局, 某科 (but 责任编辑:丁科 and 责任编辑/甲凡会, credits, name persons; 县领导…丙永科出席)
     if len(c) == 4 and c[:2] not in L.compound:
         return None
     if len(c) == 3 and L.words.get(c[:2], 99.0) < VERY_COMMON_IDF and not listed:
