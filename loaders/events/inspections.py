@@ -116,7 +116,7 @@ _WHILE = re.compile(r"时[，,]")
 # 会议强调/会议指出 …: what a meeting said, not a visit reported
 _MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
-_TAKE_PART = re.compile(r"参加|参与")
+_TAKE_PART = re.compile(_W("take_part"))
 _TAKE_PART_VISIT = re.compile(rf"(?:参加|参与)(?:{_rx()['insp'].pattern})")
 
 

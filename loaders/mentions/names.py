@@ -249,8 +249,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         c = text[p:p + n]
         if len(c) < n:
             continue
-        if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]):
-            continue    # 班子|成员, 单位|主要: two words, not a name running into a word
+        if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]) and \
+                not (has_surname(c) and strong_end(text, p + 3, words_only=True)):
+            continue    # 班子|成员, 单位|主要: two words, not a name running into a word (王喜宾主持: a name)
         ok = name_ok(c)
         if ok is None and n == 3 and has_surname(c) and (text[p + n:p + n + 1] in _LIST_END or c[-1] in _LISTED_END_CHARS
                                                           and strong_end(text, p + n, words_only=True)):
@@ -258,7 +259,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
                 and strong_end(text, p + n):
             ok = "ok"   # a name that is also a place (市长某山，: a place name): only with a clear end right after it
-        if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and name_ok(c, True) == "ok" and \
+        if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and c[0] not in "和与及有" and \
+                name_ok(c, True) == "ok" and \
                 not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
                  and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
