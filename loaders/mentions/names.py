@@ -251,7 +251,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             continue
         if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]) and \
                 not (has_surname(c) and strong_end(text, p + 3, words_only=True)):
-            continue    # 班子|成员, 单位|主要: two words, not a name running into a word (王喜宾主持: a name)
+            continue    # 班子|成员, 单位|主要: two words, not a name running into a word (甲喜宾主持: a name)
         ok = name_ok(c)
         if ok is None and n == 3 and has_surname(c) and (text[p + n:p + n + 1] in _LIST_END or c[-1] in _LISTED_END_CHARS
                                                           and strong_end(text, p + n, words_only=True)):
