@@ -126,6 +126,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--pagecache", default="1g")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--pages-per-tx", type=int, default=None,
+                    help="kb load's pages per transaction (default: kb load's own default)")
     ap.add_argument("--skip-extract", action="store_true",
                     help="no separate extraction run (the ratio uses kb import's own extraction phase)")
     ap.add_argument("--skip-load", action="store_true", help="no kb load of the whole archive (long)")
@@ -134,6 +136,7 @@ def main(argv=None) -> dict:
     for k in ("NEO4J_URI", "NEO4J_PASSWORD", "NEO4J_USERNAME"):
         os.environ.pop(k, None)
     from kb import bulk, config, db, graph, loader, server
+    args.pages_per_tx = args.pages_per_tx or loader.PAGES_PER_TX
 
     server.install(echo=log)
     server.start(bolt_port=args.bolt_port, http_port=args.http_port, heap=args.heap, pagecache=args.pagecache)
@@ -168,7 +171,8 @@ def main(argv=None) -> dict:
 
     with db.session_driver(config.settings()) as (d, database):
         t0 = time.monotonic()
-        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers)
+        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers,
+                          pages_per_tx=args.pages_per_tx)
         res["increment_s"] = time.monotonic() - t0
         res["increment_pages_per_s"] = inc.loaded / res["increment_s"]
         log(f"incremental kb load: {inc.loaded} pages in {res['increment_s']:.1f} s "
@@ -178,7 +182,8 @@ def main(argv=None) -> dict:
         from kb import unload
         unload.unload(d, database, unload.select(d, database, sources=[f.name for f in later.glob("*.txt")]))
         t0 = time.monotonic()
-        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers)
+        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers,
+                          pages_per_tx=args.pages_per_tx)
         res["increment_warm_s"] = time.monotonic() - t0
         res["increment_warm_pages_per_s"] = inc.loaded / res["increment_warm_s"]
         log(f"incremental kb load again, warm server: {inc.loaded} pages in {res['increment_warm_s']:.1f} s "
@@ -190,7 +195,8 @@ def main(argv=None) -> dict:
         with db.session_driver(config.settings()) as (d, database):
             graph.reset(d, database)
             t0 = time.monotonic()
-            lrep = loader.load(d, database, [pages], manifest=str(man), workers=args.workers)
+            lrep = loader.load(d, database, [pages], manifest=str(man), workers=args.workers,
+                               pages_per_tx=args.pages_per_tx)
             res["load_s"] = time.monotonic() - t0
             res["load_pages_per_s"] = lrep.loaded / res["load_s"]
             log(f"kb load: {lrep.loaded} pages in {res['load_s']:.1f} s ({res['load_pages_per_s']:.1f} pages/s)")

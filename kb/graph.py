@@ -210,6 +210,18 @@ def _combined() -> str:
 
 W_ALL = _combined()
 
+
+def warm_plans(driver, database: str) -> None:
+    """Plan the page-writing statements without running them (EXPLAIN caches the plan): on a server
+    just started, planning W_ALL takes seconds, which the first page's transaction would otherwise
+    pay. Run beside the work before the first write (kb load), or after kb import started the server."""
+    from .page_rows import KINDS as _kinds
+    with driver.session(database=database, notifications_min_severity="OFF") as s:
+        # parameters of the types the loader sends: the plan cache keys on them
+        s.run("EXPLAIN " + _PAGES_HASH, ids=["x"]).consume()
+        s.run("EXPLAIN " + W_PAGES, rows=[{"id": "x"}]).consume()
+        s.run("EXPLAIN " + W_ALL, {"p": {k: [] for k in _kinds}, "cap": HELD_IDS_CAP}).consume()
+
 from .page_delete import delete_page_content  # noqa: E402 - re-exported: part of this module's API
 from .page_rows import KINDS, count_rows, page_rows  # noqa: E402,F401
 

@@ -50,8 +50,9 @@ def _already_there(e: Exception) -> bool:
     return "AlreadyExists" in code or "EquivalentSchemaRule" in code
 
 
-def apply(driver, database: str, retries: int = 5) -> list[str]:
-    """Run every statement of cypher/schema.cypher (idempotent), then wait for the indexes.
+def apply(driver, database: str, retries: int = 5, wait: bool = True) -> list[str]:
+    """Run every statement of cypher/schema.cypher (idempotent), then wait for the indexes (``wait``
+    False: return while they populate; :func:`await_online` waits for some or all).
 
     Another process creating the same rule at the same moment is not an error (the rule is there
     either way); a transient schema conflict is retried."""
@@ -73,8 +74,24 @@ def apply(driver, database: str, retries: int = 5) -> list[str]:
                                       hint="the graph holds duplicates from a load without the schema: "
                                            "`kb reset --yes`, then load again") from None
                 raise
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
+    if wait:
+        driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
     return stmts
+
+
+def fulltext() -> list[str]:
+    """Names of the full-text indexes (the slow ones to populate: nothing kb writes reads them)."""
+    return [n for n, stmt in expected().items() if re.match(r"\s*CREATE\s+FULLTEXT\b", stmt, re.I)]
+
+
+def await_online(driver, database: str, names=None, timeout: float = 300) -> None:
+    """Wait until the indexes ``names`` (None: all) are online."""
+    if names is None:
+        driver.execute_query("CALL db.awaitIndexes($t)", t=int(timeout), database_=database, routing_="r")
+        return
+    for name in names:
+        driver.execute_query("CALL db.awaitIndex($name, $t)", name=name, t=int(timeout),
+                             database_=database, routing_="r")
 
 
 def ensure(driver, database: str) -> list[str]:

@@ -178,24 +178,35 @@ def finish_import(driver, database: str, folder: Path, rep: Optional[ImportRepor
     except (OSError, ValueError) as e:
         raise InputError(f"{folder}: not a folder kb import wrote ({FINISH}: {e})") from None
     rep = rep or ImportReport(folder=str(folder))
-    set_empty_lists(driver, database, [tuple(x) for x in done["empty"]])
     after_import(driver, database, done["sources"], rep, manifest=done["manifest"], region=done["region"],
-                 posts=posts)
+                 posts=posts, empty=[tuple(x) for x in done["empty"]])
     return rep
 
 
 def after_import(driver, database: str, sources: list, rep: ImportReport, *, manifest=None, region=None,
-                 posts: bool = True) -> None:
-    """The schema (indexes built, waited for), the post register, stats."""
+                 posts: bool = True, empty: Iterable = ()) -> None:
+    """The schema, the empty lists, the post register, stats; returns with every index online.
+
+    The full-text indexes populate while the rest runs (nothing here reads them), and the statements
+    `kb load` writes pages with are planned meanwhile, so the first load after an import does not pay
+    for them on the server just started."""
     from .. import graph, schema
     t0 = time.monotonic()
-    schema.apply(driver, database)
+    schema.apply(driver, database, wait=False)
+    warm = threading.Thread(target=graph.warm_plans, args=(driver, database), name="kb-warm-plans", daemon=True)
+    warm.start()
+    schema.await_online(driver, database, [n for n in schema.expected() if n not in schema.fulltext()])
+    set_empty_lists(driver, database, list(empty))
     rep.seconds["schema"] = time.monotonic() - t0
     if posts:
         from .. import posts as post_register
         t0 = time.monotonic()
         rep.posts = post_register.after_load(driver, database, sources, manifest=manifest, region=region)
         rep.seconds["posts"] = time.monotonic() - t0
+    t0 = time.monotonic()
+    schema.await_online(driver, database)
+    warm.join()
+    rep.seconds["fulltext"] = time.monotonic() - t0
     rep.stats = graph.stats(driver, database)
 
 
