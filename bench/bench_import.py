@@ -105,11 +105,11 @@ def latency(driver, database: str) -> dict:
     return out
 
 
-def raw_import(folder: Path, database: str) -> float:
+def raw_import(folder: Path, command: list) -> float:
+    """The import tool alone on the files kb import wrote, with kb import's own arguments."""
     from kb import bulk
-    from kb.bulk import files
     sec: dict = {}
-    bulk.run_import(files.admin_args(database, str(folder)), folder, sec)
+    bulk.run_import(command, folder, sec)
     log(f"raw import tool: {sec['import']:.1f} s (server start after it {sec['start']:.1f} s)")
     return sec["import"]
 
@@ -143,7 +143,7 @@ def main(argv=None) -> dict:
     pages, man, later, later_man = generate(Path(args.out), args.years, args.increment)
     n = len(list(pages.glob("*.txt")))
     log(f"{n} archive pages, {len(list(later.glob('*.txt')))} later pages ({args.out})")
-    res: dict = {"pages": n, "workers": args.workers, "cpus": os.cpu_count()}
+    res: dict = {"pages": n, "workers": args.workers, "cpus": os.cpu_count(), "pages_per_tx": args.pages_per_tx}
     sampler = RssSampler()
     sampler.start()
 
@@ -189,7 +189,7 @@ def main(argv=None) -> dict:
         log(f"incremental kb load again, warm server: {inc.loaded} pages in {res['increment_warm_s']:.1f} s "
             f"({res['increment_warm_pages_per_s']:.1f} pages/s)")
 
-    res["raw_import_s"] = raw_import(folder, config.settings().database)
+    res["raw_import_s"] = raw_import(folder, rep.command)
 
     if not args.skip_load:
         with db.session_driver(config.settings()) as (d, database):

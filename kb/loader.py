@@ -181,9 +181,9 @@ class _Writer:
     transaction; a group the server rejects is retried one page per transaction to find the page."""
 
     def __init__(self, driver, database: str, rep: LoadReport, on_page: Callable, fail: Callable,
-                 force: bool, batch_size: int, pages_per_tx: int, warm: Optional[threading.Thread] = None):
+                 force: bool, batch_size: int, pages_per_tx: int, planned: Optional[threading.Event] = None):
         self.driver, self.database, self.rep, self.on_page, self.fail = driver, database, rep, on_page, fail
-        self.warm = warm              # the statements being planned: the first write waits for them
+        self.planned = planned        # set once the write statements are planned: the first write waits
         self.force, self.batch_size, self.per_tx = force, batch_size, max(1, pages_per_tx)
         self.group: list = []         # (path, rows) waiting for their transaction
         self.sleep = float(os.environ.get("KB_TEST_SLEEP_BETWEEN_PAGES") or 0)
@@ -202,9 +202,9 @@ class _Writer:
             return
         batch = self.group[:]
         self.group.clear()
-        if self.warm is not None:
-            self.warm.join()
-            self.warm = None
+        if self.planned is not None:
+            self.planned.wait(timeout=120)
+            self.planned = None
         try:
             results = graph.write_pages(self.driver, self.database, [r for _p, r in batch], force=self.force,
                                         batch_size=self.batch_size)
@@ -259,9 +259,17 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         rep.failed.append((str(path), msg))
         on_page(str(path), "failed", msg)
 
-    # the write statements are planned on the server meanwhile (seconds on a server just started)
-    warm = threading.Thread(target=graph.warm_plans, args=(driver, database), name="kb-warm-plans", daemon=True)
-    warm.start()
+    # the statements are planned on the server meanwhile (seconds on a server just started): the page
+    # writes before the first one, the post register's while the pages are written
+    planned = threading.Event()
+
+    def warm():
+        graph.warm_plans(driver, database)
+        planned.set()
+        if posts:
+            from .posts.build import plans
+            graph.warm_plans(driver, database, plans())
+    threading.Thread(target=warm, name="kb-warm-plans", daemon=True).start()
     # content hashes first: unchanged pages are skipped without extracting them
     hashes, source_of = _read_hashes(entries, fail)
     try:
@@ -282,7 +290,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
     budget = page_timeout_default() if page_timeout is None else page_timeout
     jobs = [(str(f), published, outlet, store_text, source_of[f], budget) for f in todo]
     rep.processes = 0 if scheduler is not None else extraction.pool_size(workers, len(jobs))
-    out = _Writer(driver, database, rep, on_page, fail, force, batch_size, pages_per_tx, warm)
+    out = _Writer(driver, database, rep, on_page, fail, force, batch_size, pages_per_tx, planned)
     with closing(extraction.run(extraction.extract_page, jobs, manifest=man, workers=workers,
                                 scheduler=scheduler)) as results:
         for job, result in results:

@@ -31,17 +31,23 @@ def expected() -> dict[str, str]:
     return out
 
 
-def present(driver, database: str) -> set[str]:
-    """Names of the constraints and indexes the database has (any state)."""
-    names: set[str] = set()
-    for q in ("SHOW CONSTRAINTS YIELD name RETURN name", "SHOW INDEXES YIELD name RETURN name"):
-        recs, _, _ = driver.execute_query(q, database_=database, routing_="r")
-        names.update(r["name"] for r in recs)
-    return names
+R_INDEXES = "SHOW INDEXES YIELD name, owningConstraint, state RETURN name, owningConstraint, state"
 
 
-def missing(driver, database: str) -> list[str]:
-    have = present(driver, database)
+def _indexes(driver, database: str) -> list[dict]:
+    recs, _, _ = driver.execute_query(R_INDEXES, database_=database, routing_="r")
+    return [dict(r) for r in recs]
+
+
+def present(driver, database: str, indexes=None) -> set[str]:
+    """Names of the constraints and indexes the database has (any state): every constraint kb makes
+    owns an index, so one SHOW INDEXES names both."""
+    rows = _indexes(driver, database) if indexes is None else indexes
+    return {r["name"] for r in rows} | {r["owningConstraint"] for r in rows if r["owningConstraint"]}
+
+
+def missing(driver, database: str, indexes=None) -> list[str]:
+    have = present(driver, database, indexes)
     return [n for n in expected() if n not in have]
 
 
@@ -50,9 +56,8 @@ def _already_there(e: Exception) -> bool:
     return "AlreadyExists" in code or "EquivalentSchemaRule" in code
 
 
-def apply(driver, database: str, retries: int = 5, wait: bool = True) -> list[str]:
-    """Run every statement of cypher/schema.cypher (idempotent), then wait for the indexes (``wait``
-    False: return while they populate; :func:`await_online` waits for some or all).
+def apply(driver, database: str, retries: int = 5) -> list[str]:
+    """Run every statement of cypher/schema.cypher (idempotent), then wait for the indexes.
 
     Another process creating the same rule at the same moment is not an error (the rule is there
     either way); a transient schema conflict is retried."""
@@ -74,32 +79,17 @@ def apply(driver, database: str, retries: int = 5, wait: bool = True) -> list[st
                                       hint="the graph holds duplicates from a load without the schema: "
                                            "`kb reset --yes`, then load again") from None
                 raise
-    if wait:
-        driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
     return stmts
-
-
-def fulltext() -> list[str]:
-    """Names of the full-text indexes (the slow ones to populate: nothing kb writes reads them)."""
-    return [n for n, stmt in expected().items() if re.match(r"\s*CREATE\s+FULLTEXT\b", stmt, re.I)]
-
-
-def await_online(driver, database: str, names=None, timeout: float = 300) -> None:
-    """Wait until the indexes ``names`` (None: all) are online."""
-    if names is None:
-        driver.execute_query("CALL db.awaitIndexes($t)", t=int(timeout), database_=database, routing_="r")
-        return
-    for name in names:
-        driver.execute_query("CALL db.awaitIndex($name, $t)", name=name, t=int(timeout),
-                             database_=database, routing_="r")
 
 
 def ensure(driver, database: str) -> list[str]:
     """Apply the schema when any of its rules is missing; the names that were missing ([] = none).
     Always returns with every index online, so the writes that follow are protected."""
-    gone = missing(driver, database)
+    indexes = _indexes(driver, database)       # one query when all is there and online (every load)
+    gone = missing(driver, database, indexes)
     if gone:
         apply(driver, database)
-    else:
+    elif any(r["state"] != "ONLINE" for r in indexes):
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database, routing_="r")
     return gone

@@ -84,6 +84,18 @@ MATCH (s:Post) WHERE NOT EXISTS { MATCH (s)<-[:HELD_POST]-() } DETACH DELETE s
 D_PERSONS = "UNWIND $pids AS x MATCH (p:Person {id: x}) WHERE NOT EXISTS { MATCH (p)--() } DELETE p"
 
 
+def plans() -> list[tuple[str, dict]]:
+    """The build's statements with parameters of the types it sends (kb.graph.warm_plans plans them
+    ahead: on a server just started each first run waits for its plan)."""
+    row = {"id": "x", "pid": "x", "t": "x", "props": {"id": "x"}}
+    out = [(R_ARTICLES, {}), (R_IMPORTED, {}), (R_POSTS, {}), (R_ACTING, {}), (R_LEADLESS, {"aids": ["x"]}),
+           (W_POSTS, {"rows": [{"id": "x"}]}), (W_ACTING, {"rows": [{"s": "x", "t": "x"}]}), (D_ORPHANS, {}),
+           (D_PERSONS, {"pids": ["x"]})]
+    for kind in W_REL:
+        out += [(R_EXISTING[kind], {}), (W_REL[kind], {"rows": [row]}), (D_REL[kind], {"ids": ["x"]})]
+    return out
+
+
 def post_id(organization: str, post: str) -> str:
     return ids._h("post", organization, post)
 
@@ -101,11 +113,20 @@ def _read(driver, database, stmt, **params) -> list[dict]:
 
 def gather(driver, database: str):
     """Sightings and acts per seat, and the articles' post references, from the graph."""
+    return gather_rows(_read(driver, database, R_ARTICLES))
+
+
+def gather_rows(articles) -> tuple:
+    """Sightings and acts per seat, the post references, the seats' regions, from rows as R_ARTICLES
+    returns them (id, day, outlet, region, titles, acts, refs) — from the graph, or from the pages'
+    rows as kb import extracts them."""
     sightings: dict[tuple, list] = defaultdict(list)
     acts: dict[tuple, list] = defaultdict(list)
     refs = []
     regions: dict[tuple, str] = {}
-    for a in _read(driver, database, R_ARTICLES):
+    # in one order whatever the source's (a graph returns them in store order): ties in a tenure's
+    # title or a day's reports then fall the same way from the graph and from kb import's rows
+    for a in sorted(articles, key=lambda a: a["id"]):
         day = a["day"].to_native() if hasattr(a["day"], "to_native") else a["day"]
         if day is None:
             continue
@@ -205,8 +226,6 @@ def _sync(driver, database, kind: str, rows: list[dict]) -> tuple[list[str], int
     """Make the relationships of ``kind`` the ``rows``: the ones no longer derived (or derived between
     other ends) deleted, the new and changed ones written, the same ones left alone. Returns the ids of
     persons that lost one (orphan candidates) and how many rows were written."""
-    for r in rows:
-        r["props"] = dict(r["props"], id=r["id"])
     old = {}
     for r in _read(driver, database, R_EXISTING[kind]):
         old.setdefault(r["id"], []).append(r)
@@ -246,11 +265,12 @@ def _tenure_props(t: Tenure, region: Optional[str]) -> dict:
         "end_basis": t.end_basis, "imported": False, "source": "sightings"}.items() if v is not None}
 
 
-def build(driver, database: str) -> dict:
-    """Rebuild the register and the post+date resolutions from the graph. Idempotent."""
-    t0 = time.monotonic()
-    sightings, acts, refs, regions = gather(driver, database)
-    imported = _imported(driver, database)
+def derive(gathered: tuple, imported: dict, leadless) -> dict:
+    """The register's rows (pure): ``gathered`` from :func:`gather_rows`, ``imported`` the roster's
+    tenures per seat, ``leadless(article ids)`` the lead-less events of those articles (aid, eid, s, e).
+    Returns posts (id → properties), acting (pairs of post ids), held, mentions and leads (rows of
+    id, pid, t, props) and the register itself (seat → tenures)."""
+    sightings, acts, refs, regions = gathered
     reg = register(sightings, acts, imported)
     posts, acting, held = {}, set(), []
     for key, rows in reg.items():
@@ -266,21 +286,36 @@ def build(driver, database: str) -> dict:
             if not t.imported:
                 held.append({"id": tenure_id(t), "pid": t.pid, "t": pid_,
                              "props": _tenure_props(t, regions.get(key))})
-    written = _sync_posts(driver, database, posts, acting)
-    lost, n = _sync(driver, database, "HELD_POST", held)
+    mentions, leads = _resolutions(reg, refs, leadless)
+    for r in held + mentions + leads:
+        r["props"] = dict(r["props"], id=r["id"])
+    return {"posts": posts, "acting": acting, "held": held, "mentions": mentions, "leads": leads, "reg": reg}
+
+
+def summary(d: dict, written: int, t0: float) -> dict:
+    return {"posts": len(d["posts"]), "tenures": sum(len(v) for v in d["reg"].values()),
+            "resolved": len(d["mentions"]), "leads": len(d["leads"]), "written": written,
+            "seconds": round(time.monotonic() - t0, 3)}
+
+
+def build(driver, database: str) -> dict:
+    """Rebuild the register and the post+date resolutions from the graph. Idempotent."""
+    t0 = time.monotonic()
+    d = derive(gather(driver, database), _imported(driver, database),
+               lambda aids: _read(driver, database, R_LEADLESS, aids=aids))
+    written = _sync_posts(driver, database, d["posts"], d["acting"])
+    lost, n = _sync(driver, database, "HELD_POST", d["held"])
     written += n
-    mentions, leads = _resolutions(driver, database, reg, refs)
-    for kind, rows in (("MENTIONED_IN", mentions), ("PARTICIPATED_IN", leads)):
+    for kind, rows in (("MENTIONED_IN", d["mentions"]), ("PARTICIPATED_IN", d["leads"])):
         pids, n = _sync(driver, database, kind, rows)
         lost, written = lost + pids, written + n
     driver.execute_query(D_ORPHANS, database_=database, routing_="w")
     if lost:
         driver.execute_query(D_PERSONS, {"pids": sorted(set(lost))}, database_=database, routing_="w")
-    return {"posts": len(posts), "tenures": sum(len(v) for v in reg.values()), "resolved": len(mentions),
-            "leads": len(leads), "written": written, "seconds": round(time.monotonic() - t0, 3)}
+    return summary(d, written, t0)
 
 
-def _resolutions(driver, database, reg, refs) -> tuple[list, list]:
+def _resolutions(reg, refs, leadless) -> tuple[list, list]:
     mentions, by_article = [], defaultdict(list)
     for ref in refs:
         hit = resolve(reg, ref)
@@ -298,7 +333,7 @@ def _resolutions(driver, database, reg, refs) -> tuple[list, list]:
         by_article[ref["article"]].append((ref, t, props))
     leads = []
     if by_article:
-        evs = _read(driver, database, R_LEADLESS, aids=sorted(by_article))
+        evs = leadless(sorted(by_article))
         per_article = defaultdict(list)
         for e in evs:
             per_article[e["aid"]].append(e)
