@@ -12,7 +12,8 @@ with the ports given). In order:
 2. extraction alone (kb.extraction.run of extract_page, the same workers, no files);
 3. ``kb import`` of the archive into the emptied database (import files kept): pages/s end to end;
 4. incremental ``kb load`` of the later pages into that graph (the server just started: cold), then
-   unloaded and loaded again (warm): pages/s;
+   unloaded and loaded again (warm): pages/s; ``--pages-per-tx`` pages to a transaction (default: kb
+   load's own, 8; runs before this option wrote one page per transaction);
 5. latency of cypher/inspections.cypher for one official and for one month (median of 5, warm);
 6. the raw import tool (neo4j-admin database import full) on the files kb import wrote, timed alone;
 7. ``kb reset`` and ``kb load`` of the archive: pages/s; the graph's counts against kb import's;
