@@ -12,7 +12,8 @@ with the ports given). In order:
 2. extraction alone (kb.extraction.run of extract_page, the same workers, no files);
 3. ``kb import`` of the archive into the emptied database (import files kept): pages/s end to end;
 4. incremental ``kb load`` of the later pages into that graph (the server just started: cold), then
-   unloaded and loaded again (warm): pages/s;
+   unloaded and loaded again (warm): pages/s; ``--pages-per-tx`` pages to a transaction (default: kb
+   load's own, 8; runs before this option wrote one page per transaction);
 5. latency of cypher/inspections.cypher for one official and for one month (median of 5, warm);
 6. the raw import tool (neo4j-admin database import full) on the files kb import wrote, timed alone;
 7. ``kb reset`` and ``kb load`` of the archive: pages/s; the graph's counts against kb import's;
@@ -105,11 +106,11 @@ def latency(driver, database: str) -> dict:
     return out
 
 
-def raw_import(folder: Path, database: str) -> float:
+def raw_import(folder: Path, command: list) -> float:
+    """The import tool alone on the files kb import wrote, with kb import's own arguments."""
     from kb import bulk
-    from kb.bulk import files
     sec: dict = {}
-    bulk.run_import(files.admin_args(database, str(folder)), folder, sec)
+    bulk.run_import(command, folder, sec)
     log(f"raw import tool: {sec['import']:.1f} s (server start after it {sec['start']:.1f} s)")
     return sec["import"]
 
@@ -126,6 +127,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--pagecache", default="1g")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--pages-per-tx", type=int, default=None,
+                    help="kb load's pages per transaction (default: kb load's own default)")
     ap.add_argument("--skip-extract", action="store_true",
                     help="no separate extraction run (the ratio uses kb import's own extraction phase)")
     ap.add_argument("--skip-load", action="store_true", help="no kb load of the whole archive (long)")
@@ -134,13 +137,14 @@ def main(argv=None) -> dict:
     for k in ("NEO4J_URI", "NEO4J_PASSWORD", "NEO4J_USERNAME"):
         os.environ.pop(k, None)
     from kb import bulk, config, db, graph, loader, server
+    args.pages_per_tx = args.pages_per_tx or loader.PAGES_PER_TX
 
     server.install(echo=log)
     server.start(bolt_port=args.bolt_port, http_port=args.http_port, heap=args.heap, pagecache=args.pagecache)
     pages, man, later, later_man = generate(Path(args.out), args.years, args.increment)
     n = len(list(pages.glob("*.txt")))
     log(f"{n} archive pages, {len(list(later.glob('*.txt')))} later pages ({args.out})")
-    res: dict = {"pages": n, "workers": args.workers, "cpus": os.cpu_count()}
+    res: dict = {"pages": n, "workers": args.workers, "cpus": os.cpu_count(), "pages_per_tx": args.pages_per_tx}
     sampler = RssSampler()
     sampler.start()
 
@@ -168,7 +172,8 @@ def main(argv=None) -> dict:
 
     with db.session_driver(config.settings()) as (d, database):
         t0 = time.monotonic()
-        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers)
+        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers,
+                          pages_per_tx=args.pages_per_tx)
         res["increment_s"] = time.monotonic() - t0
         res["increment_pages_per_s"] = inc.loaded / res["increment_s"]
         log(f"incremental kb load: {inc.loaded} pages in {res['increment_s']:.1f} s "
@@ -178,19 +183,21 @@ def main(argv=None) -> dict:
         from kb import unload
         unload.unload(d, database, unload.select(d, database, sources=[f.name for f in later.glob("*.txt")]))
         t0 = time.monotonic()
-        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers)
+        inc = loader.load(d, database, [later], manifest=str(later_man), workers=args.workers,
+                          pages_per_tx=args.pages_per_tx)
         res["increment_warm_s"] = time.monotonic() - t0
         res["increment_warm_pages_per_s"] = inc.loaded / res["increment_warm_s"]
         log(f"incremental kb load again, warm server: {inc.loaded} pages in {res['increment_warm_s']:.1f} s "
             f"({res['increment_warm_pages_per_s']:.1f} pages/s)")
 
-    res["raw_import_s"] = raw_import(folder, config.settings().database)
+    res["raw_import_s"] = raw_import(folder, rep.command)
 
     if not args.skip_load:
         with db.session_driver(config.settings()) as (d, database):
             graph.reset(d, database)
             t0 = time.monotonic()
-            lrep = loader.load(d, database, [pages], manifest=str(man), workers=args.workers)
+            lrep = loader.load(d, database, [pages], manifest=str(man), workers=args.workers,
+                               pages_per_tx=args.pages_per_tx)
             res["load_s"] = time.monotonic() - t0
             res["load_pages_per_s"] = lrep.loaded / res["load_s"]
             log(f"kb load: {lrep.loaded} pages in {res['load_s']:.1f} s ({res['load_pages_per_s']:.1f} pages/s)")

@@ -12,10 +12,12 @@ def apply_schema(driver, database: str) -> list[str]:
     return schema.apply(driver, database)
 
 
+R_STATS = "CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data"
+
+
 def stats(driver, database: str) -> dict:
     """Node counts per label and relationship counts per type, from the count store (fast at any size)."""
-    recs, _, _ = driver.execute_query(
-        "CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data", database_=database, routing_="r")
+    recs, _, _ = driver.execute_query(R_STATS, database_=database, routing_="r")
     data = recs[0]["data"]
     nodes = {n["label"]: n["count"] for n in data["nodes"] if n.get("label")}
     rels = {r["relationshipType"]: r["count"] for r in data["relationships"]
@@ -210,6 +212,29 @@ def _combined() -> str:
 
 W_ALL = _combined()
 
+
+def warm_plans(driver, database: str, statements=None) -> None:
+    """Plan statements without running them (EXPLAIN caches the plan): on a server just started,
+    planning W_ALL takes seconds, which the first page's transaction would otherwise pay. Run beside
+    the work before the first write (kb load), or after kb import started the server. ``statements``:
+    (statement, parameters of the types sent) pairs; None: the page writes and the loader's reads.
+    Only a head start: errors are ignored (the real runs plan what is not planned yet)."""
+    try:
+        with driver.session(database=database, notifications_min_severity="OFF") as s:
+            for stmt, params in (page_plans() if statements is None else statements):
+                s.run("EXPLAIN " + stmt, params).consume()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def page_plans() -> list[tuple[str, dict]]:
+    """The loader's statements, with parameters of the types it sends (the plan cache keys on them)."""
+    from .page_rows import KINDS as _kinds
+    return [(W_ALL, {"p": {k: [] for k in _kinds}, "cap": HELD_IDS_CAP}), (_PAGES_HASH, {"ids": ["x"]}),
+            (W_PAGES, {"rows": [{"id": "x"}]}), (R_PAGE_INFO, {"ids": ["x"]}), (R_SOURCES, {"hs": ["x"]}),
+            (R_STATS, {})]
+
+
 from .page_delete import delete_page_content  # noqa: E402 - re-exported: part of this module's API
 from .page_rows import KINDS, count_rows, page_rows  # noqa: E402,F401
 
@@ -293,14 +318,16 @@ def write_page(driver, database: str, source: str, content_hash: str, published,
     return write_rows(driver, database, rows, force=force, batch_size=batch_size)
 
 
+R_PAGE_INFO = ("UNWIND $ids AS id MATCH (p:Page {id: id}) WHERE p.content_hash IS NOT NULL "
+               "RETURN p.id AS id, p.content_hash AS hash, p.path AS path, p.source AS source")
+R_SOURCES = "UNWIND $hs AS h MATCH (p:Page {content_hash: h}) RETURN h, collect(p.source) AS sources"
+
+
 def page_info(driver, database: str, page_ids: list[str]) -> dict[str, dict]:
     """Pages already loaded: id → {"hash", "path", "source"} (path: the file it was loaded from)."""
     out: dict[str, dict] = {}
     for chunk in _chunks(page_ids, 10000):
-        recs, _, _ = driver.execute_query(
-            "UNWIND $ids AS id MATCH (p:Page {id: id}) WHERE p.content_hash IS NOT NULL "
-            "RETURN p.id AS id, p.content_hash AS hash, p.path AS path, p.source AS source",
-            ids=chunk, database_=database, routing_="r")
+        recs, _, _ = driver.execute_query(R_PAGE_INFO, ids=chunk, database_=database, routing_="r")
         out.update({r["id"]: dict(r) for r in recs})
     return out
 
@@ -309,9 +336,7 @@ def sources_by_hash(driver, database: str, hashes: list[str]) -> dict[str, list[
     """Content hash → sources of the loaded pages with exactly those bytes."""
     out: dict[str, list[str]] = {}
     for chunk in _chunks(sorted(set(hashes)), 10000):
-        recs, _, _ = driver.execute_query(
-            "UNWIND $hs AS h MATCH (p:Page {content_hash: h}) RETURN h, collect(p.source) AS sources",
-            hs=chunk, database_=database, routing_="r")
+        recs, _, _ = driver.execute_query(R_SOURCES, hs=chunk, database_=database, routing_="r")
         out.update({r["h"]: sorted(r["sources"]) for r in recs})
     return out
 

@@ -20,7 +20,9 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,7 @@ from .errors import ConnectionFailed
 from .extraction import INLINE_MAX, PAGE_TIMEOUT, page_timeout_default  # noqa: F401 - part of this API
 
 SKIP_NAMES = {"manifest.csv", "SOURCES.tsv"}
+PAGES_PER_TX = 8        # `kb load`'s default (--pages-per-tx): fewer commits, each page still whole
 PAGE_SUFFIXES = (".txt",)
 
 
@@ -119,6 +122,18 @@ def _server_gone(e: Exception) -> bool:
     return isinstance(e, (ServiceUnavailable, SessionExpired, AuthError, ConnectionError))
 
 
+def _preflight(driver, database: str, hashes: dict, source_of: dict, allow_duplicates: bool) -> tuple:
+    """(schema rules applied, counts before, pages known, sources by hash): the reads before the
+    writes, run side by side (on a server just started each one waits for its plan)."""
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="kb-preflight") as ex:
+        known = ex.submit(graph.page_info, driver, database, [ids.page_id(s) for s in source_of.values()])
+        twins = None if allow_duplicates else ex.submit(graph.sources_by_hash, driver, database,
+                                                         list(hashes.values()))
+        applied = schema.ensure(driver, database)
+        before = graph.stats(driver, database)     # after the schema: counts of what the load changes
+        return applied, before, known.result(), (twins.result() if twins else {})
+
+
 def _read_hashes(entries: list, fail: Callable) -> tuple[dict, dict]:
     """Content hash and source of every readable file (a source taken twice fails the second)."""
     sources: dict[str, Path] = {}
@@ -166,8 +181,9 @@ class _Writer:
     transaction; a group the server rejects is retried one page per transaction to find the page."""
 
     def __init__(self, driver, database: str, rep: LoadReport, on_page: Callable, fail: Callable,
-                 force: bool, batch_size: int, pages_per_tx: int):
+                 force: bool, batch_size: int, pages_per_tx: int, planned: Optional[threading.Event] = None):
         self.driver, self.database, self.rep, self.on_page, self.fail = driver, database, rep, on_page, fail
+        self.planned = planned        # set once the write statements are planned: the first write waits
         self.force, self.batch_size, self.per_tx = force, batch_size, max(1, pages_per_tx)
         self.group: list = []         # (path, rows) waiting for their transaction
         self.sleep = float(os.environ.get("KB_TEST_SLEEP_BETWEEN_PAGES") or 0)
@@ -186,6 +202,9 @@ class _Writer:
             return
         batch = self.group[:]
         self.group.clear()
+        if self.planned is not None:
+            self.planned.wait(timeout=120)
+            self.planned = None
         try:
             results = graph.write_pages(self.driver, self.database, [r for _p, r in batch], force=self.force,
                                         batch_size=self.batch_size)
@@ -240,15 +259,24 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         rep.failed.append((str(path), msg))
         on_page(str(path), "failed", msg)
 
+    # the statements are planned on the server meanwhile (seconds on a server just started): the page
+    # writes before the first one, the post register's while the pages are written
+    planned = threading.Event()
+
+    def warm():
+        graph.warm_plans(driver, database)
+        planned.set()
+        if posts:
+            from .posts.build import plans
+            graph.warm_plans(driver, database, plans())
+    threading.Thread(target=warm, name="kb-warm-plans", daemon=True).start()
     # content hashes first: unchanged pages are skipped without extracting them
     hashes, source_of = _read_hashes(entries, fail)
     try:
-        rep.schema_applied = schema.ensure(driver, database)
+        rep.schema_applied, before, known, twins = _preflight(driver, database, hashes, source_of,
+                                                              allow_duplicates)
         if rep.schema_applied and on_schema:
             on_schema(rep.schema_applied)
-        before = graph.stats(driver, database)
-        known = graph.page_info(driver, database, [ids.page_id(s) for s in source_of.values()])
-        twins = {} if allow_duplicates else graph.sources_by_hash(driver, database, list(hashes.values()))
     except Exception as e:  # noqa: BLE001
         if _server_gone(e):
             raise ConnectionFailed(f"Neo4j went away: {type(e).__name__}") from None
@@ -262,7 +290,7 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
     budget = page_timeout_default() if page_timeout is None else page_timeout
     jobs = [(str(f), published, outlet, store_text, source_of[f], budget) for f in todo]
     rep.processes = 0 if scheduler is not None else extraction.pool_size(workers, len(jobs))
-    out = _Writer(driver, database, rep, on_page, fail, force, batch_size, pages_per_tx)
+    out = _Writer(driver, database, rep, on_page, fail, force, batch_size, pages_per_tx, planned)
     with closing(extraction.run(extraction.extract_page, jobs, manifest=man, workers=workers,
                                 scheduler=scheduler)) as results:
         for job, result in results:

@@ -46,6 +46,11 @@ def _marker() -> Path:
     return neo4j_home() / "installed.json"
 
 
+def cds_archive() -> Path:
+    """The JVM's class data sharing archive of this install (kb.server._cds_flags)."""
+    return neo4j_home() / "run" / "kb-classes.jsa"      # removed by an install (other jars)
+
+
 def console_log() -> Path:
     return neo4j_home() / "logs" / "console.log"
 
@@ -79,6 +84,9 @@ def write_config(bolt_port: int, http_port: int, heap: str = DEFAULT_HEAP,
         "db.tx_log.rotation.retention_policy=1 files",
         "db.tx_log.preallocate=false",
         "dbms.usage_report.enabled=false",
+        # Bolt's event loops wait 5 s for more work before they stop (Netty's quiet period): every stop,
+        # and so every `kb import`, paid it with no connection open
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
         f"db.transaction.timeout={_duration(tx_timeout or DEFAULT_TX_TIMEOUT, 'KB_NEO4J_TX_TIMEOUT')}",
         f"db.lock.acquisition.timeout={_duration(lock_timeout or DEFAULT_LOCK_TIMEOUT, 'KB_NEO4J_LOCK_TIMEOUT')}",
     ]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import config
 from .errors import ServerError
-from .server_config import _marker, neo4j_home, write_config
+from .server_config import _marker, cds_archive, neo4j_home, write_config
 
 NEO4J_VERSION = os.environ.get("KB_NEO4J_VERSION", "5.26.21")
 # No neo4j-browser 5.26.x jar is on Maven Central; 5.24.0 is the newest 5.x one there and speaks
@@ -134,6 +134,7 @@ def install(echo=print) -> dict:
                           hint="check that Maven reaches Maven Central (mvn -v; proxy settings in ~/.m2/settings.xml)")
     shutil.rmtree(home / "lib", ignore_errors=True)
     lib_tmp.rename(home / "lib")
+    cds_archive().unlink(missing_ok=True)      # the classes of the jars replaced
     pw = _ensure_password()
     # the password must be set before the first start; a store from an earlier install keeps its own
     if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():

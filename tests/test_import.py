@@ -151,5 +151,5 @@ def test_a_page_with_no_participants_is_written(tmp_path):
     extraction.init_worker(None)
     res = bulk._job((str(page), None, "某日报", True, "p.txt", 30.0))
     assert res[0] == "ok", res
-    lines, _empty, shared = res[1:]
+    lines, _empty, shared, _register = res[1:]
     assert "participated_in" not in lines and lines["Page"].count("\n") == 1 and lines["Article"]

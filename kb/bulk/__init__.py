@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional
 
 from .. import config, extraction, ids, loader
 from ..errors import InputError, KbError
-from . import files
+from . import files, register
 
 
 FINISH = "kb-import.json"     # what kb needs after the import tool ran: empty lists, sources, manifest
@@ -54,7 +54,7 @@ def _job(job: tuple) -> tuple:
     if status != "ok":
         return status, payload
     try:
-        return ("ok", *files.page_lines(payload), files.shared_rows(payload))
+        return ("ok", *files.page_lines(payload), files.shared_rows(payload), register.inputs(payload))
     except files.ModelError as e:
         return "error", f"{Path(job[0]).name}: cannot write the import files ({e})"
 
@@ -88,9 +88,10 @@ def plan(paths: Iterable, manifest: Optional[str], allow_duplicates: bool,
 
 def extract_files(todo: list, folder: Path, *, manifest=None, published=None, outlet=None,
                   store_text: bool = True, workers: Optional[int] = None, scheduler=None,
-                  page_timeout: Optional[float] = None, on_page: Callable = lambda *_: None) -> tuple:
+                  page_timeout: Optional[float] = None, on_page: Callable = lambda *_: None,
+                  posts: Optional[register.Collector] = None) -> tuple:
     """Extract ``todo`` pages into import files in ``folder``; (pages written, failures, rows per shared
-    file, empty lists to set after the import)."""
+    file, empty lists to set after the import). ``posts`` collects what the post register needs."""
     man = None
     if manifest is not None:
         from loaders.issue_date import read_manifest
@@ -103,7 +104,9 @@ def extract_files(todo: list, folder: Path, *, manifest=None, published=None, ou
         with closing(extraction.run(_job, jobs, manifest=man, workers=workers, scheduler=scheduler)) as results:
             for job, res in results:
                 if res[0] == "ok":
-                    out.add(*res[1:])
+                    out.add(*res[1:4])
+                    if posts is not None:
+                        posts.add(job[4], *res[4])
                     done += 1
                     on_page(job[0], "imported", None)
                 else:
@@ -125,6 +128,11 @@ def _server_memory() -> tuple[str, str]:
     m = re.search(r"^server\.memory\.heap\.max_size=(\S+)", text, re.M)
     c = re.search(r"^server\.memory\.pagecache\.size=(\S+)", text, re.M)
     return (m.group(1) if m else heap), (c.group(1) if c else cache)
+
+
+def import_args(database: str, folder: str, posts: bool) -> list[str]:
+    """neo4j-admin's arguments for the files kb import wrote into ``folder`` (the register's too)."""
+    return files.admin_args(database, folder) + (register.admin_args(folder) if posts else [])
 
 
 def check_empty(driver, database: str, overwrite: bool) -> None:
@@ -178,23 +186,29 @@ def finish_import(driver, database: str, folder: Path, rep: Optional[ImportRepor
     except (OSError, ValueError) as e:
         raise InputError(f"{folder}: not a folder kb import wrote ({FINISH}: {e})") from None
     rep = rep or ImportReport(folder=str(folder))
-    set_empty_lists(driver, database, [tuple(x) for x in done["empty"]])
+    if posts and done.get("posts") is not None:      # the register came in the files: regions only
+        posts, rep.posts = "regions", done["posts"]
     after_import(driver, database, done["sources"], rep, manifest=done["manifest"], region=done["region"],
-                 posts=posts)
+                 posts=posts, empty=[tuple(x) for x in done["empty"]])
     return rep
 
 
 def after_import(driver, database: str, sources: list, rep: ImportReport, *, manifest=None, region=None,
-                 posts: bool = True) -> None:
-    """The schema (indexes built, waited for), the post register, stats."""
+                 posts=True, empty: Iterable = ()) -> None:
+    """The schema (indexes built, waited for), the empty lists, the post register (``posts`` "regions":
+    it came in the import files, only the pages' regions are recorded), stats."""
     from .. import graph, schema
     t0 = time.monotonic()
     schema.apply(driver, database)
+    set_empty_lists(driver, database, list(empty))       # by id: after the indexes
     rep.seconds["schema"] = time.monotonic() - t0
     if posts:
         from .. import posts as post_register
         t0 = time.monotonic()
-        rep.posts = post_register.after_load(driver, database, sources, manifest=manifest, region=region)
+        if posts == "regions":
+            post_register.record_regions(driver, database, sources, manifest=manifest, region=region)
+        else:
+            rep.posts = post_register.after_load(driver, database, sources, manifest=manifest, region=region)
         rep.seconds["posts"] = time.monotonic() - t0
     rep.stats = graph.stats(driver, database)
 
@@ -236,15 +250,20 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
         on_phase("stopping the local server (it starts again with the imported database)")
         stopping = threading.Thread(target=server.stop, name="kb-server-stop", daemon=True)
         stopping.start()
+    collect = register.Collector(manifest, region) if posts else None
     try:
         t0 = time.monotonic()
         rep.imported, failed, rep.rows, empty = extract_files(
             todo, folder, manifest=manifest, published=published, outlet=outlet, store_text=store_text,
-            workers=workers, scheduler=scheduler, page_timeout=page_timeout, on_page=on_page)
+            workers=workers, scheduler=scheduler, page_timeout=page_timeout, on_page=on_page, posts=collect)
         rep.failed += failed
         rep.seconds["extract"] = time.monotonic() - t0
         if not rep.imported:
             raise InputError("no page could be extracted; nothing imported")
+        if collect is not None:     # the post register, derived from the rows: files like the others
+            t0 = time.monotonic()
+            rep.posts = collect.write(folder)
+            rep.seconds["register"] = time.monotonic() - t0
     except BaseException:
         if stopping is not None:     # nothing imported: the old database comes back as it was
             stopping.join()
@@ -252,13 +271,14 @@ def import_pages(paths: Iterable, *, folder: Optional[Path] = None, manifest: Op
                          heap=_server_memory()[0], pagecache=_server_memory()[1])
         raise
     finish = {"empty": empty, "sources": [src for _f, src in given],
-              "manifest": str(Path(manifest).resolve()) if manifest else None, "region": region}
+              "manifest": str(Path(manifest).resolve()) if manifest else None, "region": region,
+              "posts": rep.posts if collect is not None else None}
     (folder / FINISH).write_text(json.dumps(finish, ensure_ascii=False), encoding="utf-8")
     if not s.local:
-        rep.command = files.admin_args(s.database, ".") + ["--overwrite-destination=true"]
+        rep.command = import_args(s.database, ".", collect is not None) + ["--overwrite-destination=true"]
         rep.wall = time.monotonic() - t_start
         return rep
-    rep.command = files.admin_args(s.database, str(folder))
+    rep.command = import_args(s.database, str(folder), collect is not None)
     on_phase(f"{rep.imported} pages extracted; running neo4j-admin database import")
     run_import(rep.command, folder, rep.seconds, stopping)
     on_phase("imported, server started; applying the schema and building the post register")

@@ -101,7 +101,8 @@ def command(paths, manifest, published, outlet, overwrite, folder, keep_files, w
     else:
         total = rep.wall
         click.echo(f"import tool {sec.get('import', 0):.1f} s, server start {sec.get('start', 0):.1f} s, "
-                   f"schema {sec.get('schema', 0):.1f} s, post register {sec.get('posts', 0):.1f} s — "
+                   f"schema {sec.get('schema', 0):.1f} s, post register "
+                   f"{sec.get('register', 0) + sec.get('posts', 0):.1f} s — "
                    f"{total:.1f} s in all ({rep.imported / total if total else 0:.1f} pages/s)")
         nodes = ", ".join(f"{v} {k}" for k, v in rep.stats["nodes"].items() if v) or "none"
         rels = ", ".join(f"{v} {k}" for k, v in rep.stats["relationships"].items() if v) or "none"

@@ -73,7 +73,7 @@ class Progress:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="extract on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
                    "LocalCluster of this machine (needs dask[distributed])")
-@click.option("--pages-per-tx", type=click.IntRange(min=1), default=8, show_default=True,
+@click.option("--pages-per-tx", type=click.IntRange(min=1), default=loader.PAGES_PER_TX, show_default=True,
               help="pages per write transaction (each page stays whole or absent)")
 @click.option("--no-text", is_flag=True, help="do not store article bodies (Article.text)")
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=None,

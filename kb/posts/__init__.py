@@ -43,6 +43,14 @@ def after_load(driver, database: str, files: Iterable, manifest: Optional[str] =
     """The hook `kb load` calls: record the pages' regions (``--region``, manifest), then rebuild."""
     from .build import build
 
+    record_regions(driver, database, files, manifest, region)
+    return build(driver, database)
+
+
+def record_regions(driver, database: str, files: Iterable, manifest: Optional[str] = None,
+                   region: Optional[str] = None) -> None:
+    """Page.region of the pages ``files`` (their sources) from the manifest's region column, else
+    ``region``."""
     regions = manifest_regions(manifest)
     rows = []
     for f in files:
@@ -52,4 +60,3 @@ def after_load(driver, database: str, files: Iterable, manifest: Optional[str] =
             rows.append({"id": ids.page_id(str(f)), "region": r})   # f: the page's source
     for i in range(0, len(rows), 1000):
         driver.execute_query(W_REGION, {"rows": rows[i:i + 1000]}, database_=database, routing_="w")
-    return build(driver, database)

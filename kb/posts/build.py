@@ -7,8 +7,12 @@ Mentions by post alone: (:Person)-[:MENTIONED_IN {resolved_by: 'post+date', tenu
 (:Article), and a lead-less event whose evidence holds the mention gets the holder as its lead
 (PARTICIPATED_IN {role: 'lead', resolved_by: 'post+date', …}).
 
-A build recomputes everything from the graph and writes the difference (rows keyed by stable ids,
-batched UNWIND in write transactions), so it is idempotent and a reload after new pages updates it.
+A build recomputes everything from the graph and writes only the difference: it reads the Post nodes
+and the derived relationships as they are (ids, ends, every property), writes the rows that are new or
+changed (a relationship's properties replaced whole, ``SET r = …``), deletes the ones no longer derived,
+and leaves the rest untouched. So it is idempotent, a reload after new pages updates it, and the graph
+it leaves is the one a build from nothing gives (tests/test_posts.py compares both whole); a daily load
+changes a few hundred rows of an archive's register, not all of them.
 """
 from __future__ import annotations
 
@@ -47,24 +51,27 @@ MERGE (s:Post {id: row.id})
 SET s.organization = row.organization, s.post = row.post, s.base = row.base, s.acting = row.acting,
     s.single = row.single, s.region = row.region
 """
+R_POSTS = "MATCH (s:Post) RETURN s.id AS id, properties(s) AS props"
+R_ACTING = "MATCH (a:Post)-[:ACTING_FOR]->(b:Post) RETURN a.id AS s, b.id AS t"
 W_ACTING = """
 UNWIND $rows AS row
 MATCH (a:Post {id: row.s}) MATCH (b:Post {id: row.t})
 MERGE (a)-[:ACTING_FOR]->(b)
 """
-# relationship type fixed per kind; the id says which row
+# relationship type fixed per kind; the id says which row; ``row.props`` holds every property (id too)
 W_REL = {
     "HELD_POST": """UNWIND $rows AS row MATCH (p:Person {id: row.pid}) MATCH (s:Post {id: row.t})
-MERGE (p)-[r:HELD_POST {id: row.id}]->(s) SET r += row.props""",
+MERGE (p)-[r:HELD_POST {id: row.id}]->(s) SET r = row.props""",
     "MENTIONED_IN": """UNWIND $rows AS row MATCH (p:Person {id: row.pid}) MATCH (a:Article {id: row.t})
-MERGE (p)-[r:MENTIONED_IN {id: row.id}]->(a) SET r += row.props""",
+MERGE (p)-[r:MENTIONED_IN {id: row.id}]->(a) SET r = row.props""",
     "PARTICIPATED_IN": """UNWIND $rows AS row MATCH (p:Person {id: row.pid}) MATCH (e:Event {id: row.t})
-MERGE (p)-[r:PARTICIPATED_IN {id: row.id}]->(e) SET r += row.props""",
+MERGE (p)-[r:PARTICIPATED_IN {id: row.id}]->(e) SET r = row.props""",
 }
+_RET = " RETURN r.id AS id, p.id AS pid, t.id AS t, properties(r) AS props"
 R_EXISTING = {
-    "HELD_POST": "MATCH ()-[r:HELD_POST]->() WHERE r.imported IS NULL OR NOT r.imported RETURN r.id AS id",
-    "MENTIONED_IN": "MATCH ()-[r:MENTIONED_IN]->() WHERE r.resolved_by = 'post+date' RETURN r.id AS id",
-    "PARTICIPATED_IN": "MATCH ()-[r:PARTICIPATED_IN]->() WHERE r.resolved_by = 'post+date' RETURN r.id AS id",
+    "HELD_POST": "MATCH (p)-[r:HELD_POST]->(t) WHERE r.imported IS NULL OR NOT r.imported" + _RET,
+    "MENTIONED_IN": "MATCH (p)-[r:MENTIONED_IN]->(t) WHERE r.resolved_by = 'post+date'" + _RET,
+    "PARTICIPATED_IN": "MATCH (p)-[r:PARTICIPATED_IN]->(t) WHERE r.resolved_by = 'post+date'" + _RET,
 }
 D_REL = {
     "HELD_POST": "UNWIND $ids AS x MATCH (p)-[r:HELD_POST {id: x}]->() DELETE r RETURN collect(DISTINCT p.id) AS pids",
@@ -75,6 +82,18 @@ D_ORPHANS = """
 MATCH (s:Post) WHERE NOT EXISTS { MATCH (s)<-[:HELD_POST]-() } DETACH DELETE s
 """
 D_PERSONS = "UNWIND $pids AS x MATCH (p:Person {id: x}) WHERE NOT EXISTS { MATCH (p)--() } DELETE p"
+
+
+def plans() -> list[tuple[str, dict]]:
+    """The build's statements with parameters of the types it sends (kb.graph.warm_plans plans them
+    ahead: on a server just started each first run waits for its plan)."""
+    row = {"id": "x", "pid": "x", "t": "x", "props": {"id": "x"}}
+    out = [(R_ARTICLES, {}), (R_IMPORTED, {}), (R_POSTS, {}), (R_ACTING, {}), (R_LEADLESS, {"aids": ["x"]}),
+           (W_POSTS, {"rows": [{"id": "x"}]}), (W_ACTING, {"rows": [{"s": "x", "t": "x"}]}), (D_ORPHANS, {}),
+           (D_PERSONS, {"pids": ["x"]})]
+    for kind in W_REL:
+        out += [(R_EXISTING[kind], {}), (W_REL[kind], {"rows": [row]}), (D_REL[kind], {"ids": ["x"]})]
+    return out
 
 
 def post_id(organization: str, post: str) -> str:
@@ -94,11 +113,20 @@ def _read(driver, database, stmt, **params) -> list[dict]:
 
 def gather(driver, database: str):
     """Sightings and acts per seat, and the articles' post references, from the graph."""
+    return gather_rows(_read(driver, database, R_ARTICLES))
+
+
+def gather_rows(articles) -> tuple:
+    """Sightings and acts per seat, the post references, the seats' regions, from rows as R_ARTICLES
+    returns them (id, day, outlet, region, titles, acts, refs) — from the graph, or from the pages'
+    rows as kb import extracts them."""
     sightings: dict[tuple, list] = defaultdict(list)
     acts: dict[tuple, list] = defaultdict(list)
     refs = []
     regions: dict[tuple, str] = {}
-    for a in _read(driver, database, R_ARTICLES):
+    # in one order whatever the source's (a graph returns them in store order): ties in a tenure's
+    # title or a day's reports then fall the same way from the graph and from kb import's rows
+    for a in sorted(articles, key=lambda a: a["id"]):
         day = a["day"].to_native() if hasattr(a["day"], "to_native") else a["day"]
         if day is None:
             continue
@@ -183,17 +211,46 @@ def _write(driver, database, stmt, rows, **extra):
         driver.execute_query(stmt, {"rows": rows[i:i + BATCH], **extra}, database_=database, routing_="w")
 
 
-def _sync(driver, database, kind: str, rows: list[dict]) -> list[str]:
-    """Write ``rows`` of relationship ``kind`` and delete the ones no longer derived; returns the ids of
-    persons that lost one (orphan candidates)."""
-    old = {r["id"] for r in _read(driver, database, R_EXISTING[kind])}
-    stale = sorted(old - {r["id"] for r in rows})
+def _native(v):
+    """A property value as Python has it (neo4j dates → datetime.date), to compare with a row's."""
+    if isinstance(v, list):
+        return [_native(x) for x in v]
+    return v.to_native() if hasattr(v, "to_native") else v
+
+
+def _props(d: dict) -> dict:
+    return {k: _native(v) for k, v in d.items() if v is not None}
+
+
+def _sync(driver, database, kind: str, rows: list[dict]) -> tuple[list[str], int]:
+    """Make the relationships of ``kind`` the ``rows``: the ones no longer derived (or derived between
+    other ends) deleted, the new and changed ones written, the same ones left alone. Returns the ids of
+    persons that lost one (orphan candidates) and how many rows were written."""
+    old = {}
+    for r in _read(driver, database, R_EXISTING[kind]):
+        old.setdefault(r["id"], []).append(r)
+    want = {r["id"]: r for r in rows}
+    stale = sorted(i for i, rs in old.items()
+                   if i not in want or len(rs) > 1 or (rs[0]["pid"], rs[0]["t"]) != (want[i]["pid"], want[i]["t"]))
     pids: list[str] = []
     for i in range(0, len(stale), BATCH):
         recs, _, _ = driver.execute_query(D_REL[kind], {"ids": stale[i:i + BATCH]}, database_=database, routing_="w")
         pids += recs[0]["pids"] if recs else []
-    _write(driver, database, W_REL[kind], rows)
-    return pids
+    gone = set(stale)
+    todo = [r for r in rows if r["id"] not in old or r["id"] in gone
+            or _props(old[r["id"]][0]["props"]) != _props(r["props"])]
+    _write(driver, database, W_REL[kind], todo)
+    return pids, len(todo)
+
+
+def _sync_posts(driver, database, posts: dict, acting: set) -> int:
+    """Write the Post nodes that are new or changed and the ACTING_FOR links that are missing."""
+    have = {r["id"]: _props(r["props"]) for r in _read(driver, database, R_POSTS)}
+    todo = [p for i, p in posts.items() if have.get(i) != _props(p)]
+    _write(driver, database, W_POSTS, todo)
+    links = {(r["s"], r["t"]) for r in _read(driver, database, R_ACTING)}
+    _write(driver, database, W_ACTING, [{"s": s, "t": t} for s, t in sorted(acting - links)])
+    return len(todo)
 
 
 def _tenure_props(t: Tenure, region: Optional[str]) -> dict:
@@ -208,11 +265,12 @@ def _tenure_props(t: Tenure, region: Optional[str]) -> dict:
         "end_basis": t.end_basis, "imported": False, "source": "sightings"}.items() if v is not None}
 
 
-def build(driver, database: str) -> dict:
-    """Rebuild the register and the post+date resolutions from the graph. Idempotent."""
-    t0 = time.monotonic()
-    sightings, acts, refs, regions = gather(driver, database)
-    imported = _imported(driver, database)
+def derive(gathered: tuple, imported: dict, leadless) -> dict:
+    """The register's rows (pure): ``gathered`` from :func:`gather_rows`, ``imported`` the roster's
+    tenures per seat, ``leadless(article ids)`` the lead-less events of those articles (aid, eid, s, e).
+    Returns posts (id → properties), acting (pairs of post ids), held, mentions and leads (rows of
+    id, pid, t, props) and the register itself (seat → tenures)."""
+    sightings, acts, refs, regions = gathered
     reg = register(sightings, acts, imported)
     posts, acting, held = {}, set(), []
     for key, rows in reg.items():
@@ -228,20 +286,36 @@ def build(driver, database: str) -> dict:
             if not t.imported:
                 held.append({"id": tenure_id(t), "pid": t.pid, "t": pid_,
                              "props": _tenure_props(t, regions.get(key))})
-    _write(driver, database, W_POSTS, list(posts.values()))
-    _write(driver, database, W_ACTING, [{"s": s, "t": t} for s, t in sorted(acting)])
-    lost = _sync(driver, database, "HELD_POST", held)
-    mentions, leads = _resolutions(driver, database, reg, refs)
-    lost += _sync(driver, database, "MENTIONED_IN", mentions)
-    lost += _sync(driver, database, "PARTICIPATED_IN", leads)
+    mentions, leads = _resolutions(reg, refs, leadless)
+    for r in held + mentions + leads:
+        r["props"] = dict(r["props"], id=r["id"])
+    return {"posts": posts, "acting": acting, "held": held, "mentions": mentions, "leads": leads, "reg": reg}
+
+
+def summary(d: dict, written: int, t0: float) -> dict:
+    return {"posts": len(d["posts"]), "tenures": sum(len(v) for v in d["reg"].values()),
+            "resolved": len(d["mentions"]), "leads": len(d["leads"]), "written": written,
+            "seconds": round(time.monotonic() - t0, 3)}
+
+
+def build(driver, database: str) -> dict:
+    """Rebuild the register and the post+date resolutions from the graph. Idempotent."""
+    t0 = time.monotonic()
+    d = derive(gather(driver, database), _imported(driver, database),
+               lambda aids: _read(driver, database, R_LEADLESS, aids=aids))
+    written = _sync_posts(driver, database, d["posts"], d["acting"])
+    lost, n = _sync(driver, database, "HELD_POST", d["held"])
+    written += n
+    for kind, rows in (("MENTIONED_IN", d["mentions"]), ("PARTICIPATED_IN", d["leads"])):
+        pids, n = _sync(driver, database, kind, rows)
+        lost, written = lost + pids, written + n
     driver.execute_query(D_ORPHANS, database_=database, routing_="w")
     if lost:
         driver.execute_query(D_PERSONS, {"pids": sorted(set(lost))}, database_=database, routing_="w")
-    return {"posts": len(posts), "tenures": sum(len(v) for v in reg.values()), "resolved": len(mentions),
-            "leads": len(leads), "seconds": round(time.monotonic() - t0, 3)}
+    return summary(d, written, t0)
 
 
-def _resolutions(driver, database, reg, refs) -> tuple[list, list]:
+def _resolutions(reg, refs, leadless) -> tuple[list, list]:
     mentions, by_article = [], defaultdict(list)
     for ref in refs:
         hit = resolve(reg, ref)
@@ -259,7 +333,7 @@ def _resolutions(driver, database, reg, refs) -> tuple[list, list]:
         by_article[ref["article"]].append((ref, t, props))
     leads = []
     if by_article:
-        evs = _read(driver, database, R_LEADLESS, aids=sorted(by_article))
+        evs = leadless(sorted(by_article))
         per_article = defaultdict(list)
         for e in evs:
             per_article[e["aid"]].append(e)
