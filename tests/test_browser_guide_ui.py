@@ -11,16 +11,15 @@ import pytest
 
 import chromium
 from conftest import REPO
-from test_browser_ui import _local_server, _wait
+from test_browser_ui import _click, _local_server, _wait
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
 
 
 def _run(d, text):
-    from selenium.webdriver.common.by import By
-    d.find_element(By.CSS_SELECTOR, "[data-testid=activeEditor]").click()
+    _click(d, "[data-testid=activeEditor]")
     d.execute_cdp_cmd("Input.insertText", {"text": text})
-    d.find_element(By.CSS_SELECTOR, "button[data-testid=editor-Run]").click()
+    _click(d, "button[data-testid=editor-Run]")
 
 
 def test_guide_plays_in_the_neo4j_browser(settings):
@@ -38,7 +37,7 @@ def test_guide_plays_in_the_neo4j_browser(settings):
             d.get(browser_url())
             pw = _wait(d, lambda: d.find_element(By.CSS_SELECTOR, "input[data-testid=password]"), what="login form")
             pw.send_keys(server.password())
-            d.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
+            _click(d, "button[data-testid=connect]")
             stream = lambda: d.find_element(By.CSS_SELECTOR, "[data-testid=stream]").text  # noqa: E731
             _wait(d, lambda: "connected as user" in stream() or "Getting started" in stream(), what="login")
             time.sleep(1)

@@ -50,6 +50,12 @@ def _local_server(settings):
     return server
 
 
+def _click(d, css: str) -> None:
+    """Click once the element takes the click: the SPA may still lay a frame or a toast over it."""
+    from selenium.webdriver.common.by import By
+    _wait(d, lambda: d.find_element(By.CSS_SELECTOR, css).click() is None, timeout=30, what=f"a click on {css}")
+
+
 def _wait(d, cond, timeout=60, what="condition"):
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
@@ -103,7 +109,7 @@ def test_neo4j_browser_logs_in_and_runs_a_named_query(sample_graph, settings):
         assert d.find_element(By.CSS_SELECTOR, "input[data-testid=username]").get_attribute("value") == "neo4j"
         # 2. log in
         pw.send_keys(server.password())
-        d.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
+        _click(d, "button[data-testid=connect]")
         stream = lambda: d.find_element(By.CSS_SELECTOR, "[data-testid=stream]").text  # noqa: E731
         _wait(d, lambda: "connected as user" in stream() or "Getting started" in stream(), what="login")
         for b in d.find_elements(By.CSS_SELECTOR, "button[aria-label=Close], [data-testid=closeButton]"):
@@ -113,13 +119,13 @@ def test_neo4j_browser_logs_in_and_runs_a_named_query(sample_graph, settings):
                 pass
         # 3. the parameters: the editor holds `:params {…}` from the URL
         time.sleep(1)
-        d.find_element(By.CSS_SELECTOR, "button[data-testid=editor-Run]").click()
+        _click(d, "button[data-testid=editor-Run]")
         _wait(d, lambda: '"limit"' in d.find_elements(By.CSS_SELECTOR, "article[data-testid=frame]")[0].text,
               what=":params frame")
         # 4. the named query's statement, as one line (the editor indents typed newlines)
-        d.find_element(By.CSS_SELECTOR, "[data-testid=activeEditor]").click()
+        _click(d, "[data-testid=activeEditor]")
         d.execute_cdp_cmd("Input.insertText", {"text": re.sub(r"\s+", " ", q.body)})
-        d.find_element(By.CSS_SELECTOR, "button[data-testid=editor-Run]").click()
+        _click(d, "button[data-testid=editor-Run]")
         frame = lambda: d.find_elements(By.CSS_SELECTOR, "article[data-testid=frame]")[0]  # noqa: E731
         _wait(d, lambda: f"Started streaming {len(expected)} record" in frame().text, what="the query's result")
         text = frame().text
