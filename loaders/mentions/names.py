@@ -139,7 +139,7 @@ def _surname_translit(text: str, p: int) -> Optional[str]:
     if rest is None or len(rest) != 3 or not strong_end(text, p + 4):
         return None
     c = text[p:p + 4]
-    return c if text.count(c[:3]) == text.count(c) and name_ok(c[:3]) is not None else None
+    return c if text.count(c[:3]) == text.count(c) and name_ok(c[:3], credit=True) is not None else None
 
 
 def after_score(text: str, j: int) -> int:
