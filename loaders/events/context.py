@@ -209,9 +209,13 @@ class Context:
             return ld
         return None
 
+    @functools.cached_property
+    def _chronicle(self) -> bool:
+        return bool(_CHRONICLE.search(self.article.title or ""))
+
     def _chronicle_item(self, s: Sentence) -> bool:
         """A chronicle's item under a bullet (1日 …。△ …): of the day written last before it."""
-        if not _CHRONICLE.search(self.article.title or ""):
+        if not self._chronicle:
             return False
         ps = self.text.rfind("\n", 0, s.start) + 1
         return self.text[ps:ps + 1] in _ITEM_MARKS

@@ -16,20 +16,17 @@ import re
 from datetime import date
 from typing import Optional
 
-from ..lexicon import alternation, wordlist, wordmap
+from ..lexicon import alternation, wordlist
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .non_visits import from_command_post, not_a_visit
+from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
 from .sites import _site_and_place_hits
 from .subjects import _subject
 
 Key = tuple[str, Optional[date]]
 
-
-def _W(cls: str) -> str:
-    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation."""
-    return alternation(wordmap("inspection_words")[cls].split())
 
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):

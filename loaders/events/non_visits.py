@@ -8,12 +8,9 @@ import re
 
 from ..lexicon import alternation, wordlist, wordmap
 from .context import Context
+from .patterns import inspection_words as _W
 from .patterns import _FOR_THE, _THANKED, _rx
 
-
-def _W(cls: str) -> str:
-    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation."""
-    return alternation(wordmap("inspection_words")[cls].split())
 
 
 _RECEIVED = re.compile(rf"(?:{_W('receive_verbs')})了?[^。；]{{0,40}}$")

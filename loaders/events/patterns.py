@@ -33,6 +33,13 @@ def _rx():
     }
 
 
+@functools.lru_cache(maxsize=None)
+def inspection_words(cls: str) -> str:
+    """A word class of the inspection grammar (lexicon ``inspection_words``) as a regex alternation: the one
+    reader for inspections.py and non_visits.py."""
+    return alternation(wordmap("inspection_words")[cls].split())
+
+
 def _words(name: str) -> str:
     """The lexicon list ``name`` as a regex alternation (not wrapped in a group)."""
     return alternation(wordlist(name))
