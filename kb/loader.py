@@ -269,7 +269,9 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         if posts:
             from .posts.build import plans
             graph.warm_plans(driver, database, plans())
-    threading.Thread(target=warm, name="kb-warm-plans", daemon=True).start()
+    # joined before the load returns: no thread of it outlives the load (and writes while the caller prints)
+    warmer = threading.Thread(target=warm, name="kb-warm-plans", daemon=True)
+    warmer.start()
     # content hashes first: unchanged pages are skipped without extracting them
     hashes, source_of = _read_hashes(entries, fail)
     try:
@@ -307,4 +309,5 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
             if v - before[part].get(k, 0):
                 target[k] = v - before[part].get(k, 0)
     rep.seconds = time.monotonic() - t0
+    warmer.join(timeout=60)
     return rep
