@@ -186,7 +186,10 @@ class Context:
                   and id(d) not in self.cutoffs]
         return before[-1] if before else None
 
-    def date_for(self, s: Sentence, names: tuple[str, ...] = ()) -> Optional[DateMention]:
+    def date_for(self, s: Sentence, names: tuple[str, ...] = (), lede_visit=None) -> Optional[DateMention]:
+        """The date of sentence ``s`` about ``names``. ``lede_visit``: a pattern of visit verbs; the lead
+        date's paragraph, when it names no official and holds one, gives its day to a visit whose head
+        is named only later (2月2日，区政协分成3个小组走访… ¶ 甲某带领…走访)."""
         own = self.own_date(s)
         if own:
             return own
@@ -206,6 +209,10 @@ class Context:
         pe = self.text.find("\n", ld.start)
         pe = len(self.text) if pe < 0 else pe
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
+            return ld
+        if lede_visit is not None and ld.precision == "day" and ld.end_date is None and \
+                lede_visit.search(self.text, ps, pe) and \
+                not any(m.name in self.officials for m in self.mentions_in(ps, pe)):
             return ld
         return None
 

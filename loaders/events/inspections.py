@@ -255,7 +255,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 continue
             if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t):
                 continue
-            if _COMPANION.search(text[max(s.start, t - 5):_run_start(text, s.start, t)]):
+            if _COMPANION.search(text[max(s.start, t - 14):_run_start(text, s.start, t)]):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
@@ -267,7 +267,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj)) or ctx.standing_span or ctx.issue_span_for(s)
+            d = ctx.date_for(s, tuple(subj), R['insp']) or ctx.standing_span or ctx.issue_span_for(s)
             if d is None and not _undated_paper(ctx) or d is not None and d.planned:
                 continue
             undated_here = ctx.own_date(s) is None

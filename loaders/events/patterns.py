@@ -91,7 +91,9 @@ _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$
 _CONTINUES = re.compile(_words("continuation_words"))
 
 
-_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$")
+_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$"
+                        # 全程陪同老领导们实地参观考察: an escort with the visitors as its object
+                        rf"|(?:{_words('escort_verbs')})(?!下)[^，,。；;、：:下]{{1,10}}$")
 
 
 _ATTEND = re.compile(_words("attend_verbs"))

@@ -33,6 +33,12 @@ _NOT_AT_PLACE = re.compile(alternation(wordlist("not_at_place_words")))
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 
 
+def _holds_parts(name: str) -> bool:
+    """A stop whose looked-at things are its parts: a unit or a village, not a township or county
+    (在某乡，甲察看了A、B: A and B are stops of their own)."""
+    return not division_like(name) or name.endswith(_VILLAGE_ENDS)
+
+
 @dataclass
 class SiteHit:
     pos: int
@@ -147,10 +153,13 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         # only a stop of the same clause holds B (…察看A、B；在C县，察看D: D is a stop of its own)
         c0 = s.start + max(s.text.rfind("；", 0, m.start()), s.text.rfind(";", 0, m.start()), 0)
         near = ("at", "move") if "看" in verb else ("at",)
-        if verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos for h in hits) or
+        look = verb[:-1] if verb.endswith("了") else verb   # 查看了 is 查看
+        if verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos and _holds_parts(h.name)
+                                        for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue
-        if verb in _BARE_LOOK and (any(c0 <= h.pos < abs_pos for h in hits) and "看" in verb or "的" in obj):
+        if look in _BARE_LOOK and (any(c0 <= h.pos < abs_pos and _holds_parts(h.name)
+                                       for h in hits) and "看" in verb or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))

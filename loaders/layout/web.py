@@ -23,7 +23,9 @@ from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits, pa
 
 _META_RE = re.compile(
     rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|点击(?:量|次数)?\s*[:：]|【字体|字号\s*[:：]|分享到|"
-    r"^\s*(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}"
+    r"^\s*(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|^\s*\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\s+\d{1,2}:\d{2}|"
+    # a bare label and a full date opening a line (日期: 2019-09-06): the page's stamp, not a day of the story
+    rf"^\s*(?:{alternation(wordlist('date_labels'))})\s*[:：]\s*(?:19|20)\d{{2}}\s*[-./年]\s*\d{{1,2}}\s*[-./月]\s*\d{{1,2}}"
 )
 # a line that is a full date and nothing else (2016年05月25日 under a web article's headline)
 _DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")

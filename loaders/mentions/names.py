@@ -268,6 +268,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if ok is None and n == 3 and c[0] not in STOP_FIRST and any(x in _NAME_FUNCTION_CHARS for x in c[1:]) \
                 and name_ok(c, True) == "ok" and (strong_end(text, p + n) or after_score(text, p + n) >= 1):
             ok = "ok"   # a given name with a function character, right after a title: 主委甲乃硕率
+        if ok is None and n == 2 and c[-1] in ORG_END and c[0] not in STOP_FIRST and name_ok(c, True) == "ok" \
+                and strong_end(text, p + n, words_only=True) and _acts_elsewhere(text, c):
+            ok = "ok"   # a given name that ends like a unit (县政协主席甲镇率队 … 甲镇强调): it acts as a person
         if ok is None or c[-1] == "副" and post_regex().match(text, p + n):
             continue    # 程展副区长: 副 opens the post written after the name
         s = after_score(text, p + n) * 2.0
