@@ -4,6 +4,7 @@ the date a sentence's event takes (its own, the paragraph's, a continuation's, t
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -121,8 +122,11 @@ class Context:
         # a chronicle whose title writes its year (and month) (2008年6月大事记) dates its days by that period
         self.published, precision = _chronicle_period(article) or (
             None if _yearless_chronicle(article) else article.published, article.published_precision)
-        self.dates = [d for d in find_dates(self.text, self.published, _dateline_date(article), precision)
-                      if self.text[d.end:d.end + 1] not in ("讯", "电")]
+        # a month alone as the headline ((四月) over 1日 …, 3日 …): the month its day items are in
+        head = article.title + "\n" if _MONTH_ONLY.match(article.title or "") else ""
+        self.dates = [dataclasses.replace(d, start=d.start - len(head), end=d.end - len(head))
+                      for d in find_dates(head + self.text, self.published, _dateline_date(article), precision)
+                      if d.start >= len(head) and self.text[d.end - len(head):d.end - len(head) + 1] not in ("讯", "电")]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
         # 连日来 in 看望连日来奋战在一线的干部: a span up to now inside a clause, no day a later sentence is on
@@ -258,10 +262,18 @@ _ITEM_MARKS = frozenset(BULLET_MARKS + "△▽")
 _YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 
 
+# a month alone as a heading ((四月), 4月), and lines that open with a day (3日 …)
+_MONTH_ONLY = re.compile(r"^[\s(（【]*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月(?:份)?[\s)）】]*$")
+_DAY_ITEM = re.compile(r"(?m)^[ \t\u3000]*\d{1,2}(?:[—\-～~至]\d{1,2})?日")
+
+
 def _yearless_chronicle(article: Article) -> bool:
-    """A chronicle (X大事记) whose title and text write no year: the issue date does not give its year."""
-    title = article.title or ""
-    return bool(_CHRONICLE.search(title)) and not _YEAR.search(title) and not _YEAR.search(article.text or "")
+    """A chronicle whose title and text write no year: the issue date does not give its year. A chronicle
+    by its title (X大事记), or by its form: a month alone as its heading over three or more day items."""
+    title, text = article.title or "", article.text or ""
+    chronicle = bool(_CHRONICLE.search(title)) or \
+        bool(_MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(text)) >= 3
+    return chronicle and not _YEAR.search(title) and not _YEAR.search(text)
 
 
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")

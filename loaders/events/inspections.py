@@ -71,7 +71,8 @@ def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dic
     for key in order:
         pos = first_sent[key]
         if starts and (starts[-1][0] == pos or key[1] == found[starts[-1][1][0]].date and
-                       not _new_trip(ctx, starts[-1][0], pos) and not _other_lead_para(ctx, starts[-1], key, pos)):
+                       not _new_trip(ctx, starts[-1][0], pos) and not _other_lead_para(ctx, starts[-1], key, pos)
+                       and not any(x.start < pos < x.end for x in ctx.sents)):
             starts[-1][1].append(key)
         else:
             starts.append((pos, [key]))
@@ -82,6 +83,13 @@ def _trip_spans(ctx: Context, found: dict, order: list, first_sent: dict) -> dic
         for k in keys:
             out[k] = (a, b)
     return out
+
+
+def _clause_start(s, t: int) -> int:
+    """Where the visit at ``t`` is announced: its sentence, or the ；-clause it opens (以A为团长的一团视察了X；
+    以B为团长的一团视察了Y: each clause a trip of its own, its sites read from it alone)."""
+    k = max(s.text.rfind("；", 0, t - s.start), s.text.rfind(";", 0, t - s.start))
+    return s.start if k < 0 else s.start + k + 1
 
 
 def _other_lead_para(ctx: Context, prev: tuple, key, pos: int) -> bool:
@@ -138,9 +146,10 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
     for s2 in window:
         for x in ctx.mentions_in(s2.start, s2.end):
             after = ctx.text[x.end:x.end + 6]
-            if x.name in ctx.officials and (_HEAD_AFTER.match(after) or
-                                            _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and
-                                            re.match(r"(?:同志)?(?:的)?带领下", after)):
+            if x.name in ctx.officials and _HEAD_AFTER.match(after):
+                return [_first_of_run(ctx, s2, x)]   # 市委书记A，市长B率队: A heads the group
+            if x.name in ctx.officials and _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and \
+                    re.match(r"(?:同志)?(?:的)?带领下", after):
                 return [x.name]
     if _TO_OUR_AREA.search(ctx.sents[i].text):
         return []   # 督查组在我区督查，区长X参加: the group is a guest, those who 参加 host it
@@ -153,6 +162,21 @@ def _group_lead(ctx: Context, i: int) -> list[str]:
             if ms:
                 return [ms[0]]
     return []
+
+
+_RUN_GAP = re.compile(r"[，,、\s]?[、\u4e00-\u9fff]{0,16}")
+
+
+def _first_of_run(ctx: Context, s, x) -> str:
+    """The first of the officials named side by side, only titles between them, that ends with ``x``."""
+    head = x
+    for m in reversed(ctx.mentions_in(s.start, x.start)):
+        gap = ctx.text[m.end:head.start]
+        if m.name not in ctx.officials or not _RUN_GAP.fullmatch(gap) or \
+                _rx()["insp"].search(gap) or _rx()["move"].search(gap) or _HOSTS.search(gap):
+            break
+        head = m
+    return head.name
 
 
 def _head_after(ctx: Context, t: int, end: int) -> bool:
@@ -281,7 +305,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
                 found[key] = ev
                 order.append(key)
-                first_sent[key] = s.start
+                first_sent[key] = _clause_start(s, t)
                 if group:
                     _group_members(ctx, i, ev, lead)
             # named before the verb and not taken as leads (A、B带队: B): they come along that day
@@ -304,9 +328,10 @@ def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int
     sentence (A、B带队: B; A率B、C), then 参加/陪同 sentences of the trip (not of a meeting before it), not
     on another lead's route."""
     trip_start, b = span
-    s0 = next((s for s in ctx.sents if s.start == first), None)
-    t = s0.text.find(ev.trigger) if s0 is not None else -1
-    for x in ctx.mentions_in(s0.start, s0.start + t) if t > 0 else []:
+    s0 = next((s for s in ctx.sents if s.start <= first < s.end), None)
+    t = s0.text.find(ev.trigger, first - s0.start) if s0 is not None else -1
+    lo = first if s0 is not None else 0
+    for x in ctx.mentions_in(lo, s0.start + t) if t > 0 else []:
         if x.name not in leads and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
             ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
     for j, s in enumerate(ctx.sents):

@@ -21,7 +21,7 @@ _INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,
 # 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
 _REFERENCE = re.compile(rf"[^，。；！？]{{0,10}}?(?:{alternation(wordlist('reference_after'))})")
 # 考察团, 调研组, 检查队: the verb is part of a group's name (the group's own verb comes later)
-_GROUP_NOUN = re.compile(r"[组团队](?![织建结伍])")
+_GROUP_NOUN = re.compile(r"(?:分|小)?[组团队](?![织建结伍])")   # 视察分团, 检查小组
 # 在…亲自指导、关怀下: under someone's guidance, not a visit
 _UNDER = re.compile(r"(?:、[^，。；]{0,6})?下[，,]")
 

@@ -160,6 +160,10 @@ def _listed_next(text: str, end: int) -> bool:
     return whole is not None and "、" in whole.group(0) and SITE_SUFFIX.search(whole.group(0)) is not None
 
 
+# 于都县的A、B: the area a clause's sites lie in (its 的 opens no description)
+_AREA_OF = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?(?:{alternation(wordlist('place_word_endings'))})的")
+
+
 def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     """The bare-site clause after the comma at ``end`` (a site suffix, no verb, no person), and whether it
     ends the list (an inspection verb closes it: …某大队及某中队检查…)."""
@@ -176,7 +180,7 @@ def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     bare = _LIST_TAIL.sub("", nxt)
     if len(nxt) < 2 or cut and not re.search(r"、|和|及", nxt) or any(len(x) > 25 for x in nxt.split("、")) or \
             not SITE_SUFFIX.search(bare) or \
-            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", nxt) or \
+            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", _AREA_OF.sub("", nxt)) or \
             _rx()["move"].search(nxt):
         return None
     return nxt, bool(cut) or bare != nxt
@@ -188,7 +192,7 @@ def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     text = ctx.text
     end = pos + len(obj)
     while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
-            not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1]):
+            not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1].rstrip("”’」』\"")):
         nxt = _next_clause(ctx, end)
         if nxt is None:
             break

@@ -50,9 +50,11 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 # the rest of a run of titles before a name (、副主席 in 党组副书记、副主席X)
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
-_HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')})")
+_HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')}|为[\u4e00-\u9fff]{{0,10}}?[组团队]长)")   # 以A、B为第二分团团长
 # A、B、C等市领导率领: the rest of the run of names, then the verb of leading
 _HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?){0,8}?(?:" + _HEADS.pattern + ")")
+# A带队，B、C……调研: the team named after the one who leads it
+_LED_THEN = re.compile(rf"(?:{_W('heads')})[，,]")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
 
 
@@ -109,8 +111,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     explicit = _CO_LEAD.search(text[m.end:t]) is not None
     if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):
         return False                                    # 市领导A及B一行: one title, both lead
-    if _TAKES_ALONG.search(gap) or ("一行" in gap and not explicit):
-        return True                                     # A率B、C / A一行和B
+    if _TAKES_ALONG.search(gap) or ("一行" in gap or _LED_THEN.search(gap)) and not explicit:
+        return True                                     # A率B、C / A一行和B / A带队，B、C…
     if "一行" in text[m.end:t] and not explicit:
         return True                                     # A、B、C一行前往: the group of A (two principals too)
     if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):
@@ -125,6 +127,9 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
     """Named officials who are the subject of the verb at ``t`` in sentence ``s``: the first named
     lead, and co-leads only where the text joins them (分别, 共同, 一同, two principals side by side)."""
     ms = [m for m in ctx.mentions_in(s.start, t) if m.name in ctx.officials and not _in_quote(s, m.start)]
+    k = max(ctx.text.rfind("；", s.start, t), ctx.text.rfind(";", s.start, t))
+    if k >= 0 and any(m.start > k for m in ms):
+        ms = [m for m in ms if m.start > k]   # A视察了X；以B为团长的一团视察了Y: the clause names its own subject
     out: list[str] = []
     leads: list[PersonMention] = []
     passed = False

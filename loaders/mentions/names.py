@@ -45,8 +45,8 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
     for u in L.unnamed:
         if rest.startswith(u) and len(u) >= len(rest) - 0:
             return None
-    if rest.startswith("某"):
-        return None
+    if rest.startswith("某") or rest in _VISIT_WORDS:
+        return None     # 各委员边视察、边思考: a verb, no given name
     ps = posts()
     for i in range(len(c)):
         for j in range(i + 2, len(c) + 1):
@@ -71,8 +71,9 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 # in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让) where a list mark closes the name
-_LISTED_END_CHARS = "让科"
+_LISTED_END_CHARS = "让科记"
 _LIST_END = frozenset("、，,；;及")
+_VISIT_WORDS = frozenset(wordlist("inspection_triggers")) | {"思考", "学习", "交流", "讨论"}
 
 
 def _given_zhang(c: str) -> bool:
@@ -105,6 +106,27 @@ def translit_name(text: str, p: int, min_len: int = 3) -> Optional[str]:
     # a long name may end at a one-character verb (某嘎尔布到, 某根那主持); failing that, where its characters
     # stop and a word starts (某某某某准备), unless its last character is a verb (某某某某来赤峰)
     return _translit_reading(text, p, q, min_len, False) or _translit_reading(text, p, q, min_len, True)
+
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,10}){1,3}")
+
+
+def dotted_name(text: str, p: int) -> Optional[str]:
+    """A name whose parts a middle dot joins (某某别克·某某提别克): the dot marks a non-Han name whatever
+    its characters; its last part ends where punctuation or a follower word does."""
+    m = _DOTTED.match(text, p)
+    if m is None:
+        return None
+    last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•"))
+    ps = posts()
+    for e in range(p + last_dot + 3, m.end() + 1):   # the shortest last part that ends clearly
+        c = text[p:e]
+        if not (strong_end(text, e) or after_score(text, e) >= (1 if text[e:e + 1] in "对向与同" else 2)):
+            continue    # …·某某对某某的会见: a preposition ends it too
+        if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)) or c in lex().places:
+            return None
+        return c
+    return None
 
 
 def _translit_reading(text: str, p: int, q: int, min_len: int, run_end: bool) -> Optional[str]:
@@ -233,13 +255,15 @@ def _weak_passes(text: str, p: int, n: int, c: str, lens: tuple[int, int]) -> bo
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
-    tl = translit_name(text, p, 4)
+    tl = dotted_name(text, p) or translit_name(text, p, 4)
     if tl is not None:
         return tl, 3.0      # a transliterated name (巴图孟和): longer than a Chinese name
     tl = _surname_translit(text, p)
     if tl is not None:
         return tl, 3.0
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
+    if text[p + lens[0] - 1:p + lens[0] + 1] in _VISIT_WORDS:
+        return None   # 委员边视察: a verb after the surname's character, no name
     q = p + lens[0] - 1
     for u in L.unnamed:
         if text.startswith(u, q) and (len(u) > 1 or after_score(text, q + 1) >= 2):
@@ -265,7 +289,9 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
                  and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
             ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领
-        if ok is None and n == 3 and c[0] not in STOP_FIRST and any(x in _NAME_FUNCTION_CHARS for x in c[1:]) \
+        if ok is None and n == 3 and c[0] not in STOP_FIRST and any(
+                x in _NAME_FUNCTION_CHARS or x in _CREDIT_NAME_CHARS and strong_end(text, p + n, words_only=True)
+                for x in c[1:]) \
                 and name_ok(c, True) == "ok" and (strong_end(text, p + n) or after_score(text, p + n) >= 1):
             ok = "ok"   # a given name with a function character, right after a title: 主委甲乃硕率
         if ok is None and n == 2 and c[-1] in ORG_END and c[0] not in STOP_FIRST and name_ok(c, True) == "ok" \

@@ -351,7 +351,7 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
                 continue
             before = text[a - 1:a] if a > 0 else ""
             if not (before == "" or before in BOUND or before.isspace() or before in "率和与及由请让经" or
-                    before in ORG_END and n == 3 or before.isdigit() or before in "午晚"):
+                    before in ORG_END and (n == 3 or has_surname(c)) or before.isdigit() or before in "午晚"):
                 continue
             if any(text[k:m.end()] in posts() for k in range(a, s)):
                 continue   # 党总支书记, 党委副书记: the post is longer than it looked
