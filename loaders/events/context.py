@@ -16,7 +16,7 @@ from ..lexicon import alternation, wordlist, wordmap
 from ..lexicon.grammar import BULLET_MARKS
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
-from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _QUOTE_CLOSE, _QUOTE_OPEN
+from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
 
 
 @dataclass
@@ -216,8 +216,9 @@ class Context:
             return ld
         if lede_visit is not None and ld.precision == "day" and ld.end_date is None and \
                 lede_visit.search(self.text, ps, pe) and \
-                not any(m.name in self.officials for m in self.mentions_in(ps, pe)):
-            return ld
+                (not any(m.name in self.officials for m in self.mentions_in(ps, pe)) or
+                 _MORE_HEADS.search(self.text, ps, pe)):
+            return ld   # …等8日带领5个慰问小组: the heads named later went out that day too
         return None
 
     @functools.cached_property

@@ -21,12 +21,15 @@ from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .non_visits import from_command_post, not_a_visit
 from .patterns import inspection_words as _W
-from .patterns import PLACE_WORD, _ATTEND, _COMPANION, _OFFICE, _rx, _site_place
+from .patterns import PLACE_WORD, SEVERAL_GROUPS, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
 from .sites import _site_and_place_hits
-from .subjects import _subject
+from .subjects import _subject, on_behalf
 
 Key = tuple[str, Optional[date]]
 
+
+# A、B分别带队 / A、B等带领5个慰问小组: the leads go separate ways
+_SEPARATE = re.compile(r"分别|" + SEVERAL_GROUPS)
 
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
@@ -36,11 +39,17 @@ def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
     if len(set(leads)) < 2:
         return None
     first = next((s for s in ctx.sents if s.start <= a < s.end or s.start >= a), None)
-    if first is None or "分别" not in first.text:
+    if first is None or not _SEPARATE.search(first.text):
         return None
     starts: list[tuple[int, str]] = []
+    prev_para = first.para
     for s in ctx.sents:
         if s.start <= first.start or s.start >= b:
+            continue
+        opens, prev_para = s.para != prev_para, s.para
+        named = {m.name for m in ctx.mentions_in(s.start, s.end) if m.name in leads}
+        if opens and len(named) == 1:
+            starts.append((s.start, named.pop()))   # 远赴某市，省长B一行…: a paragraph naming one lead is B's
             continue
         head = s.text.lstrip()
         off = len(s.text) - len(head)
@@ -238,6 +247,15 @@ def _run_start(text: str, lo: int, t: int) -> int:
         t = m.start()
 
 
+def _comes_along(ctx: Context, lo: int, t: int) -> bool:
+    """The verb at ``t`` is done by those who come along: 参加调研, 陪同老领导们考察 (not 陪同省长X考察)."""
+    a, b = max(lo, t - 14), _run_start(ctx.text, lo, t)
+    if _COMPANION.search(ctx.text[a:b]):
+        return True
+    m = _ESCORT.search(ctx.text[a:b])
+    return bool(m) and not ctx.mentions_in(a + m.start(1), b)
+
+
 _VERB_BEFORE = re.compile(rf"(?:{_rx()['insp'].pattern})$")
 
 
@@ -275,11 +293,12 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if _in_quote(s, t):
                 continue
             pre = text[max(s.start, t - 2):t]
-            if pre.endswith(("的", "接受", "受", "迎接")) or _MODAL.search(text[max(s.start, t - 3):t]):
+            # 致慰问电/信: a message sent, no visit
+            if pre.endswith(("的", "接受", "受", "迎接", "致")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
             if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t):
                 continue
-            if _COMPANION.search(text[max(s.start, t - 14):_run_start(text, s.start, t)]):
+            if _comes_along(ctx, s.start, t):
                 continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
@@ -332,7 +351,8 @@ def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int
     t = s0.text.find(ev.trigger, first - s0.start) if s0 is not None else -1
     lo = first if s0 is not None else 0
     for x in ctx.mentions_in(lo, s0.start + t) if t > 0 else []:
-        if x.name not in leads and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
+        if x.name not in leads and x.name in ctx.officials and all(p.name != x.name for p in ev.participants) \
+                and not on_behalf(ctx, lo, x):
             ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
     for j, s in enumerate(ctx.sents):
         if s.start < trip_start or s.start >= b or j in claimed:

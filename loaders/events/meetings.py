@@ -99,7 +99,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
         # X会议在…召开 / X座谈会举行 / X会议相继召开
-        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:于?[\d年月日号上下午晚]{2,12})?"
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
                             r"(?:在[^，。；]{1,12})?(?:"
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
@@ -171,7 +171,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
     if kind == "held":
-        follow = re.match(r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
+        follow = re.match(r"(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
                           s.text[m.end("name"):])
         if follow:
             name = name + follow.group("n2")

@@ -35,7 +35,7 @@ _NOUN_AFTER = re.compile(_W("noun_after"))
 # 视频连线某县, 通过视频调度: a check from afar
 _REMOTE = re.compile(_W("remote"))
 # 看望了调研组一行, 会见考察团: a group received, not a visit
-_HOSTS_GROUP = re.compile(r"了?[^，。；]{0,10}?(?:组|团)(?:一行)?(?=[，。；及和、])")
+_HOSTS_GROUP = re.compile(rf"了?[^，。；]{{0,10}}?(?:组|团)(?:{_W('hosted_group_tail')})?(?=[，。；及和、])")
 _HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
 _CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
 _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")

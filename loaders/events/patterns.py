@@ -82,7 +82,7 @@ _DISPATCH = re.compile(rf"{_words('dispatch_words')}|听取[^。；]{{0,12}}汇�
 _CHAIR = re.compile(r"主持")
 
 
-_AT_VERB = re.compile(rf"在([^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:{alternation(wordlist('at_verbs'))})")
+_AT_VERB = re.compile(rf"在([^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:进行了?)?(?:{alternation(wordlist('at_verbs'))})")
 
 
 _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$")
@@ -91,9 +91,16 @@ _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$
 _CONTINUES = re.compile(_words("continuation_words"))
 
 
-_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$"
-                        # 全程陪同老领导们实地参观考察: an escort with the visitors as its object
-                        rf"|(?:{_words('escort_verbs')})(?!下)[^，,。；;、：:下]{{1,10}}$")
+# …等带领5个慰问小组: as many groups as heads, each head leads one (and some are named only later)
+SEVERAL_GROUPS = r"[两二三四五六七八九十\d]+个[\u4e00-\u9fff]{0,6}?(?:" + inspection_words("several_groups") + ")"
+_MORE_HEADS = re.compile(r"等[^，。；]{0,12}" + SEVERAL_GROUPS)
+
+
+_COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$")
+
+
+# 全程陪同老领导们实地参观考察: an escort with unnamed visitors as its object (a named one leads)
+_ESCORT = re.compile(rf"(?:{_words('escort_verbs')})(?!下)([^，,。；;、：:下]{{1,10}})$")
 
 
 _ATTEND = re.compile(_words("attend_verbs"))

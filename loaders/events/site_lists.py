@@ -12,7 +12,8 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIS
 
 
 # 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
-_JOIN = re.compile(alternation(wordlist("site_list_joiners")))
+# not the 和 of a word that opens a name (和美乡村, 和谐社区, 和平村)
+_JOIN = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})(?!{alternation(wordlist('he_word_tails'))})")
 _OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
 _SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?"
                            rf"(?:{alternation(wordlist('site_surroundings'))})$")

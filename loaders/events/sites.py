@@ -248,6 +248,7 @@ def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     for m in _AT_VERB.finditer(s.text):
         a = s.start + m.start()
         if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。;\n" or
+                                   s.text.endswith("一行", 0, m.start()) or   # X一行在A走访
                                    any(x.end == a for x in ctx.mentions)):
             continue
         _at_items(ctx, s, s.start + m.start(1), m.group(1), hits, place_at)

@@ -10,7 +10,7 @@ from typing import Optional
 from ..lexicon import alternation, wordmap
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
-from .patterns import _ATTEND, _TOGETHER, _rx, reports
+from .patterns import SEVERAL_GROUPS, _ATTEND, _TOGETHER, _rx, reports
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,7 +30,8 @@ def _joined_subject(ctx: Context, s: Sentence, prev_name: str, m: PersonMention)
 
 
 # co-leads only where the text says so: A、B分别带队, A和B共同/一同/一起 …
-_CO_LEAD = re.compile(_W("co_lead"))
+_CO_LEAD = re.compile(_W("co_lead") + "|" + SEVERAL_GROUPS)
+_GROUPS = re.compile(r"[^，。；]*?" + SEVERAL_GROUPS)
 # X率/带领 A、B …: those after the verb come along
 _TAKES_ALONG = re.compile(_W("takes_along") + r"|率(?![先队])|带(?![队头领])")
 # 与/同/跟/向/对/给 X …: X is the verb's object or partner, not its subject (与副县长X座谈, 对X的批示)
@@ -50,7 +51,7 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 # the rest of a run of titles before a name (、副主席 in 党组副书记、副主席X)
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
-_HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')}|为[\u4e00-\u9fff]{{0,10}}?[组团队]长)")   # 以A、B为第二分团团长
+_HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')}|率(?![先])|为[\u4e00-\u9fff]{{0,10}}?[组团队]长)")   # 以A、B为第二分团团长
 # A、B、C等市领导率领: the rest of the run of names, then the verb of leading
 _HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?){0,8}?(?:" + _HEADS.pattern + ")")
 # A带队，B、C……调研: the team named after the one who leads it
@@ -71,7 +72,7 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
     """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
     return _HEADS_RUN.match(text, m.end, t) is not None and \
-        re.fullmatch(r"[、，,][\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
+        re.fullmatch(r"[、，,][、\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:
@@ -105,10 +106,11 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return True                                     # B为副组长
     if not leads:
         return False
+    # A、B分别带队; A、B等带领5个慰问小组 (the verb may be the groups' own: 慰问|小组)
+    explicit = _CO_LEAD.search(text[m.end:t]) is not None or _GROUPS.match(text, t - 6, t + 8) is not None
     if _joint_head(text, m, t, leads[-1]):
-        return not _CO_LEAD.search(text[m.end:t])       # A、B带队: A leads, B comes along (A、B分别带队: both)
+        return not explicit       # A、B带队: A leads, B comes along (A、B分别带队: both)
     gap = text[leads[-1].end:m.start]
-    explicit = _CO_LEAD.search(text[m.end:t]) is not None
     if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):
         return False                                    # 市领导A及B一行: one title, both lead
     if _TAKES_ALONG.search(gap) or ("一行" in gap or _LED_THEN.search(gap)) and not explicit:
@@ -121,6 +123,15 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
             not _principal(ctx, m):
         return True                                     # 区长A，副区长B，局长C: B and C come along
     return False
+
+
+# 代表省委书记X (not 人大代表X, 代表团团长X): someone acts on X's behalf
+_ON_BEHALF = re.compile(r"(?<![大党])代表(?![团队])[\u4e00-\u9fff、]{2,12}$")
+
+
+def on_behalf(ctx: Context, lo: int, m: PersonMention) -> bool:
+    """The mention ``m`` (in a sentence from ``lo``) is one on whose behalf someone acts: not there."""
+    return bool(_ON_BEHALF.search(ctx.text, max(lo, m.start - 14), m.start))
 
 
 def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
@@ -141,8 +152,8 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
             # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
             if not (out and _TOGETHER.match(between) and _joined_subject(ctx, s, out[-1], m)):
                 continue
-        if re.search(r"委托", ctx.text[m.end:m.end + 4]):   # 受X委托
-            continue
+        if re.search(r"委托", ctx.text[m.end:m.end + 4]) or on_behalf(ctx, s.start, m):
+            continue   # 受X委托; 代表省委书记X: on X's behalf, X is not there
         if passed and not _CO_LEAD.search(ctx.text[m.end:t]) or _comes_along(ctx, s, m, t, leads):
             passed = passed or bool(leads)   # A，B(comes along)，C…一行: C, listed after B, comes along too
             continue

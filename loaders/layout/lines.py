@@ -6,13 +6,14 @@ captions, tables, jump markers, datelines, bylines and pen names found on them. 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Optional
 
 from ..clean import ends_sentence, split_lines
 from ..models import Byline, Caption, Dateline, Table
-from .grammar import _BAD_TITLE_END, _CREDIT_END_RE, _URLISH, MAX_TITLE_CHARS, _balanced, is_masthead
+from .grammar import _BAD_TITLE_END, _CREDIT_END_RE, _URLISH, MAX_TITLE_CHARS, _balanced, is_masthead, match_dateline
 
 
 class LineKind(str, Enum):
@@ -66,7 +67,7 @@ class PageLines:
 
     @classmethod
     def of(cls, src: str) -> "PageLines":
-        lines = split_lines(src)
+        lines = _split_run_in_titles(src, split_lines(src))
         return cls(src=src, lines=lines, n=len(lines), text=[src[ln[0]:ln[1]] if ln else "" for ln in lines])
 
     def prev_nonblank(self, i: int, max_blanks: int = 10**9) -> Optional[int]:
@@ -191,3 +192,26 @@ class PageLines:
             bl.extend(dl.bylines)
             return nxt, bl, dl, dl.end
         return last, bl, None, None
+
+
+# 标题   新华社北京1月4日电 1月4日，…: a flattened page that runs a title and its story's dateline together
+_GAP_RE = re.compile(r"[ \t\u3000]{2,}")
+
+
+def _split_run_in_titles(src: str, lines: list) -> list:
+    """Lines cut before a dateline that follows a short unpunctuated title after a wide gap."""
+    out = []
+    for ln in lines:
+        cut = None
+        if ln is not None:
+            for g in _GAP_RE.finditer(src, ln[0], min(ln[1], ln[0] + MAX_TITLE_CHARS + 4)):
+                head = src[ln[0]:g.start()]
+                if head.strip() and not any(c in head for c in "。，,；;：:") and match_dateline(src, g.end(), ln[1]):
+                    cut = g
+                    break
+        if cut is None:
+            out.append(ln)
+        else:
+            out += [(ln[0], cut.start()), (cut.end(), ln[1])]
+    return out
+

@@ -16,7 +16,8 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .names import has_surname, list_items, name_ok, not_place_part, pick_name, strong_end
+from .name_lists import list_items
+from .names import has_surname, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
 

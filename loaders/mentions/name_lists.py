@@ -1,0 +1,68 @@
+"""The names of a 、-list after a first name (县领导甲某、乙某、丙某参加): each item taken whole when it can be a
+name at all, the last one ended where a name ends or a follower word starts."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..titles import post_regex
+from .names import has_surname, is_translit, name_ok, pick_name, strong_end
+from .words import is_cjk, is_common_word
+
+
+def list_items(text: str, j: int) -> list[tuple[str, int]]:
+    """The names of a 、-list going on at ``j`` (the 、 after a first name already taken):
+    (name, start) for each. An item between two 、 is taken whole (2–4 characters, or a transliterated
+    name up to 8) when it can be a name at all, since the list has said what its items are; the last
+    item ends where a name ends (pick_name), or at a follower word (参加, 陪同) or punctuation."""
+    out: list[tuple[str, int]] = []
+    while j < len(text) and text[j] == "、":
+        s = j + 1
+        if post_regex().match(text, s):
+            break           # 、市长X: a new titled name, not an item of this list
+        k = text.find("、", s, s + 9)
+        seg = text[s:k] if k != -1 else ""
+        if seg and all(is_cjk(x) for x in seg) and _list_item_ok(seg):
+            out.append((seg, s))
+            j = k
+            continue
+        got = pick_name(text, s)
+        name = got[0] if got and got[1] >= 2 and name_ok(got[0], True) is not None else _last_item(text, s)
+        if not name or post_regex().match(text, s + len(name)):
+            break           # 、区委副书记: a title starting the next titled name, not an item
+        out.append((name, s))
+        j = s + len(name)
+    last = _joined_last(text, j)
+    return out + ([last] if last else [])
+
+
+_LAST_JOINED_END = re.compile(r"(?:同志)?(?:一行|等)")
+
+
+def _joined_last(text: str, j: int) -> Optional[tuple[str, int]]:
+    """A last name joined by 及/和 and closing the list (市领导甲某及乙某一行, 甲某、乙某和丙某参加)."""
+    if j >= len(text) or text[j] not in "及和":
+        return None
+    s = j + 1
+    for n in (3, 2):
+        c = text[s:s + n]
+        if len(c) == n and all(is_cjk(x) for x in c) and has_surname(c) and _list_item_ok(c) and \
+                (_LAST_JOINED_END.match(text, s + n) or strong_end(text, s + n, words_only=True)):
+            return c, s
+    return None
+
+
+def _list_item_ok(seg: str) -> bool:
+    if 2 <= len(seg) <= 4:
+        return name_ok(seg, True) is not None and not is_common_word(seg)
+    return len(seg) <= 8 and name_ok(seg, True) is not None
+
+
+def _last_item(text: str, s: int) -> Optional[str]:
+    """The list's last name, ended by a follower word or punctuation (…、冯某参加)."""
+    for n in range(8, 1, -1):
+        c = text[s:s + n]
+        if len(c) == n and all(is_cjk(x) for x in c) and strong_end(text, s + n) and _list_item_ok(c) \
+                and (n <= 4 or is_translit(c)):
+            return c
+    return None

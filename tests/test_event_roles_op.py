@@ -1,0 +1,81 @@
+"""Leads, sites, meetings, names and page layout, one test per class of real text met in batches O and P
+of the real corpus, on invented articles with invented names."""
+from datetime import date
+
+from loaders.layout import segment_page
+from test_events import events
+
+D = date(2010, 2, 11)
+
+
+def trips(text, published=D):
+    return sorted((e.lead, e.date, tuple(s.name for s in e.sites))
+                  for e in events(text, "inspection", published=published))
+
+
+def test_heads_of_counted_groups_each_lead_their_own_route_and_share_the_lede_day():
+    text = ("新春佳节将至，省委书记林海涛、省长王大成、省委副书记赵一山等8日带领5个慰问小组，深入基层走访慰问困难群众。\n"
+            "来到某市第二特殊教育学校，省委书记林海涛首先向同学们致以新春的问候。\n"
+            "远赴某州市，省长王大成一行在某山镇和某桥村进行了走访慰问。\n"
+            "步入某矿务局，省委副书记赵一山一行首先看望慰问了困难党员。\n"
+            "困难农民工也是本次慰问活动的重点。省总工会主席钱二水一行前往某县看望慰问了某镇某泉村的部分农民工。")
+    assert trips(text) == [("林海涛", date(2010, 2, 8), ("某市第二特殊教育学校",)),
+                           ("王大成", date(2010, 2, 8), ("某山镇", "某桥村")),
+                           ("赵一山", date(2010, 2, 8), ("某矿务局",)),
+                           ("钱二水", date(2010, 2, 8), ("某镇某泉村",))]
+
+
+def test_two_heads_without_counted_groups_share_one_trip_led_by_the_first():
+    text = ("2月8日，省委书记林海涛、省长王大成带队深入基层走访慰问困难群众。\n"
+            "林海涛、王大成来到某市第二特殊教育学校，向同学们致以新春的问候。")
+    [ev] = events(text, "inspection", published=D)
+    assert ev.lead == "林海涛" and [p.name for p in ev.participants if p.role == "accompanying"] == ["王大成"]
+
+
+def test_one_acting_on_a_superiors_behalf_leads_and_the_superior_is_not_there():
+    text = "27日，省长王大成代表省委、省政府，代表省委书记林海涛，赶赴某市实地检查防汛工作落实情况。"
+    [ev] = events(text, "inspection", published=date(2016, 9, 28))
+    assert ev.lead == "王大成" and [p.name for p in ev.participants] == ["王大成"]
+
+
+def test_a_delegate_of_the_peoples_congress_still_leads():
+    text = "5月4日，省人大代表赵国华到某村视察。"
+    assert [e.lead for e in events(text, "inspection", published=date(2018, 5, 6))] == ["赵国华"]
+
+
+def test_hosts_who_call_on_a_visiting_groups_members_make_no_visit():
+    text = "5月4日，某省政协主席王大成看望了考察组成员。"
+    assert events(text, "inspection", published=date(2018, 5, 6)) == []
+
+
+def test_a_message_of_sympathy_is_no_visit():
+    text = "1月4日，国家主席林海涛就某国发生严重灾害向某国总统致慰问电。"
+    assert events(text, "inspection", published=date(2024, 1, 5)) == []
+
+
+def test_an_escort_of_a_named_visitor_does_not_hide_the_visit():
+    text = "5月11日，副市长王大成陪同省委书记林海涛到某镇调研。"
+    [ev] = events(text, "inspection", published=date(2024, 5, 12))
+    assert ev.lead == "林海涛"
+
+
+def test_a_standing_committee_meeting_held_all_day():
+    text = "某省委常务委员会1月4日全天召开会议，听取工作汇报。省委书记林海涛主持会议并发表重要讲话。"
+    got = [(e.name, e.date, e.lead) for e in events(text, "meeting", published=date(2024, 1, 5))]
+    assert got == [("某省委常务委员会会议", date(2024, 1, 4), "林海涛")]
+
+
+def test_a_given_name_ending_in_zhe_before_a_strong_verb():
+    text = "8月3日，某区委书记甘乐者带队到某汽车零件有限责任公司走访调研。"
+    assert [e.lead for e in events(text, "inspection", published=date(2022, 8, 4))] == ["甘乐者"]
+
+
+def test_a_digital_page_running_titles_into_their_datelines():
+    src = ("前一版 下一版 2024年01月05日\n\n"
+           "某国发生严重灾害\n向某国总统致慰问电   新华社北京1月4日电 1月4日，国家主席林海涛向某国总统致慰问电。\n"
+           "  林海涛表示，惊悉贵国发生严重灾害。\n"
+           "某某工作会议在京召开   新华社北京1月4日电 某某工作会议4日在京召开。\n")
+    arts = segment_page(src, "t.txt", outlet="某日报")
+    assert [(a.title, a.dateline) for a in arts] == [
+        ("某国发生严重灾害", "新华社北京1月4日电"), ("某某工作会议在京召开", "新华社北京1月4日电")]
+    assert arts[0].kicker is None and arts[0].subtitle == "向某国总统致慰问电"
