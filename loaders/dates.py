@@ -89,6 +89,10 @@ _RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])
                        r"(?![内后以之])" + _PART)
 # a chronicle's day opening its line (一日 某某…, 十日 某某…): any Chinese-numeral day there
 _RX_CNDAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>[一二三四五六七八九十]{1,3})日(?![内后以之游])" + _PART)
+# a chronicle's day as a bare number opening its line (3 市委书记…, 10 市长…): only in a run of them
+# (the space between may be gone after cleaning; 3个, 10年 are counts, not days)
+_RX_DAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})[ \t\u3000]*(?=[\u4e00-\u9fff])"
+                          r"(?![个年月日号万亿名人家岁项次天元种条件台座所位批届期点时分])")
 # 上月28日, 本月6日, 下月2日
 _RX_RELMONTH = re.compile(r"(?P<w>" + alternation(_MONTH_WORDS) + r")\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
@@ -274,7 +278,7 @@ def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
 
 # span kinds in the order they are looked for; ties go to the earliest-longest match
 SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("day", _RX_DAY), ("day", _RX_CNDAY), ("day", _RX_CNDAY_LINE),
-         ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
+         ("day", _RX_DAY_LINE), ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
 RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, "rel": _relative,
              "approx": _approx}
 _ABSOLUTE = ("iso", "md", "day", "relmonth")
@@ -291,6 +295,9 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     spans = [(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text) if m.end() > m.start()]
     if sum(1 for s in spans if s[3].re is _RX_CNDAY_LINE) < 2:   # 一日 … 二日 …: a chronicle's days, never one
         spans = [s for s in spans if s[3].re is not _RX_CNDAY_LINE]
+    lines = [int(s[3]["d"]) for s in spans if s[3].re is _RX_DAY_LINE]
+    if len(lines) < 3 or lines != sorted(lines):   # 3 …, 10 …, 25 …: a chronicle's days, in order
+        spans = [s for s in spans if s[3].re is not _RX_DAY_LINE]
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []
     last_end = -1

@@ -79,3 +79,65 @@ def test_a_digital_page_running_titles_into_their_datelines():
     assert [(a.title, a.dateline) for a in arts] == [
         ("某国发生严重灾害", "新华社北京1月4日电"), ("某某工作会议在京召开", "新华社北京1月4日电")]
     assert arts[0].kicker is None and arts[0].subtitle == "向某国总统致慰问电"
+
+
+def test_a_chronicle_writing_its_days_as_bare_numbers():
+    text = ("重要会议\n3 市委书记林海涛主持召开市委常委会议，听取有关课题近期工作的报告。\n"
+            "5 某宣讲团到本市宣讲。\n10 市长王大成主持召开2013年第12次市政府常务会议，审议有关方案。")
+    got = sorted((e.lead, e.date) for e in events(text, "meeting", published=date(2013, 12, 20)))
+    assert got == [("林海涛", date(2013, 12, 3)), ("王大成", date(2013, 12, 10))]
+
+
+def test_numbers_opening_lines_that_are_counts_date_nothing():
+    from loaders.dates import find_dates
+    text = "3个项目开工。\n5家企业投产。\n10名干部下沉。"
+    assert [m for m in find_dates(text, date(2013, 12, 20)) if m.precision == "day"] == []
+
+
+def test_a_headline_gives_its_day_to_a_text_that_writes_none():
+    from dataclasses import replace
+
+    from loaders.extract import extract_facts
+    from test_events import art
+    a = replace(art("区委副书记、区长林海涛主持召开区政府常务会议。会议听取了有关汇报。", published=date(2026, 2, 10)),
+                title="2026年1月19日下午，区长林海涛主持召开区政府常务会议")
+    got = [(e.type, e.lead, e.date) for e in extract_facts(a).events]
+    assert got == [("meeting", "林海涛", date(2026, 1, 19))]
+
+
+def meetings(text, published):
+    return sorted((e.name, e.date, e.lead) for e in events(text, "meeting", published=published))
+
+
+def test_meeting_names_keep_their_month_and_lose_a_session_note_and_the_first_attended_verb():
+    assert meetings("8月27日，市委召开月度工作点评会，市委书记王大成主持。", date(2025, 8, 28)) == \
+        [("市委月度工作点评会", date(2025, 8, 27), "王大成")]
+    assert meetings("1月29日下午，政协第二届某某县委员会第六次会议第二次全体会议(选举会议)召开，"
+                    "县政协主席王正平主持会议。", date(2021, 1, 30)) == \
+        [("政协第二届某某县委员会第六次会议第二次全体会议", date(2021, 1, 29), "王正平")]
+    assert [n for n, _, _ in meetings("12月11日，市人大常委会主任王正平参加视察并出席座谈会。", date(2024, 12, 13))] == ["座谈会"]
+
+
+def test_what_is_said_at_a_meeting_with_two_verbs_still_names_it():
+    text = "9月18日，县委常委、副县长李启明在县政府十八届五次全体(扩大)会议上强调指出：要强化责任担当。县委常委、副县长付永刚主持会议。"
+    assert meetings(text, date(2021, 9, 22)) == [("县政府十八届五次全体(扩大)会议", date(2021, 9, 18), "付永刚")]
+
+
+def test_a_meeting_to_be_attended_later_is_no_meeting_of_the_day():
+    text = "12月11日，市人大常委会组织代表视察，为代表出席省七届人大四次会议审议各项报告做好准备。"
+    assert meetings(text, date(2024, 12, 13)) == []
+
+
+def test_a_text_without_a_readable_date_holds_its_meeting_by_the_issue_day():
+    [(name, d, lead)] = [(e.name, (e.date, e.end_date), e.lead) for e in events(
+        "325日下午，政协第十一届某某县委员会第二次会议胜利闭幕。县政协主席王正平主持会议并讲话。", "meeting",
+        published=date(2022, 3, 25))]
+    assert name == "政协第十一届某某县委员会第二次会议" and lead == "王正平" and d[1] == date(2022, 3, 25)
+
+
+def test_a_list_of_sites_by_area_closed_by_dengdi_goes_on_across_semicolons():
+    text = ("10月20日，省人大常委会副主任王大成率执法检查组先后前往某州某县某镇某村、某山社区，某市第八小学；"
+            "某东州某县某镇某岩村、某开工业园区，某市第十三幼儿园等地，开展执法检查。")
+    [ev] = events(text, "inspection", published=date(2020, 10, 23))
+    assert [s.name for s in ev.sites] == ["某州某县某镇某村", "某山社区", "某市第八小学", "某东州某县某镇某岩村",
+                                          "某开工业园区", "某市第十三幼儿园"]

@@ -143,6 +143,11 @@ class Context:
         for d in self.dates:
             if _usable(d) and d.precision in ("day", "approximate", "year_unknown") and not d.planned:
                 return d
+        # a headline that writes the day (2026年1月19日下午，区长X主持召开…) over a text that writes none
+        # it can read: the headline's day, placed at the text's start
+        for d in find_dates(self.article.title or "", self.published, None, self.article.published_precision):
+            if _usable(d) and d.precision == "day" and not d.planned:
+                return dataclasses.replace(d, start=0, end=0)
         return None
 
     def _issue_span(self) -> Optional[DateMention]:

@@ -30,8 +30,11 @@ _YEAR_NUMBER = re.compile(r"\d{4}年(?:第|度)")
 
 
 def _clean_meeting_name(name: str) -> str:
-    if not _YEAR_NUMBER.match(name):   # 2021年第5次集体学习 keeps its year
-        name = re.sub(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", "", name)   # 8月27日，  2.
+    head = re.match(r"^[\d\s年月日号至到—\-上下午晚]+[，,.．、]?", name)
+    # 8月27日，  2.  下午 (a date or a day part; 月度工作点评会 keeps its 月)
+    if head and not _YEAR_NUMBER.match(name) and (re.search(r"\d", head.group(0)) or
+                                                   re.match(r"[上下]午|晚上?", head.group(0))):
+        name = name[head.end():]
     name = re.sub(rf"^(?:{_W('name_lead')})+", "", name.lstrip(BULLET_MARKS + " \u3000△▽"))
     return name.strip()
 
@@ -99,7 +102,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     nouns = "|".join(map(re.escape, _rx()["nouns"]))
     return (
         # X会议在…召开 / X座谈会举行 / X会议相继召开
-        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
+        # (选举会议) after the name: what the session is, not part of its name
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:[（(][^（）()，。]{1,10}[）)])?(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
                             r"(?:在[^，。；]{1,12})?(?:"
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
@@ -111,7 +115,7 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         ("at_the_meeting", re.compile(r"召开的(?P<name>" + _NAME + r"{2,40}?(?:" + nouns + r"))上")),
         # 在现场办公会上, …: the meeting the sentence is at
         # 在与A、B的座谈会上: the partners named before the meeting's kind
-        ("at", re.compile(r"在(?:与(?:[^，。；：“”,;:\n（(]|[（(][^）)\n]{0,20}[）)]){2,60}?的)?(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r")[，,：:])?[，,]?"
+        ("at", re.compile(r"在(?:与(?:[^，。；：“”,;:\n（(]|[（(][^）)\n]{0,20}[）)]){2,60}?的)?(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r"){1,2}[，,：:])?[，,]?"
                           r"(?<=[，,：:])")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
@@ -133,6 +137,9 @@ _UPCOMING = re.compile(rf"(?:{_W('upcoming')})[^，。；]{{0,12}}(?:召开|举�
 _SEVERAL_PLACES = re.compile(r"分别(?:在[^，。；]{1,10})?(?:召开|举行)了?$")
 
 
+_FOR_ATTENDING = re.compile(rf"为[^，。；为]{{0,8}}(?:{_W('attend')})了?$")
+
+
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
     if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or \
@@ -149,6 +156,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
+    if _FOR_ATTENDING.search(s.text, max(0, m.start() - 10), m.start("name")):
+        return True   # 为代表出席省人大会议审议…做准备: a meeting attended later, a purpose
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
     return bool(re.search(rf"(?:{_W('to_come')})[^，。；]{{0,16}}(?:{_W('to_come_adverb')})(?:召开|举行)", s.text[:m.end()]))
 
@@ -179,6 +188,8 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
             return None   # 县慈善总会举行捐赠仪式: the body that holds something, not a meeting
     if kind == "at":
         name = re.sub(r"^.*(?:召开|举行)的", "", name)   # 在…召开的X会上: the name after it
+    if kind == "attended":
+        name = re.sub(rf"^.*(?:{_W('attend')})", "", name)   # 参加视察并出席座谈会: the last one attended
     if kind == "attended" and "的" in name:
         return None   # 参加X团的会议: whose meeting, not its name
     if kind == "convened":
@@ -233,7 +244,8 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if name is None:
                     continue
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
-                d = ctx.date_for(s, names_here) or ctx.only_day
+                # a text that writes no date it can read: by the issue's day, as its visits are
+                d = ctx.date_for(s, names_here) or ctx.only_day or ctx.issue_span_for(s)
                 if d is None:
                     continue
                 chair = _chair(ctx, i)

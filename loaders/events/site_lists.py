@@ -187,12 +187,17 @@ def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     return nxt, bool(cut) or bare != nxt
 
 
+# 先后前往A、B，C；D、E，F等地: a list by area that 等地 closes goes on across the semicolons
+_CLOSED_AHEAD = re.compile(r"[^。！？]{2,160}?等地")
+
+
 def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     """A list of sites cut by a comma (深入A、B，C县D村茶园，实地察看…; 在A、B，C，D等地，): take the next
     clause along when it is a bare site; a clause ending in 等地 or in an inspection verb ends the list."""
     text = ctx.text
     end = pos + len(obj)
-    while end < len(text) and text[end] in "，," and (re.search(r"、", obj) or _listed_next(text, end)) and \
+    while end < len(text) and (text[end] in "，," or text[end] in "；;" and "、" in obj and _CLOSED_AHEAD.match(text, end + 1)) \
+            and (re.search(r"、", obj) or _listed_next(text, end)) and \
             not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1].rstrip("”’」』\"")):
         nxt = _next_clause(ctx, end)
         if nxt is None:
