@@ -17,7 +17,7 @@
 // Columns: person, other, events, types, first, last.
 //
 // Example:
-// :param person => '张建国';
+// :param person => '李明远';
 // :param from => null;
 // :param to => null;
 // :param min_events => 1;

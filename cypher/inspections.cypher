@@ -11,7 +11,7 @@
 // :param place => null;
 // :param limit => 1000;
 //
-//   person  the lead official's name, e.g. '张建国'; null = every official
+//   person  the lead official's name, e.g. '李明远'; null = every official
 //   from    first day, ISO date string or date, inclusive; null = from the beginning
 //   to      last day, inclusive; null = to the end
 //   place   part of a place name: the trip's area, a site, or any division they lie in (PART_OF,

@@ -3,7 +3,7 @@
 // events come last and only when no date range is given.
 //
 // Parameters:
-// :param person => '张建国';
+// :param person => '李明远';
 // :param from => null;
 // :param to => null;
 // :param type => null;

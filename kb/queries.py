@@ -185,7 +185,7 @@ def parse(text: str, name: str | None = None, path: Path | None = None) -> Named
 
 
 def parse_params(query: NamedQuery, items: list[str] | tuple[str, ...]) -> dict:
-    """``["person=张建国", "from=2020-03-01"]`` → typed parameters (QueryError for unknown names)."""
+    """``["person=李明远", "from=2020-03-01"]`` → typed parameters (QueryError for unknown names)."""
     out: dict = {}
     for item in items:
         if "=" not in item:

@@ -11,7 +11,7 @@ import pytest
 
 import chromium
 from conftest import REPO
-from test_browser_ui import _click, _local_server, _wait
+from test_browser_ui import _click, _local_server, _login, _wait
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
 
@@ -36,10 +36,7 @@ def test_guide_plays_in_the_neo4j_browser(settings):
         with chromium.browser(1400, 900) as d:
             d.get(browser_url())
             pw = _wait(d, lambda: d.find_element(By.CSS_SELECTOR, "input[data-testid=password]"), what="login form")
-            pw.send_keys(server.password())
-            _click(d, "button[data-testid=connect]")
-            stream = lambda: d.find_element(By.CSS_SELECTOR, "[data-testid=stream]").text  # noqa: E731
-            _wait(d, lambda: "connected as user" in stream() or "Getting started" in stream(), what="login")
+            _login(d, pw, server.password())
             time.sleep(1)
             _run(d, play)
             page = lambda: d.find_element(By.TAG_NAME, "body").text  # noqa: E731

@@ -141,3 +141,40 @@ def test_a_list_of_sites_by_area_closed_by_dengdi_goes_on_across_semicolons():
     [ev] = events(text, "inspection", published=date(2020, 10, 23))
     assert [s.name for s in ev.sites] == ["某州某县某镇某村", "某山社区", "某市第八小学", "某东州某县某镇某岩村",
                                           "某开工业园区", "某市第十三幼儿园"]
+
+
+# ---- batch Q (scored blind first; these are after-fixes)
+
+def test_a_bulleted_heading_dates_the_item_below_it():
+    text = ("最近一周，省长林海涛主要参加了哪些政务活动？\n● 6月28日主持某某座谈会\n6月28日，某某座谈会在某市召开。省长林海涛主持。\n"
+            "● 6月30日走访基层党组织党员\n“七一”前夕，省委副书记、省长林海涛来到他的工作联系点——某县某村走访基层党组织和党员。")
+    assert trips(text, date(2022, 7, 9)) == [("林海涛", date(2022, 6, 30), ("某县某村",))]
+
+
+def test_a_group_whose_head_is_named_just_before_its_visit():
+    text = ("5月9日，全国某联第四联系调研工作组来到某市，对部分企业进行调研。调研组以某商会副会长、某集团董事长朱建华为组长，"
+            "部分企业家等30多人参加调研，副市长王大成陪同调研。\n调研组一行分别走访了某沥青燃料有限公司、某商业学校等企业。")
+    assert trips(text, date(2019, 5, 13)) == [("朱建华", date(2019, 5, 9), ("某沥青燃料有限公司", "某商业学校"))]
+
+
+def test_a_meeting_inside_a_noun_phrase_is_spoken_of_and_chairs_no_meeting():
+    text = "在9日下午举行的某某政策宣讲会上，朱建华作为参加2018年总书记林海涛主持召开的全国某某座谈会的企业家之一，分享了感受。"
+    assert meetings(text, date(2019, 5, 13)) == [("某某政策宣讲会", date(2019, 5, 9), None)]
+
+
+def test_a_chronicles_period_in_brackets_gives_way_to_the_items_day():
+    text = "(2018年6月)5月31日至6月1日省委书记、省人大常委会主任林海涛就抗旱减灾等工作到某市调研。"
+    [ev] = events(text, "inspection", published=date(2018, 7, 1))
+    assert (ev.date, ev.end_date) == (date(2018, 5, 31), date(2018, 6, 1))
+
+
+def test_video_meetings_watched_at_a_branch_venue_are_meetings():
+    text = "1月18日下午，我县组织收听收看省委某某工作第二十四次专题会议、市某某调度会议。县领导王大成、赵一山参加收听收看。"
+    assert [n for n, _, _ in meetings(text, date(2023, 1, 19))] == ["市某某调度会议", "省委某某工作第二十四次专题会议"]
+
+
+def test_digital_page_navigation_and_a_date_line_under_the_title_are_furniture():
+    src = ("<<上一篇    下一篇>> 2021年05月10日\n\n县委书记林海涛深入某镇调研\n2021-5-10\n\n"
+           "本报讯 5月3日，县委书记林海涛先后深入到某镇实地走访调研。\n")
+    [a] = segment_page(src, "t.txt", outlet="某日报")
+    assert (a.kicker, a.title, a.subtitle) == (None, "县委书记林海涛深入某镇调研", None)

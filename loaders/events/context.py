@@ -188,6 +188,9 @@ class Context:
     def own_date(self, s: Sentence) -> Optional[DateMention]:
         """The sentence's own date, else the last one written earlier in its paragraph."""
         own = [d for d in self.dates if s.start <= d.start < s.end and _usable(d)]
+        if len(own) > 1 and own[0].precision in ("month", "year") and own[1].precision == "day" and \
+                own[1].start - own[0].end <= 2:
+            return own[1]   # (2018年6月)5月31日…: a chronicle's period heading, then the item's day
         if own:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
@@ -208,6 +211,9 @@ class Context:
             days = [d for d in prev if d.precision == "day"]
             if days or prev:
                 return (days or prev)[-1]
+        head = self._item_heading_day(s)
+        if head is not None:
+            return head
         ld = self.lead_date
         if ld is None:
             return None
@@ -229,6 +235,23 @@ class Context:
     @functools.cached_property
     def _chronicle(self) -> bool:
         return bool(_CHRONICLE.search(self.article.title or ""))
+
+    def _item_heading_day(self, s: Sentence) -> Optional[DateMention]:
+        """The day of a bulleted heading over the item the sentence is in (● 6月30日走访… ¶ 省长X来到…),
+        when no paragraph between them writes a date."""
+        pe = self.text.rfind("\n", 0, s.start)
+        for _ in range(3):
+            if pe < 0:
+                return None
+            ps = self.text.rfind("\n", 0, pe) + 1
+            dated = [d for d in self.dates if ps <= d.start < pe and _usable(d)]
+            line = self.text[ps:pe].strip()
+            if line[:1] in _ITEM_MARKS and len(line) <= 40 and dated and dated[0].precision == "day":
+                return dated[0]
+            if dated:
+                return None
+            pe = ps - 1
+        return None
 
     def _chronicle_item(self, s: Sentence) -> bool:
         """A chronicle's item under a bullet (1日 …。△ …): of the day written last before it."""

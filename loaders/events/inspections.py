@@ -19,6 +19,7 @@ from typing import Optional
 from ..lexicon import alternation, wordlist
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
+from .groups import group_lead, group_members, head_after
 from .non_visits import from_command_post, not_a_visit
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEVERAL_GROUPS, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
@@ -117,10 +118,6 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
     return any(a < d.start <= b and d.date is not None for d in ctx.dates)
 
 
-# a group's named head: 在X(的)带领下, 由X带队, X带队/率队/率领/带领 (the group follows)
-_HEAD_AFTER = re.compile(rf"^(?:等人)?(?:{_W('head_after')})")
-_HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
-_HOSTS = re.compile(_W("hosts"))
 _ALONG = re.compile(_W("along"))
 _MODAL = re.compile(_W("modal"))
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})(?<!分组)[^，。]{{0,6}}$")   # not 分组督查 (a manner of checking)
@@ -129,79 +126,6 @@ _GROUP_NOUNS = re.compile(_W("group_nouns"))
 _WHILE = re.compile(r"时[，,]")
 # 会议强调/会议指出 …: what a meeting said, not a visit reported
 _MEETING_SAID = re.compile(rf"^\s*(?:{_W('meeting_says')})[，,]?(?:{_W('said')})")
-# those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
-_TAKE_PART = re.compile(_W("take_part"))
-_TAKE_PART_VISIT = re.compile(rf"(?:参加|参与)(?:{_rx()['insp'].pattern})")
-
-
-_TO_OUR_AREA = re.compile(r"[在到来赴][我本](?:[省市州县区旗镇乡]|街道)")
-
-
-def _group_window(ctx: Context, i: int) -> list:
-    """The group's sentence and the next two, up to one that writes a day of its own (a new item:
-    a summary's 率团考察 is not the next item's 7月30日，X带队…)."""
-    out = [ctx.sents[i]]
-    for s2 in ctx.sents[i + 1:i + 3]:
-        if any(s2.start <= d.start < s2.end and d.date is not None for d in ctx.dates):
-            break
-        out.append(s2)
-    return out
-
-
-def _group_lead(ctx: Context, i: int) -> list[str]:
-    """A delegation's lead: its named head (在X带领下, 由X带队, X率队), else the first official of a
-    参加 list in this or the next two sentences. Hosts who 陪同 or 会见 the group never lead it."""
-    window = _group_window(ctx, i)
-    for s2 in window:
-        for x in ctx.mentions_in(s2.start, s2.end):
-            after = ctx.text[x.end:x.end + 6]
-            if x.name in ctx.officials and _HEAD_AFTER.match(after):
-                return [_first_of_run(ctx, s2, x)]   # 市委书记A，市长B率队: A heads the group
-            if x.name in ctx.officials and _HEAD_BEFORE.search(ctx.text[s2.start:x.start]) and \
-                    re.match(r"(?:同志)?(?:的)?带领下", after):
-                return [x.name]
-    if _TO_OUR_AREA.search(ctx.sents[i].text):
-        return []   # 督查组在我区督查，区长X参加: the group is a guest, those who 参加 host it
-    # the group's 参加 list near it, else one that opens the article and joins the visit itself
-    # (X、Y…参加调研, then 调研组一行到…; 参加活动 there is the hosts')
-    opening = [x for x in ctx.sents[:min(i, 3)] if x.para == ctx.sents[0].para and _TAKE_PART_VISIT.search(x.text)]
-    for s2 in window + opening:
-        if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
-            ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
-            if ms:
-                return [ms[0]]
-    return []
-
-
-_RUN_GAP = re.compile(r"[，,、\s]?[、\u4e00-\u9fff]{0,16}")
-
-
-def _first_of_run(ctx: Context, s, x) -> str:
-    """The first of the officials named side by side, only titles between them, that ends with ``x``."""
-    head = x
-    for m in reversed(ctx.mentions_in(s.start, x.start)):
-        gap = ctx.text[m.end:head.start]
-        if m.name not in ctx.officials or not _RUN_GAP.fullmatch(gap) or \
-                _rx()["insp"].search(gap) or _rx()["move"].search(gap) or _HOSTS.search(gap):
-            break
-        head = m
-    return head.name
-
-
-def _head_after(ctx: Context, t: int, end: int) -> bool:
-    """…到我县视察调研，全国人大代表、某厅厅长X带队: the group's head is named after the verb."""
-    return any(x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 8]) for x in ctx.mentions_in(t, end))
-
-
-def _group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:
-    for s2 in ctx.sents[i:i + 3]:
-        if _ATTEND.search(s2.text):
-            for x in ctx.mentions_in(s2.start, s2.end):
-                if x.name != lead and x.name in ctx.officials and all(p.name != x.name for p in ev.participants):
-                    ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
-            break
-
-
 def _undated_paper(ctx: Context) -> bool:
     """No issue date and no day the text gives (近日, 今天上午 in a page of unknown date): a visit is
     kept undated rather than lost. A lead date without a year to resolve it (8月中旬 there) gives no day."""
@@ -305,8 +229,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
             if not subj and (_GROUP_END.search(text[s.start:t]) or _GROUP_NOUNS.search(s.text) or
-                             _head_after(ctx, t, s.end)):
-                subj = _group_lead(ctx, i)
+                             head_after(ctx, t, s.end)):
+                subj = group_lead(ctx, i)
                 group = bool(subj)
             if not subj:
                 continue
@@ -326,7 +250,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 order.append(key)
                 first_sent[key] = _clause_start(s, t)
                 if group:
-                    _group_members(ctx, i, ev, lead)
+                    group_members(ctx, i, ev, lead)
             # named before the verb and not taken as leads (A、B带队: B): they come along that day
             along.update(x.name for x in ctx.mentions_in(s.start, t)
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))

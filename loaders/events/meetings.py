@@ -149,13 +149,15 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if _in_title(s.text, m.start("name")):
         return True
+    at = m.start("name") + (s.text[m.start("name"):m.start("name") + 1] == "的")   # 召开的|市两会
     if _OF_NOUN_AFTER.match(s.text, m.end("name")) and not _CONVENED_HERE.search(s.text, 0, m.start("name")):
         return True   # 出席X会议的代表考察团: the meeting names those who came to it
-    at = m.start("name") + (s.text[m.start("name"):m.start("name") + 1] == "的")   # 召开的|市两会
     if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, at):
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
+    if s.text.endswith(("召开的", "举行的"), 0, at) and s.text.startswith("的", m.end("name")):
+        return True   # 参加…主持召开的X座谈会的企业家: a meeting inside a noun phrase, spoken of
     if _FOR_ATTENDING.search(s.text, max(0, m.start() - 10), m.start("name")):
         return True   # 为代表出席省人大会议审议…做准备: a meeting attended later, a purpose
     # 为党的二十大胜利召开营造…: a meeting to come, spoken of
@@ -251,7 +253,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 chair = _chair(ctx, i)
                 attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4)
                 parts = _joined_meetings(name)
-                if kind == "convened":
+                if kind in ("convened", "attended"):
                     more = _listed_rx().match(s.text, m.end("name"))   # 县政府党组会议、第10次常务会议
                     parts += [more.group("n2")] if more else []
                 for k, part in enumerate(parts):

@@ -90,11 +90,21 @@ def _shares_ending(a: str, b: str) -> bool:
         SITE_SUFFIX.search(b) is not None and not PLACE_WORD.match(b) and "的" not in a + b
 
 
+_PAIRED_ENDS = tuple(wordlist("village_endings")) + tuple(wordlist("company_tails"))
+
+
+def _same_village_kind(a: str, b: str) -> bool:
+    """甲镇A村及B村, 甲区A公司和B公司: both villages, communities or companies (历史博物馆和规划展览馆 may be
+    one venue)."""
+    return any(a.endswith(e) and b.endswith(e) for e in _PAIRED_ENDS)
+
+
 def _placed_pair(item: str) -> Optional[tuple[str, str]]:
+    """甲镇A村及乙镇B村, 甲镇A村及B村 (two of one kind, the first placed): two sites inside a list."""
     for m in _JOIN.finditer(item):
         a, b = item[:m.start()], item[m.end():]
-        if PLACE_WORD.match(a) and PLACE_WORD.match(b) and SITE_SUFFIX.search(a) and SITE_SUFFIX.search(b) and \
-                not division_like(a) and not division_like(b):
+        if PLACE_WORD.match(a) and (PLACE_WORD.match(b) or len(b) >= 3 and _same_village_kind(a, b)) and \
+                SITE_SUFFIX.search(a) and SITE_SUFFIX.search(b) and not division_like(a) and not division_like(b):
             return a, b
     return None
 
@@ -169,7 +179,7 @@ def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     """The bare-site clause after the comma at ``end`` (a site suffix, no verb, no person), and whether it
     ends the list (an inspection verb closes it: …某大队及某中队检查…)."""
     text = ctx.text
-    m = re.match(rf"{_CLAUSE}{{2,60}}", text[end + 1:])
+    m = re.match(rf"{_CLAUSE}{{2,90}}", text[end + 1:])
     if not m:
         return None
     nxt = m.group(0)
@@ -178,6 +188,9 @@ def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
         nxt = nxt[:cut.start()]
     elif text[end + 1 + len(nxt):end + 2 + len(nxt)] not in ("，", ",", "。", "；", ";"):
         return None
+    work = _WORK_SEEN.search(nxt) if "、" in nxt else None
+    if work:   # …、C隐患点的防汛备汛情况: the work seen at the last units ends the list
+        nxt, cut = nxt[:work.start()], True
     bare = _LIST_TAIL.sub("", nxt)
     if len(nxt) < 2 or cut and not re.search(r"、|和|及", nxt) or any(len(x) > 25 for x in nxt.split("、")) or \
             not SITE_SUFFIX.search(bare) or \

@@ -241,6 +241,13 @@ def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             x = x.rsplit("的", 1)[1]
         start = s.start + m.end("x") - len(x)
         _at_items(ctx, s, start, _continue_list(ctx, x, start), hits, place_at)
+    for p in ctx.mentions_in(s.start, s.end):   # 在某镇某村甲某强调 (no comma before the official)
+        m = _AT_BEFORE_NAME.search(ctx.text[s.start:p.start])
+        if m and p.name in ctx.officials and SITE_SUFFIX.search(m.group("x")) and not _in_quote(s, p.start):
+            _at_items(ctx, s, s.start + m.start("x"), m.group("x"), hits, place_at)
+
+
+_AT_BEFORE_NAME = re.compile(r"(?:^|(?<=[，,]))在(?P<x>[^，,。；;“”在的]{2,30})$")
 
 
 def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
@@ -279,12 +286,12 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})进行了?"
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})等?进行了?"
                        rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
 
 
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """对A项目进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
+    """对A项目(等)进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
     for m in _EXAMINED.finditer(s.text):
         if _in_quote(s, s.start + m.start()):
             continue

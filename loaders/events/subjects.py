@@ -205,7 +205,7 @@ def _chair(ctx: Context, i: int) -> Optional[str]:
     window = [s for s in ctx.sents[i:] if s.para == para]
     window += [s for s in ctx.sents[i + len(window):i + len(window) + 2]]
     for s in window:
-        for m in re.finditer(r"主持", s.text):
+        for m in re.finditer(r"主持(?!(?:召开|举行)?的)", s.text):   # X主持召开的Y会: another meeting
             pos = s.start + m.start()
             ms = [x for x in ctx.mentions_in(s.start, pos) if ctx.text.find("委托", x.end, x.end + 3) < 0]
             if ms:
