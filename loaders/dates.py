@@ -76,7 +76,7 @@ _DAY_WORDS = wordmap("day_words")        # 昨天 → "-1", 当天 → "last", �
 _D = r"(?:\d(?:[ \u3000]?\d)?|[０-９]{1,2}|[〇零一二两三四五六七八九十]{1,3})"
 _Y = r"(?:(?P<y>\d(?:[ \u3000]?\d){3}|[〇零一二三四五六七八九]{4})\s*年\s*|(?P<yrel>" + alternation(_YEAR_WORDS) + r")\s*)"
 _PART = r"(?:\s*(?P<part>" + alternation(wordlist("day_parts")) + "))?"
-_SEP = r"\s*(?:至|到|—+|－|-|–|~|～)\s*"
+_SEP = r"\s*(?:至|到|—+|－|-+|–|~|～)\s*"
 
 _RX_MD = re.compile(
     _Y + r"?(?P<m>" + _D + r"|元)\s*月[^\S\n]*\n?[^\S\n]*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])))?"

@@ -178,3 +178,42 @@ def test_digital_page_navigation_and_a_date_line_under_the_title_are_furniture()
            "本报讯 5月3日，县委书记林海涛先后深入到某镇实地走访调研。\n")
     [a] = segment_page(src, "t.txt", outlet="某日报")
     assert (a.kicker, a.title, a.subtitle) == (None, "县委书记林海涛深入某镇调研", None)
+
+
+# ---- batch S (scored blind first; these are after-fixes)
+
+def test_a_middle_dot_name_ended_by_a_preposition():
+    text = "2月13日，地委副书记、行署专员木合亚提·加尔木哈买提就春节期间疫情防控等工作在某县进行实地调研。"
+    assert [e.lead for e in events(text, "inspection", published=date(2022, 2, 14))] == ["木合亚提·加尔木哈买提"]
+
+
+def test_three_heads_written_before_daidui_make_one_trip_led_by_the_first():
+    text = "2月7日，市委书记林海涛，市委副书记、市长王大成，市政协主席赵一山带队走访我市部分重点企业。"
+    [ev] = events(text, "inspection", published=date(2022, 2, 8))
+    assert ev.lead == "林海涛" and {p.name for p in ev.participants if p.role == "accompanying"} == {"王大成", "赵一山"}
+
+
+def test_a_sentence_that_only_names_the_head_gives_the_bodys_visit_its_lead():
+    text = ("8月14日，省农工党到某某县开展专题调研。省农工党主委、某市政协副主席王国华带队。\n"
+            "调研组先后来到某某县某街道某湾村、某家湾村，实地察看村容村貌。")
+    assert trips(text, date(2023, 8, 16)) == [("王国华", date(2023, 8, 14), ("某某县某街道某湾村", "某家湾村"))]
+
+
+def test_a_range_written_with_two_hyphens():
+    from loaders.dates import find_dates
+    [d] = find_dates("2018年1月29日--2月9日，镇党委书记王大成走访贫困户。", date(2018, 2, 10))
+    assert (d.date, d.end_date) == (date(2018, 1, 29), date(2018, 2, 9))
+
+
+def test_counted_villages_and_kinds_of_households_are_no_sites():
+    from loaders.events.patterns import _is_generic
+    assert [_is_generic(x) for x in ("5村1社区", "贫困户", "两地的生态茶园", "某镇三村", "某村")] == \
+        [True, True, True, False, False]
+
+
+def test_a_fabiao_riqi_line_is_the_pages_stamp_and_the_headline_stays_a_headline():
+    from loaders.pipeline import extract_text
+    src = "县委书记林海涛督导检查城乡环境综合整治工作\n\n发表日期:2021-06-08\n\n6月6日，县委书记林海涛督导检查城乡环境综合整治工作。"
+    [a] = extract_text(src, issue_date=date(2021, 6, 8), layout="web")
+    assert a.article.title == "县委书记林海涛督导检查城乡环境综合整治工作"
+    assert [(e.lead, e.date) for e in a.events if e.type == "inspection"] == [("林海涛", date(2021, 6, 6))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import wordmap
 from ..models import Event, Participant
 from .context import Context, _titles
 from .patterns import inspection_words as _W
@@ -81,6 +82,20 @@ def _first_of_run(ctx: Context, s, x) -> str:
 def head_after(ctx: Context, t: int, end: int) -> bool:
     """…到我县视察调研，全国人大代表、某厅厅长X带队: the group's head is named after the verb."""
     return any(x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 8]) for x in ctx.mentions_in(t, end))
+
+
+def head_next(ctx: Context, i: int) -> bool:
+    """省农工党到某县开展调研。省农工党主委X带队。: the next sentence only names the group's head."""
+    if i + 1 >= len(ctx.sents):
+        return False
+    s2 = ctx.sents[i + 1]
+    body = s2.text.strip().rstrip("。！；;")
+    return len(body) <= 40 and any(
+        x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 8]) and
+        ctx.text[x.end:s2.end].strip().rstrip("。！；;") in _HEAD_WORDS for x in ctx.mentions_in(s2.start, s2.end))
+
+
+_HEAD_WORDS = frozenset(wordmap("inspection_words")["head_after"].split())
 
 
 def group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:

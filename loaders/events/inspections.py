@@ -19,7 +19,7 @@ from typing import Optional
 from ..lexicon import alternation, wordlist
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
-from .groups import group_lead, group_members, head_after
+from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import from_command_post, not_a_visit
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEVERAL_GROUPS, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
@@ -229,7 +229,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
             if not subj and (_GROUP_END.search(text[s.start:t]) or _GROUP_NOUNS.search(s.text) or
-                             head_after(ctx, t, s.end)):
+                             head_after(ctx, t, s.end) or head_next(ctx, i)):
                 subj = group_lead(ctx, i)
                 group = bool(subj)
             if not subj:

@@ -178,7 +178,7 @@ _GENERIC_OPEN = re.compile(rf"^(?:部分[^险]|{_words('generic_site_openers')})
 _NOT_DIVISION_OPEN = re.compile(rf"^(?:{_words('not_division_openers')})")
 
 
-_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[家个处座所]")
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+(?:[家个处座所]|[村镇乡](?=[一二两三四五六七八九十\d]))")   # 5村1社区 (not 某镇三村)
 
 
 def _is_generic(site: str) -> bool:

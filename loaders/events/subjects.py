@@ -52,8 +52,8 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
 _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')}|率(?![先])|为[\u4e00-\u9fff]{{0,10}}?[组团队]长)")   # 以A、B为第二分团团长
-# A、B、C等市领导率领: the rest of the run of names, then the verb of leading
-_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?){0,8}?(?:" + _HEADS.pattern + ")")
+# A、B、C等市领导率领 / A，市长B，市政协主席C带队: the rest of the run of names, then the verb of leading
+_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?|[，,][、\u4e00-\u9fff]{2,16}?){0,8}?(?:" + _HEADS.pattern + ")")
 # A带队，B、C……调研: the team named after the one who leads it
 _LED_THEN = re.compile(rf"(?:{_W('heads')})[，,]")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
