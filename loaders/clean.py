@@ -37,6 +37,8 @@ _CLOSERS = frozenset("”’\"」』）)】》")
 _NO_BREAK_END = frozenset("，,、：:“‘《（(【—")
 # bullets that open an item of a list of briefs (◆7月4日，…); the middle dot is left out (names use it)
 _ITEM_BULLETS = frozenset(BULLET_MARKS) - {"·"}
+# 4月22日  省委副书记…: a digest's item opening with its day and a wide gap starts a paragraph
+_DATED_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}月\d{1,2}日(?:[至到—\-]\d{1,2}日)?(?:[ \t\u3000]{2,}|\t)")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -115,6 +117,7 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
     cleaned: list[tuple[str, list[int], int]] = []   # (text, map, source end of line)
     blank_before: list[bool] = []
     raw_w: list[int] = []
+    dated: list[bool] = []
     pending_blank = False
     for ln in lines:
         if ln is None:
@@ -127,6 +130,7 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
         cleaned.append((t, m, ln[1]))
         # a 3-tuple (s, e, width_start) measures the width from width_start (a line cut after a dateline)
         raw_w.append(display_width(src[ln[2] if len(ln) > 2 else ln[0]:ln[1]]))
+        dated.append(_DATED_ITEM.match(src, ln[0], ln[1]) is not None)
         blank_before.append(pending_blank)
         pending_blank = False
     if not cleaned:
@@ -155,7 +159,7 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
                 brk = blank_before[k + 1] or raw_w[k] < wide * 0.85
             else:   # a heading: much shorter than the column, not ending in a comma
                 brk = raw_w[k] < wide * 0.7 and t[-1] not in _NO_BREAK_END
-        if not join_all and nxt[:1] in _ITEM_BULLETS:
+        if not join_all and (nxt[:1] in _ITEM_BULLETS or dated[k + 1]):
             brk = True      # ◆7月4日，…: a bulleted item starts a paragraph of its own
         pos = len(cmap)
         if brk:

@@ -217,3 +217,17 @@ def test_a_fabiao_riqi_line_is_the_pages_stamp_and_the_headline_stays_a_headline
     [a] = extract_text(src, issue_date=date(2021, 6, 8), layout="web")
     assert a.article.title == "县委书记林海涛督导检查城乡环境综合整治工作"
     assert [(e.lead, e.date) for e in a.events if e.type == "inspection"] == [("林海涛", date(2021, 6, 6))]
+
+
+def test_an_outlets_dated_xiaoxi_line_dates_nothing():
+    text = "某某新闻网8月15日消息：8月14日下午，县委常委、公安局长林海涛带领有关部门负责人到某新区督查安全生产工作。"
+    assert [(e.lead, e.date) for e in events(text, "inspection", published=date(2012, 8, 15))] == \
+        [("林海涛", date(2012, 8, 14))]
+
+
+def test_a_digest_item_opening_with_its_day_and_a_wide_gap_is_a_paragraph_of_its_own():
+    from loaders.clean import reflow_text
+    text = ("4月23日，省委书记林海涛到某县某村调研，检查政策落实情况，\n（某某 摄）\n"
+            "4月22日  省委副书记、省长王大成赴某州某县调研，强调要做实做细精准扶贫。")
+    paras = reflow_text(text).text.split("\n")
+    assert paras[-1].startswith("4月22日")

@@ -126,7 +126,7 @@ class Context:
         head = article.title + "\n" if _MONTH_ONLY.match(article.title or "") else ""
         self.dates = [dataclasses.replace(d, start=d.start - len(head), end=d.end - len(head))
                       for d in find_dates(head + self.text, self.published, _dateline_date(article), precision)
-                      if d.start >= len(head) and self.text[d.end - len(head):d.end - len(head) + 1] not in ("讯", "电")]
+                      if d.start >= len(head) and not self.text.startswith(("讯", "电", "消息：", "消息:"), d.end - len(head))]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
         # 连日来 in 看望连日来奋战在一线的干部: a span up to now inside a clause, no day a later sentence is on

@@ -122,7 +122,8 @@ _RUNIN_RE = re.compile(
 
 DATELINE_XUN_RE = re.compile(       # 本报讯, 本报4月25日讯, 某新闻网某地4月25日讯 (the place before a date)
     rf"(?P<outlet>{_OUTLET_PREFIX})(?:(?P<place>[{HAN}]{{2,4}}?)?(?P<date>{SP}*{MONTH_DAY}))?"
-    rf"[ \t\u3000]*(?:讯|消息(?=[（(]))"     # 某网消息(记者 甲、乙): 消息 only before a run-in byline
+    # 某网消息(记者 甲、乙): 消息 only before a run-in byline, or after a date and before a colon (某网8月15日消息：)
+    rf"[ \t\u3000]*(?:讯|消息(?=[（(])|(?<=[日号])消息(?=[:：]))"
 )
 _DIAN_OUTLET = (rf"据?(?P<outlet>{alternation(wordlist('home_outlets'))}|"
                 rf"[{HAN}]{{2,10}}?(?:{alternation(wordlist('dateline_outlet_endings'))}))")
