@@ -231,3 +231,31 @@ def test_a_digest_item_opening_with_its_day_and_a_wide_gap_is_a_paragraph_of_its
             "4月22日  省委副书记、省长王大成赴某州某县调研，强调要做实做细精准扶贫。")
     paras = reflow_text(text).text.split("\n")
     assert paras[-1].startswith("4月22日")
+
+
+# ---- batch T (scored blind first; these are after-fixes)
+
+def test_sites_listed_with_commas_and_closed_by_he():
+    text = ("5月27日，市委书记林海涛在某县调研。在某县，林海涛一行先后来到某宁国现代产业园，某县经开区，某石英产业园，"
+            "某循环产业园和某镇统计站，调研了有关企业。")
+    [ev] = events(text, "inspection", published=date(2020, 5, 29))
+    assert [s.name for s in ev.sites][:5] == ["某宁国现代产业园", "某县经开区", "某石英产业园", "某循环产业园", "某镇统计站"]
+
+
+def test_zai_a_b_and_c_dengdi_diaoyan_shi_lists_the_sites():
+    text = ("9月27日，副市长林海涛深入某县检查工作。\n"
+            "在青山乡建设村和永恒乡河口村、恒山村等地调研时，林海涛强调，要始终绷紧疫情防控这根弦。")
+    assert trips(text, date(2021, 9, 28)) == [("林海涛", date(2021, 9, 27), ("青山乡建设村", "永恒乡河口村", "恒山村"))]
+
+
+def test_a_riqian_lede_of_a_visiting_campaign_dates_the_heads_named_later():
+    text = ("日前，某镇开展新春走访慰问活动。\n困难群众的冷暖始终是镇党委、政府心中的牵挂。某镇党委书记林海涛，"
+            "镇党委副书记、镇长王大成分别带队走访慰问了困难群众。")
+    evs = events(text, "inspection", published=date(2026, 2, 19))
+    assert sorted((e.lead, e.date_precision, e.end_date) for e in evs) == [
+        ("林海涛", "approximate", date(2026, 2, 19)), ("王大成", "approximate", date(2026, 2, 19))]
+
+
+def test_lingdao_banzi_is_no_person():
+    text = "1月26日，某镇领导班子前往某纺织品有限公司进行实地检查。"
+    assert events(text, "inspection", published=date(2024, 1, 27)) == []

@@ -225,7 +225,7 @@ class Context:
         pe = len(self.text) if pe < 0 else pe
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
             return ld
-        if lede_visit is not None and ld.precision == "day" and ld.end_date is None and \
+        if lede_visit is not None and (ld.precision == "day" and ld.end_date is None or ld.precision == "approximate") and \
                 lede_visit.search(self.text, ps, pe) and \
                 (not any(m.name in self.officials for m in self.mentions_in(ps, pe)) or
                  _MORE_HEADS.search(self.text, ps, pe)):

@@ -82,7 +82,9 @@ _DISPATCH = re.compile(rf"{_words('dispatch_words')}|听取[^。；]{{0,12}}汇�
 _CHAIR = re.compile(r"主持")
 
 
-_AT_VERB = re.compile(rf"在([^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:进行了?)?(?:{alternation(wordlist('at_verbs'))})")
+# 在A(、B和C等地)调研时: A (and the others listed) is where the inspection happens
+_AT_VERB = re.compile(rf"在((?:[^，,。；;、“”在]{{2,25}}?、){{0,6}}[^，,。；;、“”在]{{2,25}}?)(?:实地|现场)?(?:进行了?)?"
+                      rf"(?:{alternation(wordlist('at_verbs'))})")
 
 
 _ORG_HUI = re.compile(rf"(?:{_words('org_hui_endings')}|(?<![会协磋])商会)$")

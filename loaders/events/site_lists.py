@@ -158,6 +158,17 @@ def _object_after(text: str, pos: int, limit: int = 120) -> str:
 _CLAUSE = r"[^，。；：,;:！？\n]"
 
 
+def _comma_run(text: str, end: int) -> bool:
+    """先后来到A,B,C和D，调研了…: sites listed with commas, the run closed by 和/及 joining the last two
+    (each clause a bare site, at most five)."""
+    for clause in re.findall(rf"{_CLAUSE}+", text[end + 1:end + 160].split("。")[0].split("；")[0])[:5]:
+        if len(clause) > 25 or not SITE_SUFFIX.search(clause) or _rx()["move"].search(clause):
+            return False
+        if _JOIN.search(clause):
+            return all(SITE_SUFFIX.search(x) for x in _JOIN.split(clause) if x)
+    return False
+
+
 def _listed_next(text: str, end: int) -> bool:
     """某法院，某检察院，某局内设科室、…: the clause after the comma (or the one after it) goes on
     with a 、-list, and the next clause is a site."""
@@ -210,7 +221,7 @@ def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     text = ctx.text
     end = pos + len(obj)
     while end < len(text) and (text[end] in "，," or text[end] in "；;" and "、" in obj and _CLOSED_AHEAD.match(text, end + 1)) \
-            and (re.search(r"、", obj) or _listed_next(text, end)) and \
+            and (re.search(r"、", obj) or _listed_next(text, end) or _comma_run(text, end)) and \
             not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1].rstrip("”’」』\"")):
         nxt = _next_clause(ctx, end)
         if nxt is None:
