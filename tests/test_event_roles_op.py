@@ -259,3 +259,24 @@ def test_a_riqian_lede_of_a_visiting_campaign_dates_the_heads_named_later():
 def test_lingdao_banzi_is_no_person():
     text = "1月26日，某镇领导班子前往某纺织品有限公司进行实地检查。"
     assert events(text, "inspection", published=date(2024, 1, 27)) == []
+
+
+# ---- batch U (scored blind first; these are after-fixes)
+
+def test_a_transliterated_name_before_cheng_said():
+    from loaders.pipeline import extract_text
+    [a] = extract_text("某自治区政府副秘书长旦增伦珠称，9月23日，全区新增病例11例。", issue_date=date(2022, 9, 24), layout="web")
+    assert [p.name for p in a.persons] == ["旦增伦珠"]
+
+
+def test_a_post_whose_last_character_opens_a_county_name_names_no_one():
+    text = "4月24日，陕西省长武县政协副主席赵国华、钱一山一行22人来我县考察古城保护情况。"
+    [ev] = events(text, "inspection", published=date(2014, 4, 25))
+    assert ev.lead == "赵国华" and [p.name for p in ev.participants if p.role == "accompanying"] == ["钱一山"]
+
+
+def test_a_duchashi_is_an_office_not_a_visit():
+    text = ("3月4日，以市农业局局长林海涛为组长的市政府督查组，在县委常委、县委办主任王大成，县委县政府督查室的陪同下，"
+            "对我县某乡、某镇的春耕生产进行督查。")
+    [ev] = events(text, "inspection", published=date(2011, 3, 5))
+    assert ev.lead == "林海涛" and [p.name for p in ev.participants if p.role == "accompanying"] == ["王大成"]

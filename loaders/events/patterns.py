@@ -180,6 +180,8 @@ _GENERIC_OPEN = re.compile(rf"^(?:部分[^险]|{_words('generic_site_openers')})
 _NOT_DIVISION_OPEN = re.compile(rf"^(?:{_words('not_division_openers')})")
 
 
+# 甲阳、乙阳两市: the count of the divisions a list closes with
+COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[两二三四五六七八九十几多][市县区镇乡地省州]$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+(?:[家个处座所]|[村镇乡](?=[一二两三四五六七八九十\d]))")   # 5村1社区 (not 某镇三村)
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
-from .patterns import PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _VISIT_OF, _is_generic, _norm, _rx, division_like
 from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, split_sites
 
 
@@ -198,13 +198,10 @@ def _without_situation(item: str) -> str:
     return item
 
 
-_COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[两二三四五六七八九十几多][市县区镇乡地省州]$")
-
-
 def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at: Places) -> None:
     """在A、B和C等地 (``start``: A's offset in the text): each division is an area, each site a hit. In a list
     of two or more where the others are sites, an item without a site ending is a site too (甲镇委镇政府)."""
-    x = _COUNT_TAIL.sub("", x)   # 在甲阳、乙阳两市调研: the count of the divisions listed
+    x = COUNT_TAIL.sub("", x)   # 在甲阳、乙阳两市调研: the count of the divisions listed
     items = [i for i in split_sites(x) if len(i) >= 2]
     n_sites = sum(1 for i in items if SITE_SUFFIX.search(i))
     mixed = any(not division_like(i) for i in items)

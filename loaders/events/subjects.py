@@ -111,8 +111,8 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
     if _joint_head(text, m, t, leads[-1]):
         return not explicit       # A、B带队: A leads, B comes along (A、B分别带队: both)
     gap = text[leads[-1].end:m.start]
-    if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end):
-        return False                                    # 市领导A及B一行: one title, both lead
+    if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end) and not explicit:
+        return True                                     # 市领导A及B一行: one group, the first leads it
     if _TAKES_ALONG.search(gap) or ("一行" in gap or _LED_THEN.search(gap)) and not explicit:
         return True                                     # A率B、C / A一行和B / A带队，B、C…
     if "一行" in text[m.end:t] and not explicit:

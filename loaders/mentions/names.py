@@ -72,6 +72,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让, 甲长者) where a list mark or a strong follower closes the name
 _LISTED_END_CHARS = "让科记者"
+_DIVISION_ENDS = frozenset("县区市旗镇乡州")
 _LIST_END = frozenset("、，,；;及")
 _VISIT_WORDS = frozenset(wordlist("inspection_triggers")) | {"思考", "学习", "交流", "讨论"}
 
@@ -252,6 +253,12 @@ def _weak_passes(text: str, p: int, n: int, c: str, lens: tuple[int, int]) -> bo
     return True
 
 
+def _post_opens_place(text: str, p: int) -> bool:
+    """陕西省长武县: the post's last character (长 of 省长) opens a county's name, so no name follows it."""
+    return p > 0 and any(text[p - 1:p - 1 + k] in lex().places and text[p - 2 + k:p - 1 + k] in _DIVISION_ENDS
+                         for k in (3, 4))
+
+
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
@@ -262,8 +269,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     if tl is not None:
         return tl, 3.0
     lens = (3, 4) if text[p:p + 2] in L.compound else (2, 3)
-    if text[p + lens[0] - 1:p + lens[0] + 1] in _VISIT_WORDS:
-        return None   # 委员边视察: a verb after the surname's character, no name
+    if text[p + lens[0] - 1:p + lens[0] + 1] in _VISIT_WORDS or _post_opens_place(text, p):
+        return None   # 委员边视察: a verb after the surname's character, no name; 陕西省长武县
     q = p + lens[0] - 1
     for u in L.unnamed:
         if text.startswith(u, q) and (len(u) > 1 or after_score(text, q + 1) >= 2):
