@@ -16,7 +16,7 @@ from ..lexicon import alternation, wordlist, wordmap
 from ..lexicon.grammar import BULLET_MARKS
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
-from .patterns import _TO_GAP, _CONTINUES, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
+from .patterns import _TO_GAP, _CONTINUES, _DATELINE_END, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
 
 
 @dataclass
@@ -126,7 +126,7 @@ class Context:
         head = article.title + "\n" if _MONTH_ONLY.match(article.title or "") else ""
         self.dates = [dataclasses.replace(d, start=d.start - len(head), end=d.end - len(head))
                       for d in find_dates(head + self.text, self.published, _dateline_date(article), precision)
-                      if d.start >= len(head) and not self.text.startswith(("讯", "电", "消息：", "消息:"), d.end - len(head))]
+                      if d.start >= len(head) and not _DATELINE_END.match(self.text, d.end - len(head))]
         # a figure's cut-off dates its own sentence (a statistic) but does not carry over to the next
         self.cutoffs = {id(d) for d in self.dates if _ASOF.search(self.text, max(0, d.start - 4), d.start)}
         # 连日来 in 看望连日来奋战在一线的干部: a span up to now inside a clause, no day a later sentence is on
@@ -134,6 +134,7 @@ class Context:
                          and not _clause_head(self.text, d.start)}
         self.sents = sentences(self.text)
         self.officials = {p.name for p in persons if p.titles and (p.role not in _CREDIT_ROLES or _holds_post(p))}
+        self._date_starts = [d.start for d in self.dates]   # in text order: _dates_in bisects them
         self.lead_date = self._lead_date()
         self.issue_span = self._issue_span()
         self.para_of: dict[int, int] = {}
@@ -185,17 +186,21 @@ class Context:
     def mentions_in(self, a: int, b: int) -> list[PersonMention]:
         return [m for m in self.mentions if a <= m.start < b]
 
+    def _dates_in(self, a: int, b: int) -> list[DateMention]:
+        """The usable dates written from ``a`` up to ``b``."""
+        lo, hi = bisect.bisect_left(self._date_starts, a), bisect.bisect_left(self._date_starts, b)
+        return [d for d in self.dates[lo:hi] if _usable(d)]
+
     def own_date(self, s: Sentence) -> Optional[DateMention]:
         """The sentence's own date, else the last one written earlier in its paragraph."""
-        own = [d for d in self.dates if s.start <= d.start < s.end and _usable(d)]
+        own = self._dates_in(s.start, s.end)
         if len(own) > 1 and own[0].precision in ("month", "year") and own[1].precision == "day" and \
                 own[1].start - own[0].end <= 2:
             return own[1]   # (2018年6月)5月31日…: a chronicle's period heading, then the item's day
         if own:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
-        before = [d for d in self.dates if para_start <= d.start < s.start and _usable(d)
-                  and id(d) not in self.cutoffs]
+        before = [d for d in self._dates_in(para_start, s.start) if id(d) not in self.cutoffs]
         return before[-1] if before else None
 
     def date_for(self, s: Sentence, names: tuple[str, ...] = (), lede_visit=None) -> Optional[DateMention]:
@@ -244,7 +249,7 @@ class Context:
             if pe < 0:
                 return None
             ps = self.text.rfind("\n", 0, pe) + 1
-            dated = [d for d in self.dates if ps <= d.start < pe and _usable(d)]
+            dated = self._dates_in(ps, pe)
             line = self.text[ps:pe].strip()
             if line[:1] in _ITEM_MARKS and len(line) <= 40 and dated and dated[0].precision == "day":
                 return dated[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import wordmap
 from ..models import Event, Participant
 from .context import Context, _titles
 from .patterns import inspection_words as _W
@@ -89,13 +88,13 @@ def head_next(ctx: Context, i: int) -> bool:
     if i + 1 >= len(ctx.sents):
         return False
     s2 = ctx.sents[i + 1]
-    body = s2.text.strip().rstrip("。！；;")
-    return len(body) <= 40 and any(
-        x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 8]) and
-        ctx.text[x.end:s2.end].strip().rstrip("。！；;") in _HEAD_WORDS for x in ctx.mentions_in(s2.start, s2.end))
+    return len(s2.text.strip().rstrip("。！；;")) <= 40 and any(
+        x.name in ctx.officials and _HEAD_ONLY.fullmatch(ctx.text, x.end, s2.end)
+        for x in ctx.mentions_in(s2.start, s2.end))
 
 
-_HEAD_WORDS = frozenset(wordmap("inspection_words")["head_after"].split())
+# the head's verb and nothing after it but the sentence's end (…X带队。)
+_HEAD_ONLY = re.compile(rf"\s*(?:{_W('head_after')})\s*[。！；;]*\s*")
 
 
 def group_members(ctx: Context, i: int, ev: Event, lead: str) -> None:

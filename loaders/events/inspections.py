@@ -22,15 +22,12 @@ from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import from_command_post, not_a_visit
 from .patterns import inspection_words as _W
-from .patterns import PLACE_WORD, SEVERAL_GROUPS, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
+from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
 from .sites import _site_and_place_hits
 from .subjects import _subject, on_behalf
 
 Key = tuple[str, Optional[date]]
 
-
-# A、B分别带队 / A、B等带领5个慰问小组: the leads go separate ways
-_SEPARATE = re.compile(r"分别|" + SEVERAL_GROUPS)
 
 
 def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
@@ -40,7 +37,7 @@ def _route_owner(ctx: Context, leads: list[str], a: int, b: int):
     if len(set(leads)) < 2:
         return None
     first = next((s for s in ctx.sents if s.start <= a < s.end or s.start >= a), None)
-    if first is None or not _SEPARATE.search(first.text):
+    if first is None or not SEPARATE.search(first.text):
         return None
     starts: list[tuple[int, str]] = []
     prev_para = first.para

@@ -94,6 +94,8 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
 
 # a meeting's name: any run of text without clause marks, quoted words included (召开“中秋”“国庆”期间…安排会)
 _NAME = r"(?:[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
+# the day (and time) written between a meeting's name and its verb (X会议1月4日全天召开)
+_WHEN = r"(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,8 +105,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
     return (
         # X会议在…召开 / X座谈会举行 / X会议相继召开
         # (选举会议) after the name: what the session is, not part of its name
-        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:[（(][^（）()，。]{1,10}[）)])?(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
-                            r"(?:在[^，。；]{1,12})?(?:"
+        ("held", re.compile(r"(?P<name>" + _NAME + r"{2,40}(?:" + nouns + r"))(?:[（(][^（）()，。]{1,10}[）)])?" + _WHEN
+                            + r"(?:在[^，。；]{1,12})?(?:"
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
         # (召开A、B安排部署会: the groups that attend, listed before the name, are skipped)
@@ -182,7 +184,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
     if kind == "held":
-        follow = re.match(r"(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
+        follow = re.match(_WHEN + r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
                           s.text[m.end("name"):])
         if follow:
             name = name + follow.group("n2")

@@ -96,6 +96,8 @@ _CONTINUES = re.compile(_words("continuation_words"))
 # …等带领5个慰问小组: as many groups as heads, each head leads one (and some are named only later)
 SEVERAL_GROUPS = r"[两二三四五六七八九十\d]+个[\u4e00-\u9fff]{0,6}?(?:" + inspection_words("several_groups") + ")"
 _MORE_HEADS = re.compile(r"等[^，。；]{0,12}" + SEVERAL_GROUPS)
+# A、B分别带队 / A、B等带领5个慰问小组: the leads go separate ways
+SEPARATE = re.compile(r"分别|" + SEVERAL_GROUPS)
 
 
 _COMPANION = re.compile(rf"(?:{_words('companion_verbs')})了?(?:实地|学习)?$")
@@ -111,6 +113,8 @@ _ATTEND = re.compile(_words("attend_verbs"))
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
 
+# what closes a dateline after its day (本报12月2日讯, 某网8月15日消息：)
+_DATELINE_END = re.compile(_words("dateline_day_ends"))
 _DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日(?:讯|电)$")
 
 

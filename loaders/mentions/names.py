@@ -72,7 +72,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让, 甲长者) where a list mark or a strong follower closes the name
 _LISTED_END_CHARS = "让科记者"
-_DIVISION_ENDS = frozenset("县区市旗镇乡州")
+_DIVISION_ENDS = tuple(wordlist("division_endings"))
 _LIST_END = frozenset("、，,；;及")
 _VISIT_WORDS = frozenset(wordlist("inspection_triggers")) | {"思考", "学习", "交流", "讨论"}
 
@@ -255,7 +255,7 @@ def _weak_passes(text: str, p: int, n: int, c: str, lens: tuple[int, int]) -> bo
 
 def _post_opens_place(text: str, p: int) -> bool:
     """陕西省长武县: the post's last character (长 of 省长) opens a county's name, so no name follows it."""
-    return p > 0 and any(text[p - 1:p - 1 + k] in lex().places and text[p - 2 + k:p - 1 + k] in _DIVISION_ENDS
+    return p > 0 and any(text[p - 1:p - 1 + k] in lex().places and text[p - 1:p - 1 + k].endswith(_DIVISION_ENDS)
                          for k in (3, 4))
 
 
