@@ -139,6 +139,7 @@ class _State:
     dateline: Optional[date] = None  # the dateline's day (新华社9月27日电): 今天 and 昨天 count from it
     last_month_only: bool = False   # the last date written a month alone (a chronicle's heading: (2011年6月))
     last_was_day: bool = False      # … or a bare day (一日 …, 二日 …: a chronicle's days go on in that month)
+    heading_year: Optional[int] = None  # a year alone on its line above (a chronicle's 2008年): its month-days' year
 
     @property
     def day_base(self) -> Optional[date]:
@@ -176,6 +177,7 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
     if m["d"] is None:                      # month only (a range needs days)
         if m["d2"] is not None:
             return False
+        y = y if y is not None else st.heading_year
         if y is None:
             if st.base is None:
                 mention.precision = "year_unknown"
@@ -188,6 +190,8 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
     d = cn_number(m["d"])
     if not d or not 1 <= d <= 31:
         return False
+    if y is None and st.heading_year is not None:
+        y = st.heading_year
     if y is None:
         if st.base is None:
             # a month-day with no year anywhere: still a fact, its year unknown
@@ -284,6 +288,9 @@ RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, 
 _ABSOLUTE = ("iso", "md", "day", "relmonth")
 
 
+# a year alone on its line (a chronicle's heading: 2008年, then 1月, 4日 …)
+_YEAR_HEADING = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*$")
+
 # a month alone on its line (a chronicle's heading: 一月, then 12日…): the line break ends it
 _MONTH_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|\d{1,2})[ \t\u3000]*月[ \t\u3000]*$\n")
 
@@ -320,7 +327,9 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
     """
     st = _State(base, base_precision if base is not None else "day", ref, dateline=ref)
     out: list[DateMention] = []
+    headings = [(h.start(), int(h.group(1))) for h in _YEAR_HEADING.finditer(text)]
     for start, end, kind, m in _spans(text):
+        st.heading_year = next((y for at, y in reversed(headings) if at < start), None)
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
         mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned,
                               m.groupdict().get("part"))

@@ -75,11 +75,13 @@ def test_two_concurrent_loads_on_a_fresh_database(bare_db, tmp_path):
         for n in names:
             shutil.copy(WEB / n, d / n)
     man = WEB / "manifest.csv"
+    env = dict(os.environ, KB_DEBUG="1")     # a failure shows its traceback
     procs = [subprocess.Popen([sys.executable, "-m", "kb.cli", "load", d, "--manifest", man, "--workers", "1",
-                               "--pages-per-tx", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               "--pages-per-tx", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env)
              for d in (a, b)]
     outs = [p.communicate(timeout=600) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outs
+    assert [p.returncode for p in procs] == [0, 0], "\n".join(err[-3000:] for _out, err in outs)
     for label in ("Person", "Organization", "Place", "Page", "Article", "Event"):
         recs, _, _ = driver.execute_query(f"MATCH (n:{label}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
                                           "RETURN count(id) AS dup", database_=database)

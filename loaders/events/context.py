@@ -311,14 +311,18 @@ def _yearless_chronicle(article: Article) -> bool:
 
 
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
+_PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
 
 
 def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:
     """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
     title = article.title or ""
     # the period in the title, or on the line under it ((2011年6月) opening the text)
-    m = (_PERIOD.search(title) or _PERIOD.match((article.text or "")[:16].lstrip(" （(【\n"))) \
-        if _CHRONICLE.search(title) else None
+    opening = (article.text or "")[:16].lstrip(" （(【\n")
+    if _CHRONICLE.search(title):
+        m = _PERIOD.search(title) or _PERIOD.match(opening)
+    else:   # no chronicle's title, but a period alone as the headline or the first line (2008年 / 2008年1月)
+        m = _PERIOD.fullmatch(title.strip(" （()）【】")) or _PERIOD_LINE.match(opening)
     if not m:
         return None
     y, mo = int(m.group(1)), int(m.group(2) or 0)

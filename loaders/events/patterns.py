@@ -211,6 +211,8 @@ def _is_generic(site: str) -> bool:
 
 def division_like(item: str) -> bool:
     """An administrative area and nothing else (X县, X省Y市, X镇): the trip's area, not a site."""
+    if _is_division(item):
+        return True     # a county the gazetteer lists, whatever its ending (某林区 is one)
     if _NOT_DIVISION.search(item) or _is_generic(item) or _NOT_DIVISION_OPEN.match(item):
         return False
     return bool(DIVISION_RE.match(item)) or _is_division(item)

@@ -254,3 +254,14 @@ def _units_of(obj: str) -> list[tuple[int, str]]:
                     out.append((pos + off, unit))
         pos += len(part)
     return out
+
+
+def named_units(obj: str) -> Optional[list[str]]:
+    """查看了A、B、C的施工进度: three or more long proper names (7 characters or more) whose work is seen
+    after 的 are units of their own, not parts of a stop named before them."""
+    head = obj.split("的")[0]
+    parts = head.split("、")
+    if head == obj or len(parts) < 3 or min(map(len, parts)) < 7:
+        return None
+    items = split_sites(head)
+    return items if sum(bool(SITE_SUFFIX.search(x)) for x in items) >= max(2, len(items) - 1) else None

@@ -10,7 +10,7 @@ from typing import Optional
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
 from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _VISIT_OF, _is_generic, _norm, _rx, division_like
-from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, split_sites
+from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, named_units, split_sites
 
 
 # 看望坚守一线的职工: no unit; 察看该项目进度: no particular project
@@ -50,11 +50,7 @@ class SiteHit:
 def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[str]]:
     """Visited sites in text order, and the trip's areas (赴/深入 + divisions)."""
     hits, place_hits = _site_and_place_hits(ctx, lead_names)
-    places: list[str] = []
-    for _, p in place_hits:
-        if p not in places:
-            places.append(p)
-    return hits, places
+    return hits, list(dict.fromkeys(p for _, p in place_hits))   # each area once, in text order
 
 
 def _is_short_name_of(n: str, earlier: list[str]) -> bool:
@@ -154,11 +150,14 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         c0 = s.start + max(s.text.rfind("；", 0, m.start()), s.text.rfind(";", 0, m.start()), 0)
         near = ("at", "move") if "看" in verb else ("at",)
         look = verb[:-1] if verb.endswith("了") else verb   # 查看了 is 查看
-        if verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos and _holds_parts(h.name)
+        units = named_units(obj) if look in _BARE_LOOK else None
+        if units:
+            obj, items = obj.split("的")[0], units   # 查看了A、B、C的施工进度: units of their own
+        elif verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos and _holds_parts(h.name)
                                         for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue
-        if look in _BARE_LOOK and (any(c0 <= h.pos < abs_pos and _holds_parts(h.name)
+        elif look in _BARE_LOOK and (any(c0 <= h.pos < abs_pos and _holds_parts(h.name)
                                        for h in hits) and "看" in verb or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())

@@ -155,6 +155,17 @@ def attach_furniture(articles: list[Article], credits: list[Byline]) -> None:
 
 
 
+def attach_closing_bylines(above: Article, bylines: list[Byline]) -> None:
+    """A byline line with no body after it (记者:甲 乙 under the last paragraph) is the closing credit
+    of the article above, not an article of its own."""
+    for b in bylines:
+        if all((x.name, x.title) != (b.name, b.title) for x in above.bylines):
+            above.bylines.append(b)
+            names = {"reporter": above.reporters, "correspondent": above.correspondents}.get(b.role)
+            if names is not None and b.name not in names:
+                names.append(b.name)
+
+
 def attach_stray_captions(src: str, articles: list[Article], captions: list[Caption]) -> None:
     """A caption printed between two articles (after a title block, before the next byline) goes to
     the article above it, else to the first article: captions are never dropped."""

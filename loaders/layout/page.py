@@ -28,7 +28,7 @@ from typing import Optional
 
 from ..models import Article
 from .assemble import assemble
-from .build import attach_furniture, attach_stray_captions, build, join_jumps
+from .build import attach_closing_bylines, attach_furniture, attach_stray_captions, build, join_jumps
 from .classify import classify
 from .plan import plan_titles
 
@@ -43,6 +43,8 @@ def segment_page(src: str, source: str = "<text>", published: Optional[date] = N
         art = build(pl, d, source, published, inferred, basis, outlet)
         if art.text or art.title:
             out.append(art)
+        elif out and art.bylines:
+            attach_closing_bylines(out[-1], art.bylines)
     attach_stray_captions(src, out, [cap for _, cap in pl.captions])
     attach_furniture(out, [b for i in sorted(pl.furniture) for b in pl.furniture[i]])
     return join_jumps(out)

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from ..titles import post_regex
-from .names import has_surname, is_translit, name_ok, pick_name, strong_end
+from .names import dotted_name, has_surname, is_translit, name_ok, pick_name, strong_end
 from .words import is_cjk, is_common_word
 
 
@@ -25,6 +25,11 @@ def list_items(text: str, j: int) -> list[tuple[str, int]]:
         if seg and all(is_cjk(x) for x in seg) and _list_item_ok(seg):
             out.append((seg, s))
             j = k
+            continue
+        dotted = dotted_name(text, s)       # 某某提·某某夫、: a non-Han name, its parts joined by a dot
+        if dotted:
+            out.append((dotted, s))
+            j = s + len(dotted)
             continue
         got = pick_name(text, s)
         name = got[0] if got and got[1] >= 2 and name_ok(got[0], True) is not None else _last_item(text, s)

@@ -191,6 +191,27 @@ def posts_after_names(f: Found) -> None:
         f.add(pm)
 
 
+# 某局甲某一行 / 某中心甲、乙一行到 / 某科甲某陪同: staff named after their unit, no post between
+_UNIT_STAFF = re.compile(r"(?:" + alternation(wordlist("staff_unit_endings")) + r")([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)"
+                         r"(?=(?:同志)?(?:等人?)?一行|" + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
+
+
+def unit_staff(f: Found) -> None:
+    """Staff named right after their unit and closed by 一行 or a companion's verb: 某局甲某一行."""
+    text = f.text
+    for m in _UNIT_STAFF.finditer(text):
+        items, pos, found = m.group(1).split("、"), m.start(1), []
+        for x in items:
+            if any(k in f.taken for k in range(pos, pos + len(x))) or not has_surname(x) or \
+                    name_ok(x, True) is None or (len(x) == 3 and is_common_word(x[:2])):
+                found = []
+                break
+            found.append((x, pos))
+            pos += len(x) + 1
+        for x, k in found:
+            f.add(PersonMention(x, k, k + len(x), [], "bare"))
+
+
 # A、B、C等 / A、B、C， / A、B、C参加: three names or more, ended by 等, punctuation or a follower word
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$|"
                         + alternation(wordlist("list_followers")) + ")")
@@ -212,8 +233,12 @@ def bare_lists(f: Found) -> None:
         if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
             continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
         quality = [x in known or name_ok(x) == "ok" for x in items]
+        leaders_named = _LEADERS_AFTER.match(tail_after) is not None   # …等县领导: the items are people
+
+        def can_be(q, x):
+            return q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
         # every item can be a name, and all but one clearly are (some names are also dictionary words)
-        if all(q or name_ok(x) is not None and has_surname(x) for q, x in zip(quality, items)) and \
+        if all(can_be(q, x) for q, x in zip(quality, items)) and \
                 sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
             pos = m.start()
@@ -296,7 +321,7 @@ def counted_lists(f: Found) -> None:
 
 
 RULES = (credits, titled, descriptors, households, appointments, resumes, honorifics, leaders, posts_after_names,
-         bare_lists, counted_lists, appositions, other_occurrences, later_appositions)
+         unit_staff, bare_lists, counted_lists, appositions, other_occurrences, later_appositions)
 
 
 def find_person_mentions(text: str) -> list[PersonMention]:
