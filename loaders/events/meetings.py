@@ -39,6 +39,16 @@ def _clean_meeting_name(name: str) -> str:
     return name.strip()
 
 
+def _same_time(a: Event, b: Event) -> bool:
+    """The same day, or a 近日/日前 interval of one that holds the other's day."""
+    if a.date == b.date:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.date_precision == "approximate" and x.date and y.date and x.date <= y.date <= (x.end_date or x.date):
+            return True
+    return False
+
+
 def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list[Event]:
     """One meeting mentioned twice (names containing one another, or the same chair in one paragraph)."""
     para_of = para_of or {}
@@ -49,9 +59,9 @@ def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list
             continue
         dup = None
         for o in out:
-            if o.type == "meeting" and o.date == e.date and o.name and e.name and \
-                    (_norm(o.name) in _norm(e.name) or _norm(e.name) in _norm(o.name) or
-                     (o.lead and o.lead == e.lead and para_of.get(id(o)) == para_of.get(id(e)))):
+            named = o.name and e.name and (_norm(o.name) in _norm(e.name) or _norm(e.name) in _norm(o.name))
+            if o.type == "meeting" and (named and _same_time(o, e) or o.date == e.date and o.name and e.name and
+                                        o.lead and o.lead == e.lead and para_of.get(id(o)) == para_of.get(id(e))):
                 dup = o
                 break
         if dup is None:
@@ -59,6 +69,9 @@ def _merge_meetings(events: list[Event], para_of: Optional[dict] = None) -> list
         else:
             if len(_norm(e.name)) > len(_norm(dup.name)) and _norm(dup.name) in _norm(e.name):
                 dup.name = e.name   # the fuller name (…电视电话会 in a headline, …电视电话会议 in the text)
+            if dup.date_precision == "approximate" and e.date_precision != "approximate":
+                dup.date, dup.end_date, dup.date_precision, dup.date_text = \
+                    e.date, e.end_date, e.date_precision, e.date_text   # 近日 in the lede, the day in the text
             if not dup.lead and e.lead:
                 dup.lead = e.lead
                 dup.participants = e.participants + [p for p in dup.participants if p.name != e.lead]

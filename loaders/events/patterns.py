@@ -16,7 +16,8 @@ def _alt(words) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _rx():
-    insp = _alt(wordlist("inspection_triggers")) + r"|参与[\u4e00-\u9fff]{0,10}服务"
+    # 指导性, 指导意见: a noun, not the verb
+    insp = "(?:" + _alt(wordlist("inspection_triggers")) + r")(?!性|意见)|参与[\u4e00-\u9fff]{0,10}服务"
     move = _alt(wordlist("movement_verbs"))
     nouns = _alt(wordlist("meeting_nouns"))
     other = wordmap("event_triggers")

@@ -31,6 +31,7 @@ _META_RE = re.compile(
 _DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
+_SOURCE_LINE_RE = re.compile(rf"^\s*(?:{alternation(wordlist('source_labels'))})\s*[:：]\s*[^:：]{{1,30}}$")
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
 _TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4}"
                        r"(?:[图文][ \t\u3000]*[/／][ \t\u3000]*[图文])?)\s*[）)]\s*$")
@@ -234,6 +235,9 @@ def _closing_credits(pg: _Page) -> None:
             if bl and (complete or _CREDIT_LINE_RE.search(t)):
                 found[:0] = bl
                 pg.used.add(i)
+                continue
+            if _SOURCE_LINE_RE.match(t):
+                pg.used.add(i)      # 供稿单位:某镇 under the credits: where it came from, read past it
                 continue
         break
     pg.bylines.extend(found)

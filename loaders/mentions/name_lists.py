@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon import alternation, wordlist
 from ..titles import post_regex
 from .names import dotted_name, has_surname, is_translit, name_ok, pick_name, strong_end
 from .words import is_cjk, is_common_word
@@ -71,3 +72,25 @@ def _last_item(text: str, s: int) -> Optional[str]:
                 and (n <= 4 or is_translit(c)):
             return c
     return None
+
+
+# 某局甲某一行 / 某中心甲、乙一行到 / 某科甲某陪同: staff named after their unit, no post between
+_UNIT_STAFF = re.compile(r"(?:" + alternation(wordlist("staff_unit_endings")) + r")([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)"
+                         r"(?=(?:同志)?(?:等人?)?一行|" + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
+
+
+def unit_staff_items(text: str, taken: set[int]) -> list[tuple[str, int]]:
+    """(name, start) of staff named right after their unit and closed by 一行 or a companion's verb; a list
+    is taken whole or not at all."""
+    out = []
+    for m in _UNIT_STAFF.finditer(text):
+        pos, found = m.start(1), []
+        for x in m.group(1).split("、"):
+            if any(k in taken for k in range(pos, pos + len(x))) or not has_surname(x) or \
+                    name_ok(x, True) is None or (len(x) == 3 and is_common_word(x[:2])):
+                found = []
+                break
+            found.append((x, pos))
+            pos += len(x) + 1
+        out += found
+    return out

@@ -259,6 +259,15 @@ def _post_opens_place(text: str, p: int) -> bool:
                          for k in (3, 4))
 
 
+def _third_char_penalty(text: str, p: int, n: int, c: str) -> float:
+    """How much less a three-character reading is worth when its last character is a word of its own."""
+    if c[-1] in "说称讲率" and text.count(c) < 2 or c[-1] in "和与及" and _joins_next(text, p + n):
+        return 4.5   # 韦明说。: the verb, not a third character; 林海和副市长王平: a conjunction
+    if c[-1] == "以" and text[p + n:p + n + 1] in "“「\"" and text.count(c) < 2:
+        return 6.5   # 林海以“四不两直”的方式: a preposition before a quoted way
+    return 0.0
+
+
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
@@ -310,8 +319,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         if n == lens[1]:
             if text.count(c) >= 2:
                 s += 1.5
-            if c[-1] in "说称讲率" and text.count(c) < 2 or c[-1] in "和与及" and _joins_next(text, p + n):
-                s -= 4.5   # 韦明说。: the verb, not a third character; 林海和副市长王平: a conjunction
+            s -= _third_char_penalty(text, p, n, c)
         else:
             longer = text[p:p + lens[1]]
             if text.count(c) > text.count(longer) and text.count(c) >= 2:

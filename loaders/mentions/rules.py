@@ -16,7 +16,7 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .name_lists import list_items
+from .name_lists import list_items, unit_staff_items
 from .names import has_surname, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
@@ -52,9 +52,9 @@ def titled(f: Found) -> None:
             p += 1
         if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS):
             continue    # 代表团来商: a group, not the post 代表 and a name
-        got = pick_name(text, p)
+        got = pick_name(text, p) if not (text[p:p + 1] == "任" and post_regex().match(text, p + 1)) else None
         if not got:
-            continue
+            continue    # 由市委书记任政委: 任 (serves as) and a post, no name
         name, _ = got
         titles = titles_before(text, p if text[m.end():p].strip() == "" else m.end())
         if not titles:
@@ -191,25 +191,10 @@ def posts_after_names(f: Found) -> None:
         f.add(pm)
 
 
-# 某局甲某一行 / 某中心甲、乙一行到 / 某科甲某陪同: staff named after their unit, no post between
-_UNIT_STAFF = re.compile(r"(?:" + alternation(wordlist("staff_unit_endings")) + r")([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)"
-                         r"(?=(?:同志)?(?:等人?)?一行|" + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
-
-
 def unit_staff(f: Found) -> None:
     """Staff named right after their unit and closed by 一行 or a companion's verb: 某局甲某一行."""
-    text = f.text
-    for m in _UNIT_STAFF.finditer(text):
-        items, pos, found = m.group(1).split("、"), m.start(1), []
-        for x in items:
-            if any(k in f.taken for k in range(pos, pos + len(x))) or not has_surname(x) or \
-                    name_ok(x, True) is None or (len(x) == 3 and is_common_word(x[:2])):
-                found = []
-                break
-            found.append((x, pos))
-            pos += len(x) + 1
-        for x, k in found:
-            f.add(PersonMention(x, k, k + len(x), [], "bare"))
+    for x, k in unit_staff_items(f.text, f.taken):
+        f.add(PersonMention(x, k, k + len(x), [], "bare"))
 
 
 # A、B、C等 / A、B、C， / A、B、C参加: three names or more, ended by 等, punctuation or a follower word
@@ -303,6 +288,11 @@ def _counted_name(item: str, known: set[str]) -> Optional[str]:
     return None
 
 
+# 甲某等100名同志获得…: one name heading a counted group (a clause opens before it)
+_HEADS_COUNTED = re.compile(r"(?:^|(?<=[，。；：,;:\n]))([\u4e00-\u9fff]{2,3})等(\d{1,4}|[两" + CN_DIGITS + r"]{1,4})(?:"
+                            + alternation(wordlist("person_count_words")) + ")")
+
+
 def counted_lists(f: Found) -> None:
     """A、B2人 / A、B、C三名同志 / 某镇甲、某局乙2名负责人: a list of names the text counts (the count equal to
     the items)."""
@@ -318,6 +308,11 @@ def counted_lists(f: Found) -> None:
             pos = k + len(x)
             if k not in f.taken:
                 f.add(PersonMention(x, k, k + len(x), [], "bare"))
+    for m in _HEADS_COUNTED.finditer(text):
+        x = m.group(1)
+        if m.start(1) not in f.taken and (x in f.known or name_ok(x) == "ok" and has_surname(x)) and \
+                not is_common_word(x):
+            f.add(PersonMention(x, m.start(1), m.end(1), [], "bare"))
 
 
 RULES = (credits, titled, descriptors, households, appointments, resumes, honorifics, leaders, posts_after_names,
