@@ -96,6 +96,9 @@ _RX_DAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})[ \t\u3000]*(?=[\u4e0
 # 上月28日, 本月6日, 下月2日
 _RX_RELMONTH = re.compile(r"(?P<w>" + alternation(_MONTH_WORDS) + r")\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+# a month-day whose 月 was lost in the copy (224日下午 for 2月24日下午): three or four digits and 日, not a
+# count of days (120日内, 365日后)
+_RX_MD_GLUED = re.compile(r"(?<![\d０-９月年第号.\-/:：])(?P<g>\d{3,4})日(?![内后以之起])" + _PART)
 _RX_REL = re.compile(r"(?P<w>" + alternation(_DAY_WORDS) + ")" + _PART)
 _RX_APPROX = re.compile(alternation(wordlist("approx_date_words")))
 _RX_PLANNED = re.compile(r"(?:" + alternation(wordlist("planned_date_words")) + r")\s*$")
@@ -207,6 +210,30 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
     return True
 
 
+def _glued(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """224日 → 2月24日, 1119日 → 11月19日: the readings as month and day that can be a date; when two can
+    (111日: 1月11日 or 11月1日), the one nearest before the issue date."""
+    g = m["g"]
+    cands = []
+    for k in (1, 2):    # the month's digits: one or two; a day of one digit is not written 05 after one
+        mo, d = int(g[:k]), g[k:]
+        if len(d) <= 2 and not (k == 1 and d[0] == "0") and 1 <= mo <= 12 and _valid(2000, mo, int(d)):
+            cands.append((mo, int(d)))
+    if not cands:
+        return False
+    y_of = (lambda mo, d: st.heading_year) if st.heading_year else \
+        (lambda mo, d: _year_for(mo, d, st.base, mention.planned, st.precision) if st.base else None)
+    dated = [(_valid(y_of(mo, d), mo, d) if y_of(mo, d) else None) for mo, d in cands]
+    if len(cands) > 1:
+        if st.base is None or None in dated:
+            return False    # 111日 with nothing to choose by
+        dated = [min(dated, key=lambda x: abs((st.base - x).days))]
+    if dated[0] is None:
+        mention.precision = "year_unknown"
+    mention.date = dated[0]
+    return True
+
+
 def _relmonth(m: re.Match, mention: DateMention, st: _State) -> bool:
     """上月28日, 本月6日, 下月2日."""
     d = cn_number(m["d"])
@@ -281,11 +308,11 @@ def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
 
 
 # span kinds in the order they are looked for; ties go to the earliest-longest match
-SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("day", _RX_DAY), ("day", _RX_CNDAY), ("day", _RX_CNDAY_LINE),
+SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("glued", _RX_MD_GLUED), ("day", _RX_DAY), ("day", _RX_CNDAY), ("day", _RX_CNDAY_LINE),
          ("day", _RX_DAY_LINE), ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
-RESOLVERS = {"iso": _iso, "md": _month_day, "day": _day, "relmonth": _relmonth, "rel": _relative,
+RESOLVERS = {"iso": _iso, "md": _month_day, "glued": _glued, "day": _day, "relmonth": _relmonth, "rel": _relative,
              "approx": _approx}
-_ABSOLUTE = ("iso", "md", "day", "relmonth")
+_ABSOLUTE = ("iso", "md", "glued", "day", "relmonth")
 
 
 # a year alone on its line (a chronicle's heading: 2008年, then 1月, 4日 …)
@@ -341,7 +368,7 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             st.last_was_day = kind == "day"
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
-                st.last_year_told = kind != "md" or bool(m["y"] or m["yrel"])
+                st.last_year_told = kind not in ("md", "glued") or kind == "md" and bool(m["y"] or m["yrel"])
         out.append(mention)
     return out
 

@@ -54,9 +54,11 @@ def test_filters_on_given_tokens(monkeypatch):
     art = segment_text(text, issue_date=date(2024, 3, 2))[0]
     ea = extract_facts(art)
     tokens = _spans(art.text, "詹望舒", "安桂文", "荆向东", "宝力", "高图", "柯晓", "惠民生", "岗头村")
-    got = taggers.select(art, tokens, ea.persons, ea.organizations, ea.places, ea.events)
+    # the rules read the CEO now (会见了 before a title); without him, as when they missed him, the tagger adds him
+    persons = [p for p in ea.persons if p.name != "詹望舒"]
+    got = taggers.select(art, tokens, persons, ea.organizations, ea.places, ea.events)
     names = {p.name for p in got}
-    rules = {p.name for p in ea.persons}
+    rules = {p.name for p in persons}
     # what the rules miss is added (the CEO's title is a rare one), what they found is not added twice
     assert "詹望舒" in names and {"詹望舒", "安桂文", "荆向东"} - rules <= names and not names & rules
     # fragments of a longer name, of a rule's name, a slogan in a list, a village: none is a person

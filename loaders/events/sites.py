@@ -286,7 +286,9 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})等?进行了?"
+# 对A、B和C等3家企业进行了执法检查: the list, maybe counted, before the verb
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})"
+                       rf"(?:等(?:[\d一二两三四五六七八九十几]+[家个处座所][\u4e00-\u9fff]{{0,4}}?)?)?进行了?"
                        rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
 
 
@@ -295,8 +297,9 @@ def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     for m in _EXAMINED.finditer(s.text):
         if _in_quote(s, s.start + m.start()):
             continue
-        at = m.start(1)
-        for x in m.group(1).split("、"):   # 先后对A、B、C进行了实地调研: each that ends like a site
+        listed = m.group(1).rsplit("的", 1)[-1] if "、" in m.group(1) else m.group(1)   # 镇区内的A、B
+        at = m.start(1) + len(m.group(1)) - len(listed)
+        for x in (split_sites(listed) if "、" in listed else [listed]):   # 对A、B和C进行了实地调研: each site
             if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \
                     not division_like(x) and not re.search(r"和|及", x):
                 hits.append(SiteHit(s.start + at, x, "move"))

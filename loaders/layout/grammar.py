@@ -37,7 +37,7 @@ _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
 _NOT_NAMES = frozenset(wordlist("byline_not_names"))
 _SKIP_WORDS = frozenset(wordlist("byline_skip_words"))
 # separators and the bullets some papers put before a byline (■本报记者 …)
-_SEP_CHARS = SPACE + "\u00a0/／:：、，,;；|（）()【】[]" + BULLET_MARKS
+_SEP_CHARS = SPACE + "\u00a0/／:：、，,;；|｜︱丨（）()【】[]" + BULLET_MARKS
 
 ROLE_KIND = dict(wordmap("byline_role_kinds"))
 _AUTHOR_TITLES = frozenset(wordlist("byline_author_titles"))

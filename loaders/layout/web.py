@@ -120,7 +120,9 @@ def _headline(pg: _Page) -> Optional[str]:
     or issue number, a page header), a copy of the body's opening with its digits lost (a site's
     automatic title), then the headline, if there is one; else a short 摘要 (summary) line."""
     src, lines, idx, text, used = pg.src, pg.lines, pg.idx, pg.text, pg.used
-    meta_lines = [i for i in idx[:6] if _META_RE.search(text[i]) or _DATE_LINE_RE.match(text[i])]
+    # (来源:某网 4月9日，某局召开… over 80 characters with clauses: a paragraph its source opens, no meta line)
+    meta_lines = [i for i in idx[:6] if _META_RE.search(text[i]) and not (len(text[i]) > 80 and _COMMA_RE.search(text[i]))
+                  or _DATE_LINE_RE.match(text[i])]
     for i in meta_lines:
         used.add(i)     # 作者:甲, 来源:某报记者 乙 (a meta line is no body: its credits are the article's)
         pg.bylines.extend(parse_credits(src, *lines[i])[0])

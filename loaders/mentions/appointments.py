@@ -15,13 +15,13 @@ _OFFICE = alternation(wordlist("office_words"))
 _APPOINT = (
     # 任命X为Y / 提名X同志为Y
     re.compile(r"(?:" + alternation(wordlist("appoint_verbs")) + r")(?P<names>" + _NAMES +
-               r")为(?P<title>[^，。；、“”\n]{2,40})"),
+               r")为(?P<title>[^，,。；;、“”\n]{2,40})"),
     # X当选为Y / X被任命为Y / X任Y (X after a boundary)
     re.compile(r"(?:^|(?<=[，。；：\n]))(?P<names>" + _NAMES + r")(?:" + alternation(wordlist("appointed_verbs")) +
-               r")(?P<title>[^，。；、“”\n]{2,40})"),
+               r")(?P<title>[^，,。；;、“”\n]{2,40})"),
     # 免去X的Y职务
-    re.compile(r"免去(?P<names>" + _NAMES + r")的(?P<title>[^，。；、“”\n]{2,40}?)(?:" + _OFFICE + ")"),
-    re.compile(r"免去(?P<names>" + _NAMES + r")同志(?P<title>[^，。；、“”\n的]{2,40}?)(?:" + _OFFICE + ")"),
+    re.compile(r"免去(?P<names>" + _NAMES + r")的(?P<title>[^，,。；;、“”\n]{2,40}?)(?:" + _OFFICE + ")"),
+    re.compile(r"免去(?P<names>" + _NAMES + r")同志(?P<title>[^，,。；;、“”\n的]{2,40}?)(?:" + _OFFICE + ")"),
 )
 _TITLE_TAIL = re.compile(r"(?:" + alternation(wordlist("office_words") + wordlist("title_tails")) + r")$")
 
@@ -37,7 +37,7 @@ def appointment_title(seg: str) -> Optional[str]:
 
 
 # 任命甲为A，乙为B，丙为C: the list of appointments goes on, clause by clause
-_NEXT = re.compile(r"[^，,。；;\n]{0,20}[，,；;](?P<names>" + _NAMES + r")为(?P<title>[^，。；、“”\n]{2,40})")
+_NEXT = re.compile(r"[^，,。；;\n]{0,20}[，,；;](?P<names>" + _NAMES + r")为(?P<title>[^，,。；;、“”\n]{2,40})")
 
 
 def _with_next(rx: re.Pattern, text: str):

@@ -40,7 +40,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
     # 1. credit word + optional colon + name (names may be spaced: 杨   媛)
     # (a lookahead, so that a second credit glued to the first name is seen: 记者甲某某通讯员乙某)
     busy = -1
-    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*[:：/／]?[ \u3000]*(" + _NAME_SPACED + "))", text):
+    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*[:：/／︱丨｜|]?[ \u3000]*(" + _NAME_SPACED + "))", text):
         if m.start() < busy:
             continue
         busy = m.end(1)
@@ -49,7 +49,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
         # a credit needs a colon, a slash, a bracket before it, or a line/credit start
         before = text[max(0, m.start() - 1):m.start()]
         sep = text[m.end(1):m.start(2)]
-        if not (re.search(r"[:：/／]", sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
+        if not (re.search(r"[:：/／︱丨｜|]", sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
                 or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))
                 or in_credit_paren(text, m.start(), cw)):
             continue
@@ -100,10 +100,27 @@ def credit_mentions(text: str) -> list[PersonMention]:
         if name_ok(c, True) == "ok" and has_surname(c):
             out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
                                      _LINE_MARKS[m.group(1)]))
+    out += _xun_names(text)
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     out.extend(_photo_credits(text, L.photo))
     out += _signatures(text, out)
     return out
+
+
+def _xun_names(text: str) -> list[PersonMention]:
+    """某地讯(甲某 乙某)近日…: the bracket after a dateline's 讯 names its writers, no credit word needed."""
+    out: list[PersonMention] = []
+    m = _XUN_NAMES.match(text)
+    pos = m.start(1) if m else 0
+    for c in re.split(r"[ \u3000、]+", m.group(1)) if m else []:
+        k = text.index(c, pos)
+        pos = k + len(c)
+        if name_ok(c, True) == "ok" and has_surname(c):
+            out.append(PersonMention(c, k, k + len(c), [], "credit", "author"))
+    return out
+
+
+_XUN_NAMES = re.compile(r"\s*[\u4e00-\u9fff]{1,12}讯[ \u3000]*[（(]([\u4e00-\u9fff]{2,3}(?:[ \u3000、]+[\u4e00-\u9fff]{2,3}){0,3})[）)]")
 
 
 def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:

@@ -23,8 +23,9 @@ def list_items(text: str, j: int) -> list[tuple[str, int]]:
             break           # 、市长X: a new titled name, not an item of this list
         k = text.find("、", s, s + 9)
         seg = text[s:k] if k != -1 else ""
-        if seg and all(is_cjk(x) for x in seg) and _list_item_ok(seg):
-            out.append((seg, s))
+        if seg and all(is_cjk(x) for x in seg) and (_list_item_ok(seg) or out and len(seg) == 2 and
+                                                     name_ok(seg, True) is not None and not post_regex().match(seg)):
+            out.append((seg, s))    # an item between two 、 after others: a name even if also a word (宝玉)
             j = k
             continue
         dotted = dotted_name(text, s)       # 某某提·某某夫、: a non-Han name, its parts joined by a dot

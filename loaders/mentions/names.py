@@ -216,6 +216,12 @@ def _joins_next(text: str, j: int) -> bool:
         name_ok(nxt[:2]) == "ok" and has_surname(nxt[:2]) and not is_common_word(nxt[:2])
 
 
+def _title_next(text: str, j: int) -> bool:
+    """A name or a title (市政协秘书长) starts at ``j``, after a 和/与/及: the character before joins two people."""
+    m = post_regex().search(text, j, j + 14)
+    return _joins_next(text, j) or m is not None and not any(ch in BOUND for ch in text[j:m.start()])
+
+
 def _name_listed_after(text: str, j: int) -> bool:
     """、 and then a clear name of three characters closed by a list mark or a clause end."""
     c = text[j + 1:j + 4]
@@ -259,12 +265,19 @@ def _post_opens_place(text: str, p: int) -> bool:
                          for k in (3, 4))
 
 
+_SPEECH_OBJECTS = tuple(wordlist("speech_objects"))
+
+
 def _third_char_penalty(text: str, p: int, n: int, c: str) -> float:
     """How much less a three-character reading is worth when its last character is a word of its own."""
     if c[-1] in "说称讲率" and text.count(c) < 2 or c[-1] in "和与及" and _joins_next(text, p + n):
         return 4.5   # 韦明说。: the verb, not a third character; 林海和副市长王平: a conjunction
     if c[-1] == "以" and text[p + n:p + n + 1] in "“「\"" and text.count(c) < 2:
         return 6.5   # 林海以“四不两直”的方式: a preposition before a quoted way
+    if c[-1] in "为任" and text.count(c) < 2 and post_regex().match(text, p + n):
+        return 6.5   # 以书记林海为团长, 林海任组长: the verb before a post
+    if c[-1] == "作" and text.count(c) < 2 and text.startswith(_SPEECH_OBJECTS, p + n):
+        return 6.5   # 区长林海作的《政府工作报告》, 林海作重要讲话: the verb
     return 0.0
 
 
@@ -301,7 +314,8 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             ok = "ok"   # a name that is also a place (市长某山，: a place name): only with a clear end right after it
         if ok is None and c[0] in STOP_FIRST and c[0] in L.surnames and c[0] not in "和与及有" and \
                 name_ok(c, True) == "ok" and \
-                not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1) and \
+                not is_common_word(c[:2]) and (strong_end(text, p + n) or n == 3 and after_score(text, p + n) >= 1
+                                               or text[p + n:p + n + 1] in "和与及" and _title_next(text, p + n + 1)) and \
                 (not is_common_word(c[1:]) or n == 3 and strong_end(text, p + n, words_only=True)
                  and L.words.get(c[1:], 99.0) >= RARE_GIVEN_IDF):
             ok = "ok"   # a surname that doubles as a function word, right after a title: 县委书记应国栋带领

@@ -28,6 +28,7 @@ def _guarded(verbs: dict[str, str]) -> str:
 # 社会保障局, 服务中心) is not one there
 VERBISH = re.compile(_guarded(wordmap("clause_verbs")))
 _JOINER = re.compile(alternation(wordlist("name_joiners")))
+_PERSON_OBJECT = re.compile(alternation(wordlist("person_object_verbs")))
 
 
 def clean_segment(seg: str) -> str:
@@ -67,6 +68,13 @@ def titles_before(text: str, pos: int) -> list[str]:
         while i > 0 and text[i - 1] not in BOUND and end - i < 40:
             i -= 1
         seg = clean_segment(text[i:end])
+        obj = [m for m in _PERSON_OBJECT.finditer(seg[: len(seg) - len(post_suffix(seg) or "")])] if seg else []
+        if obj and first and post_suffix(seg):
+            # 甲在听取了某局局长乙…, 甲向某场场长乙询问: a clause, then the title of the person it names
+            seg = clean_segment(seg[obj[-1].end():])
+            if len(seg) >= 2 and post_suffix(seg) and len(seg) <= 36 and not VERBISH.search(seg[:-len(post_suffix(seg))]):
+                out.insert(0, seg)
+            break
         if not seg or not post_suffix(seg) or len(seg) > 36 or VERBISH.search(seg[: len(seg) - len(post_suffix(seg))]):
             break
         if not first and _contains_name_like(seg):
