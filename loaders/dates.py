@@ -142,7 +142,6 @@ class _State:
     dateline: Optional[date] = None  # the dateline's day (新华社9月27日电): 今天 and 昨天 count from it
     last_month_only: bool = False   # the last date written a month alone (a chronicle's heading: (2011年6月))
     last_was_day: bool = False      # … or a bare day (一日 …, 二日 …: a chronicle's days go on in that month)
-    heading_year: Optional[int] = None  # a year alone on its line above (a chronicle's 2008年): its month-days' year
 
     @property
     def day_base(self) -> Optional[date]:
@@ -180,7 +179,6 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
     if m["d"] is None:                      # month only (a range needs days)
         if m["d2"] is not None:
             return False
-        y = y if y is not None else st.heading_year
         if y is None:
             if st.base is None:
                 mention.precision = "year_unknown"
@@ -193,14 +191,10 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
     d = cn_number(m["d"])
     if not d or not 1 <= d <= 31:
         return False
-    if y is None and st.heading_year is not None:
-        y = st.heading_year
+    y = y if y is not None else _implied_year(mo, d, mention, st)
     if y is None:
-        if st.base is None:
-            # a month-day with no year anywhere: still a fact, its year unknown
-            mention.precision = "year_unknown"
-            return True
-        y = _year_for(mo, d, st.base, mention.planned, st.precision)
+        mention.precision = "year_unknown"   # a month-day with no year anywhere: still a fact, its year unknown
+        return True
     mention.date = _valid(y, mo, d)
     if m["d2"]:
         mo2 = cn_number(m["m2"]) if m["m2"] else mo
@@ -219,19 +213,18 @@ def _glued(m: re.Match, mention: DateMention, st: _State) -> bool:
         mo, d = int(g[:k]), g[k:]
         if len(d) <= 2 and not (k == 1 and d[0] == "0") and 1 <= mo <= 12 and _valid(2000, mo, int(d)):
             cands.append((mo, int(d)))
-    if not cands:
-        return False
-    y_of = (lambda mo, d: st.heading_year) if st.heading_year else \
-        (lambda mo, d: _year_for(mo, d, st.base, mention.planned, st.precision) if st.base else None)
-    dated = [(_valid(y_of(mo, d), mo, d) if y_of(mo, d) else None) for mo, d in cands]
-    if len(cands) > 1:
-        if st.base is None or None in dated:
-            return False    # 111日 with nothing to choose by
-        dated = [min(dated, key=lambda x: abs((st.base - x).days))]
-    if dated[0] is None:
+    if not cands or len(cands) > 1 and st.base is None:
+        return False        # 111日 with nothing to choose by
+    dated = [x for x in (_valid(_implied_year(mo, d, mention, st), mo, d) for mo, d in cands) if x] if st.base else []
+    mention.date = min(dated, key=lambda x: abs((st.base - x).days), default=None)
+    if mention.date is None:
         mention.precision = "year_unknown"
-    mention.date = dated[0]
     return True
+
+
+def _implied_year(mo: int, d: int, mention: DateMention, st: _State) -> Optional[int]:
+    """The year of a month-day that writes none, by the issue date (None when there is none)."""
+    return _year_for(mo, d, st.base, mention.planned, st.precision) if st.base is not None else None
 
 
 def _relmonth(m: re.Match, mention: DateMention, st: _State) -> bool:
@@ -315,9 +308,6 @@ RESOLVERS = {"iso": _iso, "md": _month_day, "glued": _glued, "day": _day, "relmo
 _ABSOLUTE = ("iso", "md", "glued", "day", "relmonth")
 
 
-# a year alone on its line (a chronicle's heading: 2008年, then 1月, 4日 …)
-_YEAR_HEADING = re.compile(r"(?m)^[ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*年[ \t\u3000]*$")
-
 # a month alone on its line (a chronicle's heading: 一月, then 12日…): the line break ends it
 _MONTH_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|\d{1,2})[ \t\u3000]*月[ \t\u3000]*$\n")
 
@@ -354,9 +344,7 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
     """
     st = _State(base, base_precision if base is not None else "day", ref, dateline=ref)
     out: list[DateMention] = []
-    headings = [(h.start(), int(h.group(1))) for h in _YEAR_HEADING.finditer(text)]
     for start, end, kind, m in _spans(text):
-        st.heading_year = next((y for at, y in reversed(headings) if at < start), None)
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
         mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned,
                               m.groupdict().get("part"))
@@ -368,7 +356,7 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             st.last_was_day = kind == "day"
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
-                st.last_year_told = kind not in ("md", "glued") or kind == "md" and bool(m["y"] or m["yrel"])
+                st.last_year_told = kind in ("iso", "relmonth") or kind == "md" and bool(m["y"] or m["yrel"])
         out.append(mention)
     return out
 

@@ -17,6 +17,12 @@ def events(text, typ=None, **kw):
     return [e for e in evs if typ is None or e.type == typ]
 
 
+def sites(text, **kw):
+    """The site names of the text's one inspection (it fails when there are more or none)."""
+    [ev] = events(text, "inspection", **kw)
+    return [s.name for s in ev.sites]
+
+
 def test_inspection_with_area_and_ordered_sites():
     text = ("3月7日，市委副书记、市长江建国赴醴陵督导企业复工复产工作。他强调，要精准有序推动复工复产。\n"
             "江建国首先来到某某金属制造有限公司，仔细检查企业防控措施。\n"

@@ -3,7 +3,7 @@ of the real corpus, on invented articles with invented names."""
 from datetime import date
 
 from loaders.layout import segment_page
-from test_events import events
+from test_events import events, sites
 from test_mentions import people
 
 D = date(2019, 4, 10)
@@ -73,14 +73,12 @@ def test_a_meeting_held_and_another_attended_are_two_meetings():
 def test_named_units_whose_progress_is_seen_are_sites_after_earlier_stops():
     text = ("4月12日，副省长张一民先后来到某园区和某线路改建工程施工现场，详细了解了园区规划情况，"
             "查看了某某国际建材汽配商贸城、某某东部家具建材物流商贸城、某某保税物流中心及综合配套工程的项目施工进度。")
-    [ev] = events(text, "inspection", published=date(2016, 4, 13))
-    assert [s.name for s in ev.sites][2:4] == ["某某国际建材汽配商贸城", "某某东部家具建材物流商贸城"]
+    assert sites(text, published=date(2016, 4, 13))[2:4] == ["某某国际建材汽配商贸城", "某某东部家具建材物流商贸城"]
 
 
 def test_generic_parts_seen_after_villages_stay_parts():
     text = "7月28日，副县长李一芳先后来到某甲村、某乙村，详细查看了养殖基地、沿线道路、河道等地的防汛安全情况。"
-    [ev] = events(text, "inspection", published=date(2023, 7, 29))
-    assert [s.name for s in ev.sites] == ["某甲村", "某乙村"]
+    assert sites(text, published=date(2023, 7, 29)) == ["某甲村", "某乙村"]
 
 
 def test_a_forestry_district_the_gazetteer_lists_is_the_trips_area_not_a_site():

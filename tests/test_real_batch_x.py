@@ -4,7 +4,7 @@ from datetime import date
 
 from loaders.dates import find_dates
 from loaders.pipeline import extract_text
-from test_events import events
+from test_events import events, sites
 from test_mentions import people
 
 D = date(2012, 4, 19)
@@ -57,15 +57,14 @@ def test_appointments_go_on_after_an_ascii_comma():
 def test_dike_works_listed_across_commas_after_a_field_check_are_sites():
     text = ("6月29日，省长王一武现场检查了某河某县三台子险工、某区小台子险工，某市城市防洪工程、某闸改扩建工程，"
             "二道桥子防洪闸、吴家进水闸等，并与地方同志进行了交流座谈。")
-    [ev] = events(text, "inspection", published=date(2017, 7, 1))
-    assert [s.name for s in ev.sites] == ["某河某县三台子险工", "某区小台子险工", "某市城市防洪工程", "某闸改扩建工程",
-                                          "二道桥子防洪闸", "吴家进水闸"]
+    assert sites(text, published=date(2017, 7, 1)) == [
+        "某河某县三台子险工", "某区小台子险工", "某市城市防洪工程", "某闸改扩建工程",
+        "二道桥子防洪闸", "吴家进水闸"]
 
 
 def test_counted_companies_examined_by_a_lead_are_sites():
     text = "5月11日，镇党委书记卓一波一行对镇区内的某某工具有限公司、某某电子有限公司和某某电器有限公司等3家企业进行了执法检查。"
-    [ev] = events(text, "inspection", published=date(2023, 5, 12))
-    assert [s.name for s in ev.sites] == ["某某工具有限公司", "某某电子有限公司", "某某电器有限公司"]
+    assert sites(text, published=date(2023, 5, 12)) == ["某某工具有限公司", "某某电子有限公司", "某某电器有限公司"]
 
 
 def test_the_arrangements_of_a_meeting_to_come_are_no_meeting():

@@ -12,9 +12,8 @@ from .patterns import _ATTEND, _rx
 
 # a group's named head: 在X(的)带领下, 由X带队, X带队/率队/率领/带领, 以X为组长 (the group follows)
 _HEAD_AFTER = re.compile(rf"^(?:等人)?(?:{_W('head_after')})")
-_NAMED_HEAD = re.compile(rf"(?:{_W('named_head')})")
-# 由X带队的检查组 (the group named right after its head's verb)
-_HEAD_OF_GROUP = re.compile(rf"(?:等人)?(?:{_W('head_after')})的[^，。；]{{0,16}}?[组团队]")
+# …以X为组长, 由X带队的检查组: the head named in a sentence before the group's visit
+_NAMED_HEAD = re.compile(rf"(?:{_W('named_head')})|(?:等人)?(?:{_W('head_after')})的[^，。；]{{0,16}}?[组团队]")
 _HEAD_BEFORE = re.compile(r"(?:在|由)[^，。；]{0,30}$")
 _HOSTS = re.compile(_W("hosts"))
 # those who take part in a group's visit (not hosts who 陪同 it or leaders who meet it)
@@ -43,8 +42,8 @@ def group_lead(ctx: Context, i: int) -> list[str]:
     window = _group_window(ctx, i)
     for s2 in ctx.sents[max(0, i - 2):i]:   # 调研组以X为组长。…调研组一行走访: the head named just before
         for x in ctx.mentions_in(s2.start, s2.end):
-            if x.name in ctx.officials and (_NAMED_HEAD.match(ctx.text, x.end) or _HEAD_OF_GROUP.match(ctx.text, x.end)):
-                return [x.name]   # …以X为组长 / 由X带队的检查组: the head named just before
+            if x.name in ctx.officials and _NAMED_HEAD.match(ctx.text, x.end):
+                return [x.name]
     for s2 in window:
         for x in ctx.mentions_in(s2.start, s2.end):
             after = ctx.text[x.end:x.end + 6]

@@ -196,9 +196,9 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
         return None   # 有关会议, 首次会议: a meeting spoken of; 相关部门协调会 is one
     if name.endswith(_NOT_MEETINGS):
         return None   # 营造…的社会, 专场招聘会: not a meeting
-    if kind == "held" and s.text[m.end():m.end() + 1] == "的":
-        return None   # X会议召开的时间、地点: the meeting's arrangements, spoken of before it is held
     if kind == "held":
+        if s.text[m.end():m.end() + 1] == "的":
+            return None   # X会议召开的时间、地点: the meeting's arrangements, spoken of before it is held
         follow = re.match(_WHEN + r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
                           s.text[m.end("name"):])
         if follow:

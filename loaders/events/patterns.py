@@ -216,7 +216,7 @@ def division_like(item: str) -> bool:
         return True     # a county the gazetteer lists, whatever its ending (某林区 is one)
     if _NOT_DIVISION.search(item) or _is_generic(item) or _NOT_DIVISION_OPEN.match(item):
         return False
-    return bool(DIVISION_RE.match(item)) or _is_division(item)
+    return bool(DIVISION_RE.match(item))
 
 
 def _is_division(name: str) -> bool:

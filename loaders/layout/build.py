@@ -150,20 +150,23 @@ def attach_furniture(articles: list[Article], credits: list[Byline]) -> None:
     for b in credits:
         above = [a for a in articles if a.start <= b.start]
         target = max(above, key=lambda a: a.start) if above else articles[0]
-        if all((x.name, x.title) != (b.name, b.title) for x in target.bylines):
-            target.bylines.append(b)
-
+        _add_byline(target, b)
 
 
 def attach_closing_bylines(above: Article, bylines: list[Byline]) -> None:
     """A byline line with no body after it (记者:甲 乙 under the last paragraph) is the closing credit
     of the article above, not an article of its own."""
     for b in bylines:
-        if all((x.name, x.title) != (b.name, b.title) for x in above.bylines):
-            above.bylines.append(b)
-            names = {"reporter": above.reporters, "correspondent": above.correspondents}.get(b.role)
-            if names is not None and b.name not in names:
-                names.append(b.name)
+        _add_byline(above, b)
+
+
+def _add_byline(a: Article, b: Byline) -> None:
+    """``b`` among ``a``'s bylines once (by name and title), and a reporter or correspondent among its names."""
+    if all((x.name, x.title) != (b.name, b.title) for x in a.bylines):
+        a.bylines.append(b)
+        names = {"reporter": a.reporters, "correspondent": a.correspondents}.get(b.role)
+        if names is not None and b.name not in names:
+            names.append(b.name)
 
 
 def attach_stray_captions(src: str, articles: list[Article], captions: list[Caption]) -> None:

@@ -29,6 +29,8 @@ _LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|
 # a parenthesis closing a line: a signature when parse_signature reads it as one
 _CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000、/／]{1,38})[)）][ \u3000]*(?=\n|$)")
 _NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
+# what may stand between a credit word and its name (编辑:X, 文/X, 编辑︱X)
+_CREDIT_SEP = r"[:：/／︱丨｜|]"
 
 
 def credit_mentions(text: str) -> list[PersonMention]:
@@ -40,7 +42,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
     # 1. credit word + optional colon + name (names may be spaced: 杨   媛)
     # (a lookahead, so that a second credit glued to the first name is seen: 记者甲某某通讯员乙某)
     busy = -1
-    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*[:：/／︱丨｜|]?[ \u3000]*(" + _NAME_SPACED + "))", text):
+    for m in re.finditer(r"(?=(" + credit_alt + r")[ \u3000]*" + _CREDIT_SEP + r"?[ \u3000]*(" + _NAME_SPACED + "))", text):
         if m.start() < busy:
             continue
         busy = m.end(1)
@@ -49,7 +51,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
         # a credit needs a colon, a slash, a bracket before it, or a line/credit start
         before = text[max(0, m.start() - 1):m.start()]
         sep = text[m.end(1):m.start(2)]
-        if not (re.search(r"[:：/／︱丨｜|]", sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
+        if not (re.search(_CREDIT_SEP, sep) or before in ("", "(", "（", "【", "[", "\n", " ", "\u3000", "）", ")")
                 or (sep.strip() == "" and sep != "" and before in ("报", "网", "台"))
                 or in_credit_paren(text, m.start(), cw)):
             continue
@@ -111,8 +113,10 @@ def _xun_names(text: str) -> list[PersonMention]:
     """某地讯(甲某 乙某)近日…: the bracket after a dateline's 讯 names its writers, no credit word needed."""
     out: list[PersonMention] = []
     m = _XUN_NAMES.match(text)
-    pos = m.start(1) if m else 0
-    for c in re.split(r"[ \u3000、]+", m.group(1)) if m else []:
+    if m is None:
+        return out
+    pos = m.start(1)
+    for c in re.split(r"[ \u3000、]+", m.group(1)):
         k = text.index(c, pos)
         pos = k + len(c)
         if name_ok(c, True) == "ok" and has_surname(c):

@@ -219,11 +219,9 @@ def bare_lists(f: Found) -> None:
             continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
         quality = [x in known or name_ok(x) == "ok" for x in items]
         leaders_named = _LEADERS_AFTER.match(tail_after) is not None   # …等县领导: the items are people
-
-        def can_be(q, x):
-            return q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
         # every item can be a name, and all but one clearly are (some names are also dictionary words)
-        if all(can_be(q, x) for q, x in zip(quality, items)) and \
+        if all(q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
+               for q, x in zip(quality, items)) and \
                 sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
                 sum(has_surname(x) for x in items) >= len(items):
             pos = m.start()
@@ -270,7 +268,7 @@ def later_appositions(f: Found) -> None:
                 pm.titles.append(title)
 
 
-_COUNT_TAIL = r"(?:等|一行)?(\d{1,2}|[两" + CN_DIGITS + r"]{1,2})(?:" + alternation(wordlist("person_count_words")) + ")"
+_COUNT_TAIL = r"(?:等|一行)?(\d{1,4}|[两" + CN_DIGITS + r"]{1,4})(?:" + alternation(wordlist("person_count_words")) + ")"
 # names alone (甲、乙2人), then units and names (某镇甲、某局乙2名)
 _COUNTED_LISTS = (re.compile(r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)" + _COUNT_TAIL),
                   re.compile(r"([\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,14}?)+)" + _COUNT_TAIL))
@@ -289,8 +287,7 @@ def _counted_name(item: str, known: set[str]) -> Optional[str]:
 
 
 # 甲某等100名同志获得…: one name heading a counted group (a clause opens before it)
-_HEADS_COUNTED = re.compile(r"(?:^|(?<=[，。；：,;:\n]))([\u4e00-\u9fff]{2,3})等(\d{1,4}|[两" + CN_DIGITS + r"]{1,4})(?:"
-                            + alternation(wordlist("person_count_words")) + ")")
+_HEADS_COUNTED = re.compile(r"(?:^|(?<=[，。；：,;:\n]))([\u4e00-\u9fff]{2,3})(?=等)" + _COUNT_TAIL)
 
 
 def counted_lists(f: Found) -> None:
