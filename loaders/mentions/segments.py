@@ -69,7 +69,7 @@ def titles_before(text: str, pos: int) -> list[str]:
             i -= 1
         seg = clean_segment(text[i:end])
         obj = [m for m in _PERSON_OBJECT.finditer(seg[: len(seg) - len(post_suffix(seg) or "")])] if seg else []
-        if obj and first and post_suffix(seg):
+        if obj and post_suffix(seg):
             # 甲在听取了某局局长乙…, 甲向某场场长乙询问: a clause, then the title of the person it names
             seg = clean_segment(seg[obj[-1].end():])
             if len(seg) >= 2 and post_suffix(seg) and len(seg) <= 36 and not VERBISH.search(seg[:-len(post_suffix(seg))]):
