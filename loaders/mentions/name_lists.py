@@ -10,6 +10,9 @@ from ..titles import post_regex
 from .names import dotted_name, has_surname, is_translit, name_ok, pick_name, strong_end
 from .words import is_cjk, is_common_word
 
+# what may follow a private person's name after a descriptor (困难户X家中, 老党员X老同志)
+DESCRIPTOR_NAME_ENDS = tuple(sorted(wordlist("descriptor_name_ends"), key=len, reverse=True))
+
 
 def list_items(text: str, j: int) -> list[tuple[str, int]]:
     """The names of a 、-list going on at ``j`` (the 、 after a first name already taken):
@@ -95,3 +98,14 @@ def unit_staff_items(text: str, taken: set[int]) -> list[tuple[str, int]]:
             pos += len(x) + 1
         out += found
     return out
+
+def joined_name(text: str, j: int) -> Optional[str]:
+    """The name joined at ``j`` by 、/和/及 to a private person's name before it, if it ends clearly."""
+    if text[j:j + 1] not in ("、", "和", "及"):
+        return None
+    nxt = pick_name(text, j + 1)
+    if not nxt or name_ok(nxt[0]) != "ok" or not has_surname(nxt[0]) or is_common_word(nxt[0][:2]):
+        return None
+    k = j + 1 + len(nxt[0])
+    ok = strong_end(text, k) or text.startswith(DESCRIPTOR_NAME_ENDS, k) or text[k:k + 1] in ("时", "等")
+    return nxt[0] if ok else None

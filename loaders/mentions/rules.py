@@ -16,7 +16,7 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .name_lists import list_items, unit_staff_items
+from .name_lists import DESCRIPTOR_NAME_ENDS, joined_name, list_items, unit_staff_items
 from .names import has_surname, name_ok, not_place_part, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
@@ -75,7 +75,6 @@ def titled(f: Found) -> None:
             prev_end = s + len(item)
 
 
-_DESCRIPTOR_NAME_ENDS = tuple(sorted(wordlist("descriptor_name_ends"), key=len, reverse=True))
 # a household visited: X村甲乙家中, 三组甲乙丙家里 (a name between a village or group and 家中)
 _HOUSEHOLD_RE = re.compile(r"(?<=[村组屯户])([\u4e00-\u9fff]{2,3})(?=家中|家里)")
 
@@ -84,7 +83,7 @@ def _before_end_word(text: str, p: int):
     """A name of 3 or 2 characters at ``p`` ended by a word that follows private persons (X家中, X老同志)."""
     for n in (3, 2):
         c = text[p:p + n]
-        if text.startswith(_DESCRIPTOR_NAME_ENDS, p + n) and name_ok(c) == "ok" and not is_common_word(c):
+        if text.startswith(DESCRIPTOR_NAME_ENDS, p + n) and name_ok(c) == "ok" and not is_common_word(c):
             return c, 2.0
     return None
 
@@ -112,16 +111,15 @@ def descriptors(f: Found) -> None:
             continue   # …的农民工资: after 的, only a name that recurs
         if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
                 not (strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2
-                     or text.startswith(_DESCRIPTOR_NAME_ENDS, p + len(got[0]))):
+                     or text.startswith(DESCRIPTOR_NAME_ENDS, p + len(got[0]))
+                     or joined_name(text, p + len(got[0]))):
             continue   # a word after the descriptor (群众关切), not a name
         f.add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
         j = p + len(got[0])
-        while j < len(text) and text[j] == "、":   # 困难群众A、B
-            nxt = pick_name(text, j + 1)
-            if not nxt or name_ok(nxt[0]) != "ok" or not strong_end(text, j + 1 + len(nxt[0])):
-                break
-            f.add(PersonMention(nxt[0], j + 1, j + 1 + len(nxt[0]), [], "descriptor"))
-            j = j + 1 + len(nxt[0])
+        while (nxt := joined_name(text, j)):   # 困难群众A、B, 贫困群众A和B
+            f.add(PersonMention(nxt, j + 1, j + 1 + len(nxt), [], "descriptor"))
+            j += 1 + len(nxt)
+
 
 
 def appointments(f: Found) -> None:
@@ -197,27 +195,41 @@ def unit_staff(f: Found) -> None:
         f.add(PersonMention(x, k, k + len(x), [], "bare"))
 
 
-# A、B、C等 / A、B、C， / A、B、C参加: three names or more, ended by 等, punctuation or a follower word
-_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n]|$|"
+# A、B、C等 / A、B、C， / A、B、C参加 / A、B、C及: three names or more, ended by 等, punctuation, 及 or a follower word
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n及]|$|"
                         + alternation(wordlist("list_followers")) + ")")
 _LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,2}领导")
+# 甲某、乙某参加会见: two names opening a clause, closed by a follower word (a list of two has no 等 to tell it)
+_BARE_PAIR = re.compile(r"(?:^|(?<=[。；\n]))([\u4e00-\u9fff]{2,3})、([\u4e00-\u9fff]{2,3})(?="
+                        + alternation(wordlist("list_followers")) + ")")
 
 
 def bare_lists(f: Found) -> None:
-    """Bare lists of names: A、B、C等 / A、B、C，"""
+    """Bare lists of names: A、B、C等 / A、B、C， / (a clause's start) A、B参加"""
     text, known = f.text, f.known
+    for m in _BARE_PAIR.finditer(text):
+        pair = (m.group(1), m.group(2))
+        if all(m.start(g) not in f.taken and (x in known or name_ok(x) == "ok" and has_surname(x))
+               and not is_common_word(x) for g, x in zip((1, 2), pair)):
+            for g, x in zip((1, 2), pair):
+                f.add(PersonMention(x, m.start(g), m.end(g), [], "bare"))
     for m in _BARE_LIST.finditer(text):
         items = m.group(0).split("、")
+        end = m.end()
+        if len(items[-1]) == 3 and items[-1][-1] == "等":
+            items[-1], end = items[-1][:-1], end - 1    # 甲某、乙某、丙某等参加: 等 closes the list
         first = items[0]
         # the first item is the tail of a longer run: 查处了甲某, 副主席甲某 (a post's last character)
-        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first) or m.start() in f.taken
+        inside = m.start() in f.taken and all(pm.start != m.start() for pm in f.out)   # a longer run's tail
+        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first) or inside
                                 or post_suffix(text[max(0, m.start() - 5):m.start() + 1])):
             first = first[1:]
         items[0] = first
-        tail_after = text[m.end():m.end() + 5]
+        tail_after = text[end:end + 5]
         if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
             continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
-        quality = [x in known or name_ok(x) == "ok" for x in items]
+        # a list mark closes each item, so a name's last character may be a function word (甲春让、)
+        quality = [x in known or name_ok(x, listed=len(x) == 3) == "ok" for x in items]
         leaders_named = _LEADERS_AFTER.match(tail_after) is not None   # …等县领导: the items are people
         # every item can be a name, and all but one clearly are (some names are also dictionary words)
         if all(q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
