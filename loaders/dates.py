@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from .date_lines import RX_CNDAY_LINE, RX_DAY_LINE, RX_MONTH_LINE, alone_on_line, keep_line_spans, line_days
 from .lexicon import alternation, wordlist, wordmap
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -78,21 +79,16 @@ _Y = r"(?:(?P<y>\d(?:[ \u3000]?\d){3}|[〇零一二三四五六七八九]{4})\s*
 _PART = r"(?:\s*(?P<part>" + alternation(wordlist("day_parts")) + "))?"
 _SEP = r"\s*(?:至|到|—+|－|-+|–|~|～)\s*"
 
+# (2月24、25日: two days of one month, listed: the visit's first and last)
 _RX_MD = re.compile(
-    _Y + r"?(?P<m>" + _D + r"|元)\s*月[^\S\n]*\n?[^\S\n]*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])))?"
-    r"(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?(?P<d2>" + _D + r")\s*[日号])?" + _PART)
+    _Y + r"?(?P<m>" + _D + r"|元)\s*月[^\S\n]*\n?[^\S\n]*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])|(?=、" + _D + r"\s*[日号])))?"
+    r"(?:(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?|(?<![日号\s])、)(?P<d2>" + _D + r")\s*[日号])?" + _PART)
 _RX_DAY = re.compile(
     r"(?<![\d０-９月年第号.\-/:])(?P<d>\d{1,2}|[０-９]{1,2})\s*(?:日)?"
     r"(?:" + _SEP + r"(?P<d2>\d{1,2}|[０-９]{1,2}))?\s*日(?![内后以之])" + _PART)
 # Chinese-numeral day only (二十八日, 十五日): 11 to 31, so 一日三餐 and 十日内 stay out
 _RX_CNDAY = re.compile(r"(?<![〇零一二两三四五六七八九十月年第])(?P<d>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九])日"
                        r"(?![内后以之])" + _PART)
-# a chronicle's day opening its line (一日 某某…, 十日 某某…): any Chinese-numeral day there
-_RX_CNDAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>[一二三四五六七八九十]{1,3})日(?![内后以之游])" + _PART)
-# a chronicle's day as a bare number opening its line (3 市委书记…, 10 市长…): only in a run of them
-# (the space between may be gone after cleaning; 3个, 10年 are counts, not days)
-_RX_DAY_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})[ \t\u3000]*(?=[\u4e00-\u9fff])"
-                          r"(?![个年月日号万亿名人家岁项次天元种条件台座所位批届期点时分])")
 # 上月28日, 本月6日, 下月2日
 _RX_RELMONTH = re.compile(r"(?P<w>" + alternation(_MONTH_WORDS) + r")\s*(?P<d>" + _D + r")\s*[日号]" + _PART)
 _RX_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
@@ -142,6 +138,7 @@ class _State:
     dateline: Optional[date] = None  # the dateline's day (新华社9月27日电): 今天 and 昨天 count from it
     last_month_only: bool = False   # the last date written a month alone (a chronicle's heading: (2011年6月))
     last_was_day: bool = False      # … or a bare day (一日 …, 二日 …: a chronicle's days go on in that month)
+    yearless_before: bool = False   # a month-day with no year was written (12月17日 …, then 19日: of that month)
 
     @property
     def day_base(self) -> Optional[date]:
@@ -177,17 +174,7 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
         return False
     y = _md_year(m, st)
     if m["d"] is None:                      # month only (a range needs days)
-        if m["d2"] is not None:
-            return False
-        if y is None:
-            if st.base is None:
-                mention.precision = "year_unknown"
-                return True
-            y = st.base.year if (mo <= st.base.month or mention.planned or st.precision == "year") else st.base.year - 1
-        mention.date = date(y, mo, 1)
-        mention.end_date = _month_end(y, mo)
-        mention.precision = "month"
-        return True
+        return m["d2"] is None and _month_only(mo, y, mention, st)
     d = cn_number(m["d"])
     if not d or not 1 <= d <= 31:
         return False
@@ -202,6 +189,24 @@ def _month_day(m: re.Match, mention: DateMention, st: _State) -> bool:
         if mo2 and d2:
             mention.end_date = _valid(y + (1 if mo2 < mo else 0), mo2, d2)
     return True
+
+
+def _month_only(mo: int, y: Optional[int], mention: DateMention, st: _State) -> bool:
+    """A month with no day (3月, 去年10月, a chronicle's heading): the whole month."""
+    if y is None:
+        if st.base is None:
+            mention.precision = "year_unknown"
+            return True
+        y = st.base.year if (mo <= st.base.month or mention.planned or st.precision == "year") else st.base.year - 1
+    mention.date = date(y, mo, 1)
+    mention.end_date = _month_end(y, mo)
+    mention.precision = "month"
+    return True
+
+
+def _month_line(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """A chronicle's month as a bare number alone on its line (date_lines)."""
+    return _month_only(int(m["m"]), None, mention, st)
 
 
 def _glued(m: re.Match, mention: DateMention, st: _State) -> bool:
@@ -244,16 +249,28 @@ def _relmonth(m: re.Match, mention: DateMention, st: _State) -> bool:
     return True
 
 
+def _day_line(m: re.Match, mention: DateMention, st: _State) -> bool:
+    """A chronicle's day as a bare number opening its line (17 …, 57 … for 5—7: date_lines)."""
+    days = line_days(m["d"])
+    return days is not None and _day_of(days[0], days[1], mention, st)
+
+
 def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
-    """6日 / 二十八日: the month of the last date written, else the issue month."""
+    """6日 / 二十八日, 25—26日."""
     d = cn_number(m["d"])
-    if not d or not 1 <= d <= 31:
-        return False
+    d2 = cn_number(m["d2"]) if m.groupdict().get("d2") else None
+    return bool(d) and 1 <= d <= 31 and _day_of(d, d2, mention, st)
+
+
+def _day_of(d: int, d2: Optional[int], mention: DateMention, st: _State) -> bool:
+    """Day ``d`` (to ``d2``): the month of the last date written, else the issue month."""
     ref = st.last or (st.base if st.precision != "year" else None)
     if st.last is not None and st.day_base is not None and abs((st.day_base - st.last).days) > RECENT_DAYS \
             and st.last_year_told and not st.last_month_only and not st.last_was_day:
         ref = st.base   # 9日至16日 after a date of years ago (2003年11月 in a history): the issue's month
-    if ref is None:
+    if ref is None:   # no month nor year anywhere (a chronicle that writes neither): still a day, its year unknown
+        if st.base is None and not st.yearless_before:
+            mention.precision = "year_unknown"
         return True
     y, mo = ref.year, ref.month
     cand = _valid(y, mo, d)
@@ -265,9 +282,8 @@ def _day(m: re.Match, mention: DateMention, st: _State) -> bool:
             y, mo = y - 1, 12
         cand = _valid(y, mo, d)
     mention.date = cand
-    if m.groupdict().get("d2"):
-        d2 = cn_number(m["d2"])
-        mention.end_date = _valid(y, mo, d2) if d2 else None
+    if d2:
+        mention.end_date = _valid(y, mo, d2)
     return True
 
 
@@ -301,11 +317,12 @@ def _approx(m: re.Match, mention: DateMention, st: _State) -> bool:
 
 
 # span kinds in the order they are looked for; ties go to the earliest-longest match
-SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("glued", _RX_MD_GLUED), ("day", _RX_DAY), ("day", _RX_CNDAY), ("day", _RX_CNDAY_LINE),
-         ("day", _RX_DAY_LINE), ("relmonth", _RX_RELMONTH), ("rel", _RX_REL), ("approx", _RX_APPROX))
-RESOLVERS = {"iso": _iso, "md": _month_day, "glued": _glued, "day": _day, "relmonth": _relmonth, "rel": _relative,
-             "approx": _approx}
-_ABSOLUTE = ("iso", "md", "glued", "day", "relmonth")
+SPANS = (("iso", _RX_ISO), ("md", _RX_MD), ("glued", _RX_MD_GLUED), ("day", _RX_DAY), ("day", _RX_CNDAY),
+         ("day", RX_CNDAY_LINE), ("dayline", RX_DAY_LINE), ("monthline", RX_MONTH_LINE), ("relmonth", _RX_RELMONTH),
+         ("rel", _RX_REL), ("approx", _RX_APPROX))
+RESOLVERS = {"iso": _iso, "md": _month_day, "glued": _glued, "day": _day, "dayline": _day_line,
+             "monthline": _month_line, "relmonth": _relmonth, "rel": _relative, "approx": _approx}
+_ABSOLUTE = ("iso", "md", "glued", "day", "dayline", "monthline", "relmonth")
 
 
 # a month alone on its line (a chronicle's heading: 一月, then 12日…): the line break ends it
@@ -316,12 +333,8 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     """The earliest-longest non-overlapping date expressions of ``text``."""
     # offsets kept: the heading's line break becomes a full stop for matching only
     text = _MONTH_HEADING.sub(lambda m: m.group(0)[:-1] + "。", text)
-    spans = [(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text) if m.end() > m.start()]
-    if sum(1 for s in spans if s[3].re is _RX_CNDAY_LINE) < 2:   # 一日 … 二日 …: a chronicle's days, never one
-        spans = [s for s in spans if s[3].re is not _RX_CNDAY_LINE]
-    lines = [int(s[3]["d"]) for s in spans if s[3].re is _RX_DAY_LINE]
-    if len(lines) < 3 or lines != sorted(lines):   # 3 …, 10 …, 25 …: a chronicle's days, in order
-        spans = [s for s in spans if s[3].re is not _RX_DAY_LINE]
+    spans = keep_line_spans([(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text)
+                             if m.end() > m.start()])
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []
     last_end = -1
@@ -350,9 +363,10 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
                               m.groupdict().get("part"))
         if not RESOLVERS[kind](m, mention, st):
             continue
+        st.yearless_before = st.yearless_before or mention.precision == "year_unknown" and kind != "day"
         if mention.date is not None and kind in _ABSOLUTE:
             st.last = mention.date
-            st.last_month_only = mention.precision == "month" and _alone_on_line(text, start, end)
+            st.last_month_only = mention.precision == "month" and alone_on_line(text, start, end)
             st.last_was_day = kind == "day"
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
@@ -360,13 +374,6 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
         out.append(mention)
     return out
 
-
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """The span is its line's only content, brackets aside (a chronicle's heading: (2011年6月))."""
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    b = len(text) if b < 0 else b
-    return not (text[a:start] + text[end:b]).strip(" \t\u3000（()）【】[]份")
 
 
 def parse_date(expr: str, base: Optional[date]) -> Optional[DateMention]:

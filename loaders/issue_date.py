@@ -196,6 +196,7 @@ def date_from_web_stamp(text: str) -> Optional[date]:
 _MD_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(度)?")
 _FUTURE_BEFORE = ("将于", "将在", "定于", "计划于", "预计", "拟于", "至", "到")
+_SINCE_AFTER = re.compile(r"[^，,。；;、\n]{0,10}?(?:" + alternation(wordlist("since_words")) + ")")
 
 
 def infer_date(text: str, year_hint: Optional[int] = None) -> tuple[Optional[date], str]:
@@ -222,8 +223,10 @@ def infer_date(text: str, year_hint: Optional[int] = None) -> tuple[Optional[dat
     basis_year = ""
     if year is None:
         # 力争到2020年, 至2025年: a target year, not the year the text was written in
+        # 1951年有气象记录以来, 2000年以前, 1984年退伍后: a year the text measures from, not the one it was written in
         years = [(int(m.group(1)), bool(m.group(2))) for m in _YEAR_RE.finditer(text)
-                 if not any(text[max(0, m.start() - 4):m.start()].endswith(w) for w in _FUTURE_BEFORE)]
+                 if not any(text[max(0, m.start() - 4):m.start()].endswith(w) for w in _FUTURE_BEFORE)
+                 and not _SINCE_AFTER.match(text, m.end())]
         if len({y for y, _ in years}) > 1 and not any(annual for _, annual in years):
             years = []   # 2017年完成情况及2018年计划, 2023年底…2025年底: which year the day is in, the text does not say
         if years:

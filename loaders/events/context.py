@@ -239,7 +239,7 @@ class Context:
 
     @functools.cached_property
     def _chronicle(self) -> bool:
-        return bool(_CHRONICLE.search(self.article.title or ""))
+        return bool(_CHRONICLE.search(_title(self.article)))
 
     def _item_heading_day(self, s: Sentence) -> Optional[DateMention]:
         """The day of a bulleted heading over the item the sentence is in (● 6月30日走访… ¶ 省长X来到…),
@@ -301,32 +301,57 @@ _MONTH_ONLY = re.compile(r"^[\s(（【]*(?:[一二三四五六七八九十]{1,2}
 _DAY_ITEM = re.compile(r"(?m)^[ \t\u3000]*\d{1,2}(?:[—\-～~至]\d{1,2})?日")
 
 
+def _title(article: Article) -> str:
+    """The title without the spaces a page sets between its characters (2006 年 某 区 大 事 记)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", article.title or "")
+
+
 def _yearless_chronicle(article: Article) -> bool:
-    """A chronicle whose title and text write no year: the issue date does not give its year. A chronicle
-    by its title (X大事记), or by its form: a month alone as its heading over three or more day items."""
-    title, text = article.title or "", article.text or ""
-    chronicle = bool(_CHRONICLE.search(title)) or \
-        bool(_MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(text)) >= 3
-    return chronicle and not _YEAR.search(title) and not _YEAR.search(text)
+    """A chronicle whose title and text write no year: the issue date does not give its year."""
+    title, text = _title(article), article.text or ""
+    return _is_chronicle(article) and not _YEAR.search(title) and not _YEAR.search(text)
+
+
+def _is_chronicle(article: Article) -> bool:
+    """A chronicle by its title (X大事记), or by its form: a month alone as its heading over three or
+    more day items."""
+    title = _title(article)
+    return bool(_CHRONICLE.search(title)) or \
+        bool(_MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(article.text or "")) >= 3
 
 
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
 _PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
+# a chronicle's period in digits only (某市大事记202008)
+_PERIOD_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])?(?!\d)")
 
 
 def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:
     """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
-    title = article.title or ""
+    title = _title(article)
     # the period in the title, or on the line under it ((2011年6月) opening the text)
     opening = (article.text or "")[:16].lstrip(" （(【\n")
-    if _CHRONICLE.search(title):
-        m = _PERIOD.search(title) or _PERIOD.match(opening)
+    if _is_chronicle(article):
+        m = _PERIOD.search(title) or _PERIOD.match(opening) or _PERIOD_DIGITS.search(title)
+        if not m:
+            return _items_year(article)
     else:   # no chronicle's title, but a period alone as the headline or the first line (2008年 / 2008年1月)
         m = _PERIOD.fullmatch(title.strip(" （()）【】")) or _PERIOD_LINE.match(opening)
     if not m:
         return None
     y, mo = int(m.group(1)), int(m.group(2) or 0)
     return (date(y, mo, 1), "month") if 1 <= mo <= 12 else (date(y, 1, 1), "year")
+
+
+def _items_year(article: Article) -> Optional[tuple[date, str]]:
+    """A chronicle with no period in its title, whose items write one year only, not the issue's (a
+    government site posts a chronicle years later: 2014年全市春风行动 in items posted in 2016)."""
+    years = {int(m.group(1)) for m in _PERIOD.finditer(article.text or "")}
+    if len(years) != 1:
+        return None
+    y = years.pop()
+    pub = article.published
+    return (date(y, 1, 1), "year") if pub is None or y < pub.year else None
 
 
 def _dateline_date(article: Article) -> Optional[date]:

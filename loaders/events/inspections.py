@@ -220,7 +220,12 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t):
                 continue
             if _comes_along(ctx, s.start, t):
-                continue   # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead
+                # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead; but the one they
+                # come along with may be the previous sentence's (甲一行来到某公司，了解…。乙陪同调研。)
+                moved = _moved_before(ctx, i, found)
+                if moved:
+                    _add_leads(ctx, moved[0], [moved[1]], m.group(0), moved[2], found, order, first_sent, along)
+                continue
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
@@ -231,23 +236,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 group = bool(subj)
             if not subj:
                 continue
-            d = ctx.date_for(s, tuple(subj), R['insp']) or ctx.standing_span or ctx.issue_span_for(s)
-            if d is None and not _undated_paper(ctx) or d is not None and d.planned:
-                continue
-            undated_here = ctx.own_date(s) is None
-            for lead in subj:
-                key = (lead, d.date if d else None)
-                if key in found or undated_here and not group and any(k[0] == lead for k in found):
-                    continue   # 甲某在检查后指出…: a sentence without a date of its own adds to the lead's visit
-                if lead in along and any(k[1] == key[1] for k in found):
-                    continue   # A调研，B参加。A、B先后到…: B still comes along
-                ev = _event("inspection", m.group(0), d, s, ctx.article, lead=lead)
-                ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
-                found[key] = ev
-                order.append(key)
-                first_sent[key] = _clause_start(s, t)
-                if group:
-                    group_members(ctx, i, ev, lead)
+            _add_leads(ctx, s, subj, m.group(0), t, found, order, first_sent, along, group=i if group else None)
             # named before the verb and not taken as leads (A、B带队: B): they come along that day
             along.update(x.name for x in ctx.mentions_in(s.start, t)
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
@@ -260,6 +249,45 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             del found[key]
     _merged_days(found, order)
     return found, order, first_sent
+
+
+def _add_leads(ctx: Context, s, subj: list[str], trigger: str, t: int, found: dict, order: list,
+               first_sent: dict, along: set[str], group: Optional[int] = None) -> None:
+    """An inspection for each lead of sentence ``s`` (the verb ``trigger`` at ``t``) on the sentence's day,
+    unless the lead has one that day or comes along (``group``: the group sentence's index)."""
+    d = ctx.date_for(s, tuple(subj), _rx()['insp']) or ctx.standing_span or ctx.issue_span_for(s)
+    if d is None and not _undated_paper(ctx) or d is not None and d.planned:
+        return
+    undated_here = ctx.own_date(s) is None
+    for lead in subj:
+        key = (lead, d.date if d else None)
+        if key in found or undated_here and group is None and any(k[0] == lead for k in found):
+            continue   # 甲某在检查后指出…: a sentence without a date of its own adds to the lead's visit
+        if lead in along and any(k[1] == key[1] for k in found):
+            continue   # A调研，B参加。A、B先后到…: B still comes along
+        ev = _event("inspection", trigger, d, s, ctx.article, lead=lead)
+        ev.participants.append(Participant(lead, "lead", _titles(ctx, lead)))
+        found[key] = ev
+        order.append(key)
+        first_sent[key] = _clause_start(s, t)
+        if group is not None:
+            group_members(ctx, group, ev, lead)
+
+
+def _moved_before(ctx: Context, i: int, found: dict):
+    """(sentence, lead, position) when the sentence before ``i``, in its paragraph, has a named official
+    (一行) go somewhere (来到, 深入, 走进 …) and no inspection of theirs is known yet: the visit those
+    of sentence ``i`` come along on (甲一行来到某公司，了解…。乙陪同调研。)."""
+    if i == 0 or ctx.sents[i - 1].para != ctx.sents[i].para:
+        return None
+    s = ctx.sents[i - 1]
+    ms = [x for x in ctx.mentions_in(s.start, s.end) if x.name in ctx.officials]
+    if not ms or any(k[0] == ms[0].name for k in found):
+        return None
+    mv = _rx()["move"].match(ctx.text, ms[0].end + (2 if ctx.text.startswith("一行", ms[0].end) else 0))
+    if mv is None or _subject(ctx, s, mv.start()) != [ms[0].name]:
+        return None
+    return s, ms[0].name, mv.start()
 
 
 def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int], owner, lead: str,

@@ -32,6 +32,8 @@ _LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
 
 # 调研课题, 调研报告: the verb is part of a noun
 _NOUN_AFTER = re.compile(_W("noun_after"))
+# 开展…主任集体视察的工作方案: the verb inside a document's name
+_DOCUMENT = re.compile(r"[^，。；、,;]{0,12}?的(?:" + alternation(wordlist("document_nouns")) + ")")
 # 视频连线某县, 通过视频调度: a check from afar
 _REMOTE = re.compile(_W("remote"))
 # 看望了调研组一行, 会见考察团: a group received, not a visit
@@ -52,8 +54,8 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     if _GROUP_NOUN.match(text, end) and (not _LEADS_GROUP.search(text, max(lo, start - 12), start) or
                                          _RECEIVED.search(text, lo, start)):
         return True   # 考察团的到来; 甲会见了乙率领的考察团 (received, no visit of 乙's here)
-    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start):
-        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar, no visit
+    if _NOUN_AFTER.match(text, end) or _REMOTE.search(text, lo, start) or _DOCUMENT.match(text, end):
+        return True   # 调研课题, 调研报告: a noun; 视频连线某县，检查…: from afar; 视察的工作方案: a document
     if _HOSTS_GROUP.match(text, end) and text[start:end] in _HOST_VERBS:
         return True   # 看望了调研组一行: the hosts of a group
     if _CONVENED_BEFORE.search(text, lo, start) and _MEETING_AFTER.match(text, end):

@@ -14,7 +14,8 @@ from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIS
 # 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
 # not the 和 of a word that opens a name (和美乡村, 和谐社区, 和平村)
 _JOIN = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})(?!{alternation(wordlist('he_word_tails'))})")
-_OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))})")
+# (位于某镇的A: where A lies, not part of its name)
+_OPENER = re.compile(rf"^(?:{alternation(wordlist('site_object_openers'))}|位于[\u4e00-\u9fff]{{1,12}}?的)")
 _SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})其?"
                            rf"(?:{alternation(wordlist('site_surroundings'))})$")
 # 某村村民某某家中, 牧户某某家: a household visited (a village or a role before the name)

@@ -52,8 +52,8 @@ _SEVERAL = re.compile(rf"(?:{_W('several')})[^，。；、]{{0,5}}$")
 _TITLE_RUN = re.compile(r"[、\u4e00-\u9fff]{0,16}")
 # A、B等市领导带队: the verb of leading right after a list of names
 _HEADS = re.compile(rf"(?:等[\u4e00-\u9fff]{{0,4}}?)?(?:{_W('heads')}|率(?![先])|为[\u4e00-\u9fff]{{0,10}}?[组团队]长)")   # 以A、B为第二分团团长
-# A、B、C等市领导率领 / A，市长B，市政协主席C带队: the rest of the run of names, then the verb of leading
-_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?|[，,][、\u4e00-\u9fff]{2,16}?){0,8}?(?:" + _HEADS.pattern + ")")
+# A、B、C等市领导率领 / A，市长B，市政协主席C带队 / 在A，B的率领下: the rest of the run of names, then the verb of leading
+_HEADS_RUN = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?|[，,][、\u4e00-\u9fff]{2,24}?){0,8}?(?:同志)?的?(?:" + _HEADS.pattern + ")")
 # A带队，B、C……调研: the team named after the one who leads it
 _LED_THEN = re.compile(rf"(?:{_W('heads')})[，,]")
 _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')})下")
@@ -72,7 +72,7 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
     """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
     return _HEADS_RUN.match(text, m.end, t) is not None and \
-        re.fullmatch(r"[、，,][、\u4e00-\u9fff]{0,16}", text[lead.end:m.start]) is not None
+        re.fullmatch(r"[、，,][、\u4e00-\u9fff]{0,24}", text[lead.end:m.start]) is not None
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:
@@ -151,7 +151,7 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         between = ctx.text[m.end:t]
         if reports(_HEARD.sub("", between)):
             continue
-        if _ATTEND.search(between[:4]):
+        if _ATTEND.search(between[:4]) and between[:1] not in "和与及":   # (甲和随行的乙: 甲 leads)
             # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
             if not (out and _TOGETHER.match(between) and _joined_subject(ctx, s, out[-1], m)):
                 continue

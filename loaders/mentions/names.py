@@ -266,6 +266,7 @@ def _post_opens_place(text: str, p: int) -> bool:
 
 
 _SPEECH_OBJECTS = tuple(wordlist("speech_objects"))
+_ENTRUSTED = re.compile(r"[\u4e00-\u9fff、]{1,10}?委托")
 
 
 def _third_char_penalty(text: str, p: int, n: int, c: str) -> float:
@@ -278,6 +279,8 @@ def _third_char_penalty(text: str, p: int, n: int, c: str) -> float:
         return 6.5   # 以书记林海为团长, 林海任组长: the verb before a post
     if c[-1] == "作" and text.count(c) < 2 and text.startswith(_SPEECH_OBJECTS, p + n):
         return 6.5   # 区长林海作的《政府工作报告》, 林海作重要讲话: the verb
+    if c[-1] == "受" and text.count(c) < 2 and _ENTRUSTED.match(text, p + n):
+        return 6.5   # 部长林海受省委委托: the verb
     return 0.0
 
 

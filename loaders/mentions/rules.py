@@ -39,6 +39,7 @@ def credits(f: Found) -> None:
 
 # words that open with a post and name a body (代表团, 委员会): no post is written there
 _POST_WORDS = tuple(wordlist("post_body_words"))
+_REPRESENTED = tuple(wordlist("represented_bodies"))
 
 
 def titled(f: Found) -> None:
@@ -50,8 +51,9 @@ def titled(f: Found) -> None:
         p = m.end()
         while p < len(text) and text[p] in " \u3000":
             p += 1
-        if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS):
-            continue    # 代表团来商: a group, not the post 代表 and a name
+        if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS) or \
+                m.group(0).endswith("代表") and text.startswith(_REPRESENTED, p):
+            continue    # 代表团来商: a group, not the post 代表 and a name; 代表党和政府: the verb
         got = pick_name(text, p) if not (text[p:p + 1] == "任" and post_regex().match(text, p + 1)) else None
         if not got:
             continue    # 由市委书记任政委: 任 (serves as) and a post, no name
@@ -119,7 +121,6 @@ def descriptors(f: Found) -> None:
         while (nxt := joined_name(text, j)):   # 困难群众A、B, 贫困群众A和B
             f.add(PersonMention(nxt, j + 1, j + 1 + len(nxt), [], "descriptor"))
             j += 1 + len(nxt)
-
 
 
 def appointments(f: Found) -> None:
@@ -208,11 +209,10 @@ def bare_lists(f: Found) -> None:
     """Bare lists of names: A、B、C等 / A、B、C， / (a clause's start) A、B参加"""
     text, known = f.text, f.known
     for m in _BARE_PAIR.finditer(text):
-        pair = (m.group(1), m.group(2))
-        if all(m.start(g) not in f.taken and (x in known or name_ok(x) == "ok" and has_surname(x))
-               and not is_common_word(x) for g, x in zip((1, 2), pair)):
-            for g, x in zip((1, 2), pair):
-                f.add(PersonMention(x, m.start(g), m.end(g), [], "bare"))
+        if all(m.start(g) not in f.taken and (m[g] in known or name_ok(m[g]) == "ok" and has_surname(m[g]))
+               and not is_common_word(m[g]) for g in (1, 2)):
+            for g in (1, 2):
+                f.add(PersonMention(m[g], m.start(g), m.end(g), [], "bare"))
     for m in _BARE_LIST.finditer(text):
         items = m.group(0).split("、")
         end = m.end()
@@ -385,6 +385,11 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
                 continue
             if any(text[k:m.end()] in posts() for k in range(a, s)):
                 continue   # 党总支书记, 党委副书记: the post is longer than it looked
+            full = [k for k in known if len(k) == 3 and k[1:] == c] if n == 2 else []
+            if len(full) == 1:   # 甲金仓 … 金仓县长: the given name of a person named before, and a post
+                out.append(PersonMention(full[0], a, s, [m.group(0)], "titled"))
+                taken.update(range(a, s))
+                break
             if c in known or (name_ok(c) == "ok" and not is_common_word(c)):
                 if n == 3 and text[a + 1:s] in known:
                     continue
