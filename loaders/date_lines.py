@@ -34,27 +34,32 @@ def line_days(value: str) -> Optional[tuple[int, Optional[int]]]:
     return (a, b) if 10 <= v and 1 <= a < b else None
 
 
-def keep_line_spans(spans: list) -> list:
+def keep_line_spans(spans: list, text: str) -> list:
     """``spans`` (start, end, kind, match) without the line forms that are no chronicle's: Chinese-numeral
-    line days fewer than two; bare-number days fewer than three or out of order within a month (the
-    months as bare numbers, in order, each over day lines)."""
+    line days fewer than two; months as bare numbers not in order or not each over a line that opens
+    with a day (1 ¶ 3日 …, 1 ¶ 17 …); bare-number days fewer than three or out of order within a month."""
     if sum(1 for s in spans if s[3].re is RX_CNDAY_LINE) < 2:   # 一日 … 二日 …: a chronicle's days, never one
         spans = [s for s in spans if s[3].re is not RX_CNDAY_LINE]
+    months = [s for s in spans if s[3].re is RX_MONTH_LINE]
+    nums = [int(s[3]["m"]) for s in months]
+    if not months or nums != sorted(set(nums)) or not all(1 <= m <= 12 for m in nums) or \
+            not all(_DAY_OPENS.match(text, s[1]) for s in months):
+        spans = [s for s in spans if s[3].re is not RX_MONTH_LINE]
     lines = sorted((s for s in spans if s[3].re in (RX_DAY_LINE, RX_MONTH_LINE)), key=lambda s: s[0])
-    months: list[int] = []
     runs: list[list[int]] = [[]]
     for s in lines:
         if s[3].re is RX_MONTH_LINE:
-            months.append(int(s[3]["m"]))
             runs.append([])
         else:
             day = line_days(s[3]["d"])
             runs[-1].append(day[0] if day else 99)
-    ok = sum(len(r) for r in runs) >= 3 and all(r == sorted(r) and 99 not in r for r in runs) and \
-        months == sorted(set(months)) and all(1 <= m <= 12 for m in months) and all(runs[1:])
-    if not ok:
-        spans = [s for s in spans if s[3].re not in (RX_DAY_LINE, RX_MONTH_LINE)]
+    if sum(len(r) for r in runs) < 3 or not all(r == sorted(r) and 99 not in r for r in runs):
+        spans = [s for s in spans if s[3].re is not RX_DAY_LINE]
     return spans
+
+
+# the next line (after blank ones) opens with a day: 3日 …, 17 …
+_DAY_OPENS = re.compile(r"\s*\n[\s]*\d{1,2}")
 
 
 def alone_on_line(text: str, start: int, end: int) -> bool:

@@ -334,7 +334,7 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     # offsets kept: the heading's line break becomes a full stop for matching only
     text = _MONTH_HEADING.sub(lambda m: m.group(0)[:-1] + "。", text)
     spans = keep_line_spans([(m.start(), m.end(), kind, m) for kind, rx in SPANS for m in rx.finditer(text)
-                             if m.end() > m.start()])
+                             if m.end() > m.start()], text)
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen = []
     last_end = -1

@@ -251,8 +251,9 @@ class Context:
             ps = self.text.rfind("\n", 0, pe) + 1
             dated = self._dates_in(ps, pe)
             line = self.text[ps:pe].strip()
-            if line[:1] in _ITEM_MARKS and len(line) <= 40 and dated and dated[0].precision == "day":
-                return dated[0]
+            if dated and dated[0].precision == "day" and (line[:1] in _ITEM_MARKS and len(line) <= 40 or
+                                                           line == dated[0].text):
+                return dated[0]   # (or a day alone on its line over the item: 1日 ¶ 某局长一行到…)
             if dated:
                 return None
             pe = ps - 1
@@ -322,8 +323,8 @@ def _is_chronicle(article: Article) -> bool:
 
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
 _PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
-# a chronicle's period in digits only (某市大事记202008)
-_PERIOD_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])?(?!\d)")
+# a chronicle's period in digits only (2011大事记, 某市大事记202008), not a yearbook's edition in brackets (某市年鉴(2019))
+_PERIOD_DIGITS = re.compile(r"(?<![\d(（])((?:19|20)\d{2})(0[1-9]|1[0-2])?(?![\d)）])")
 
 
 def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:

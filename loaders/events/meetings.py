@@ -243,7 +243,8 @@ def _joined_meetings(name: str) -> list[str]:
     """县政府党组会议和第16次常务会议: two meetings held one after the other, when every part joined by
     和/及 is a meeting's name of its own; else the name whole."""
     nouns = _rx()["meeting_name"].pattern
-    parts = re.split(_W("joins"), name)
+    # a name in quotes is the quoted name (调研组参加“某某汇报会”和某村情况汇报会)
+    parts = [(re.search(r"“([^“”]{4,40})”$", p) or [p, p])[1] for p in re.split(_W("joins"), name)]
     if len(parts) > 1 and all(len(p) >= 4 and re.search(nouns + "$", p) for p in parts):
         return parts
     return [name]

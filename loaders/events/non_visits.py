@@ -34,10 +34,12 @@ _LEADS_GROUP = re.compile(rf"(?:{_W('leads_group')})[^，。；、]{{0,8}}$")
 _NOUN_AFTER = re.compile(_W("noun_after"))
 # 开展…主任集体视察的工作方案: the verb inside a document's name
 _DOCUMENT = re.compile(r"[^，。；、,;]{0,12}?的(?:" + alternation(wordlist("document_nouns")) + ")")
+# (二)由副市长X牵头，某中心负责，做好…督查工作: a task assigned at a meeting, no visit
+_ASSIGNED = re.compile(r"由[^。；]{2,30}?牵头")
 # 视频连线某县, 通过视频调度: a check from afar
 _REMOTE = re.compile(_W("remote"))
 # 看望了调研组一行, 会见考察团: a group received, not a visit
-_HOSTS_GROUP = re.compile(rf"了?[^，。；]{{0,10}}?(?:组|团)(?:{_W('hosted_group_tail')})?(?=[，。；及和、])")
+_HOSTS_GROUP = re.compile(rf"了?[^，。；,;]{{0,10}}?(?:组|团)(?:{_W('hosted_group_tail')})?(?=[，。；,;及和、])")
 _HOST_VERBS = frozenset(wordmap("inspection_words")["host_verbs"].split())
 _CONVENED_BEFORE = re.compile(r"(?:召开|举行)[\u4e00-\u9fff]*$")
 _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + _rx()["meeting_name"].pattern + r")(?![\u4e00-\u9fff])")
@@ -62,8 +64,8 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 召开安全生产大检查工作汇报会: the verb inside a meeting's name
     if _CAME_TO.search(text, max(lo, start - 12), start) and _OF_NOUN.match(text, end):
         return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
-    if _INTENDED.search(text, lo, start) or _NEXT_STEP.search(text, lo, start):
-        return True   # 准备前往某地看望…, 下一步开展调研: a trip intended, work to come
+    if _INTENDED.search(text, lo, start) or _NEXT_STEP.search(text, lo, start) or _ASSIGNED.search(text, lo, start):
+        return True   # 准备前往某地看望…, 下一步开展调研, 由X牵头…做好督查: a trip intended, work to come
     if _AT_MEETING.search(text, max(lo, start - 3), start):
         return True   # 到会指导: guidance at a meeting attended
     if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
