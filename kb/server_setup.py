@@ -157,14 +157,15 @@ def _private_home() -> Path:
 def _set_initial_password(pw: str) -> None:
     """``neo4j-admin dbms set-initial-password`` without the password on a command line (the process
     list is world-readable): picocli, which parses neo4j-admin's arguments, reads ``@file`` arguments
-    from a file, here a 0600 one that is deleted afterwards."""
+    from a file, here a 0600 one that is deleted afterwards. ``--`` before it: a password that starts
+    with - is the password, not an option (picocli would refuse it as a missing parameter)."""
     run = neo4j_home() / "run"
     run.mkdir(parents=True, exist_ok=True)
     argfile = run / f"initial-password.{os.getpid()}"
     fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write('"' + pw.replace("\\", "\\\\").replace('"', '\\"') + '"\n')
+            f.write('--\n"' + pw.replace("\\", "\\\\").replace('"', '\\"') + '"\n')
         _admin(["dbms", "set-initial-password", f"@{argfile}"])
     finally:
         argfile.unlink(missing_ok=True)

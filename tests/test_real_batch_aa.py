@@ -47,3 +47,13 @@ def test_two_meetings_one_in_quotes_joined_by_he():
     text = "14日下午，调研组参加了“省老促会老区调研某县汇报会”和某村情况汇报会。"
     got = [e.name for e in events(text, "meeting", published=date(2010, 9, 16))]
     assert got == ["省老促会老区调研某县汇报会", "某村情况汇报会"]
+
+
+def test_review_credits_in_the_body():
+    got = people("最后，调研组还实地调研了某村烟叶产业基地。\n一审:莫一成\n二审:杨一崇三审:张一佳\n来源:某客户端")
+    assert {"莫一成", "杨一崇", "张一佳"} <= set(got)
+
+
+def test_a_leaders_list_goes_on_through_a_name_ending_in_tuan():
+    got = people("区委书记张一国，区领导林一霞、郭一强、刘一婷、陈细团、蔡一华、朱一进、张攀等在分会场参加会议。")
+    assert {"陈细团", "蔡一华", "朱一进", "张攀"} <= set(got)

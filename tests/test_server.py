@@ -168,6 +168,17 @@ def test_install_keeps_the_password_off_command_lines_and_the_home_private(secon
     assert not list((home / "neo4j" / "run").glob("initial-password*"))   # the @file is gone
 
 
+def test_a_password_that_starts_with_a_dash_is_set(tmp_path):
+    """A password beginning with - (one generated password in 64) is the password, not an option."""
+    home = tmp_path / "kb"
+    e = {k: v for k, v in dict(os.environ, KB_HOME=str(home), NEO4J_PASSWORD="-" + "x7" * 8).items()
+         if k != "NEO4J_URI"}
+    r = subprocess.run(KB + ["server", "install"], env=e, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert (home / "neo4j" / "data" / "dbms" / "auth.ini").exists()
+    shutil.rmtree(home, ignore_errors=True)
+
+
 def test_dead_clients_transactions_have_a_time_limit(settings):
     """The conf kb writes bounds a dead client's transaction and a writer's wait for its locks."""
     from kb import db
