@@ -16,7 +16,8 @@ from ..lexicon import alternation, wordlist, wordmap
 from ..lexicon.grammar import BULLET_MARKS
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
-from .patterns import _TO_GAP, _CONTINUES, _DATELINE_END, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
+from .chronicle import CHRONICLE, MONTH_ONLY, chronicle_period, plain_title, yearless_chronicle
+from .patterns import _rx, _TO_GAP, _CONTINUES, _DATELINE_END, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
 
 
 @dataclass
@@ -120,10 +121,10 @@ class Context:
         # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
         # a chronicle (大事记) that writes no year was compiled after the fact: its days have no year
         # a chronicle whose title writes its year (and month) (2008年6月大事记) dates its days by that period
-        self.published, precision = _chronicle_period(article) or (
-            None if _yearless_chronicle(article) else article.published, article.published_precision)
+        self.published, precision = chronicle_period(article) or (
+            None if yearless_chronicle(article) else article.published, article.published_precision)
         # a month alone as the headline ((四月) over 1日 …, 3日 …): the month its day items are in
-        head = article.title + "\n" if _MONTH_ONLY.match(article.title or "") else ""
+        head = article.title + "\n" if MONTH_ONLY.match(article.title or "") else ""
         self.dates = [dataclasses.replace(d, start=d.start - len(head), end=d.end - len(head))
                       for d in find_dates(head + self.text, self.published, _dateline_date(article), precision)
                       if d.start >= len(head) and not _DATELINE_END.match(self.text, d.end - len(head))]
@@ -201,7 +202,18 @@ class Context:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
         before = [d for d in self._dates_in(para_start, s.start) if id(d) not in self.cutoffs]
+        if before and self.mentions_in(s.start, s.end) and not self._names_near(before[-1]):
+            return None   # 8月9日夜晚，某地出现强降雨…。某书记赶到…: the day of what happened, no one's visit
         return before[-1] if before else None
+
+    def _names_near(self, d: DateMention) -> bool:
+        """The sentence that writes ``d`` names a person, or a visit, a move or a meeting (not a storm's day)."""
+        R = _rx()
+        for x in self.sents:
+            if x.start <= d.start < x.end:
+                return bool(self.mentions_in(x.start, x.end)) or any(
+                    R[k].search(x.text) for k in ("insp", "move", "meeting_name", "other"))
+        return True
 
     def date_for(self, s: Sentence, names: tuple[str, ...] = (), lede_visit=None) -> Optional[DateMention]:
         """The date of sentence ``s`` about ``names``. ``lede_visit``: a pattern of visit verbs; the lead
@@ -239,7 +251,7 @@ class Context:
 
     @functools.cached_property
     def _chronicle(self) -> bool:
-        return bool(_CHRONICLE.search(_title(self.article)))
+        return bool(CHRONICLE.search(plain_title(self.article)))
 
     def _item_heading_day(self, s: Sentence) -> Optional[DateMention]:
         """The day of a bulleted heading over the item the sentence is in (● 6月30日走访… ¶ 省长X来到…),
@@ -292,67 +304,7 @@ class Context:
         return None
 
 
-_CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
 _ITEM_MARKS = frozenset(BULLET_MARKS + "△▽")
-_YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
-
-
-# a month alone as a heading ((四月), 4月), and lines that open with a day (3日 …)
-_MONTH_ONLY = re.compile(r"^[\s(（【]*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月(?:份)?[\s)）】]*$")
-_DAY_ITEM = re.compile(r"(?m)^[ \t\u3000]*\d{1,2}(?:[—\-～~至]\d{1,2})?日")
-
-
-def _title(article: Article) -> str:
-    """The title without the spaces a page sets between its characters (2006 年 某 区 大 事 记)."""
-    return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", article.title or "")
-
-
-def _yearless_chronicle(article: Article) -> bool:
-    """A chronicle whose title and text write no year: the issue date does not give its year."""
-    title, text = _title(article), article.text or ""
-    return _is_chronicle(article) and not _YEAR.search(title) and not _YEAR.search(text)
-
-
-def _is_chronicle(article: Article) -> bool:
-    """A chronicle by its title (X大事记), or by its form: a month alone as its heading over three or
-    more day items."""
-    title = _title(article)
-    return bool(_CHRONICLE.search(title)) or \
-        bool(_MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(article.text or "")) >= 3
-
-
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
-_PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
-# a chronicle's period in digits only (2011大事记, 某市大事记202008), not a yearbook's edition in brackets (某市年鉴(2019))
-_PERIOD_DIGITS = re.compile(r"(?<![\d(（])((?:19|20)\d{2})(0[1-9]|1[0-2])?(?![\d)）])")
-
-
-def _chronicle_period(article: Article) -> Optional[tuple[date, str]]:
-    """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
-    title = _title(article)
-    # the period in the title, or on the line under it ((2011年6月) opening the text)
-    opening = (article.text or "")[:16].lstrip(" （(【\n")
-    if _is_chronicle(article):
-        m = _PERIOD.search(title) or _PERIOD.match(opening) or _PERIOD_DIGITS.search(title)
-        if not m:
-            return _items_year(article)
-    else:   # no chronicle's title, but a period alone as the headline or the first line (2008年 / 2008年1月)
-        m = _PERIOD.fullmatch(title.strip(" （()）【】")) or _PERIOD_LINE.match(opening)
-    if not m:
-        return None
-    y, mo = int(m.group(1)), int(m.group(2) or 0)
-    return (date(y, mo, 1), "month") if 1 <= mo <= 12 else (date(y, 1, 1), "year")
-
-
-def _items_year(article: Article) -> Optional[tuple[date, str]]:
-    """A chronicle with no period in its title, whose items write one year only, not the issue's (a
-    government site posts a chronicle years later: 2014年全市春风行动 in items posted in 2016)."""
-    years = {int(m.group(1)) for m in _PERIOD.finditer(article.text or "")}
-    if len(years) != 1:
-        return None
-    y = years.pop()
-    pub = article.published
-    return (date(y, 1, 1), "year") if pub is None or y < pub.year else None
 
 
 def _dateline_date(article: Article) -> Optional[date]:

@@ -1,14 +1,16 @@
 """The names of a 、-list after a first name (县领导甲某、乙某、丙某参加): each item taken whole when it can be a
-name at all, the last one ended where a name ends or a follower word starts."""
+name at all, the last one ended where a name ends or a follower word starts; and bare lists of names
+with no title before them (甲某、乙某、丙某等参加)."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
 from ..lexicon import alternation, wordlist
-from ..titles import post_regex
-from .names import dotted_name, has_surname, is_translit, name_ok, pick_name, strong_end
-from .words import is_cjk, is_common_word
+from ..titles import post_regex, post_suffix
+from .found import Found, PersonMention
+from .names import dotted_name, has_surname, is_translit, name_ok, not_place_part, pick_name, strong_end
+from .words import STOP_FIRST, is_cjk, is_common_word
 
 # what may follow a private person's name after a descriptor (困难户X家中, 老党员X老同志)
 DESCRIPTOR_NAME_ENDS = tuple(sorted(wordlist("descriptor_name_ends"), key=len, reverse=True))
@@ -109,3 +111,60 @@ def joined_name(text: str, j: int) -> Optional[str]:
     k = j + 1 + len(nxt[0])
     ok = strong_end(text, k) or text.startswith(DESCRIPTOR_NAME_ENDS, k) or text[k:k + 1] in ("时", "等")
     return nxt[0] if ok else None
+
+
+_LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")) + ")")
+# A、B、C等 / A、B、C， / A、B、C参加 / A、B、C及: three names or more, ended by 等, punctuation, 及 or a follower word
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n及]|$|"
+                        + alternation(wordlist("list_followers")) + ")")
+_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,2}领导")
+_NATIONAL_BODIES = re.compile(r"等国家[部机有]")   # 等国家部委/机关/有关部门: not 等国 (countries)
+# 甲某、乙某参加会见: two names opening a clause, closed by a follower word (a list of two has no 等 to tell it)
+_BARE_PAIR = re.compile(r"(?:^|(?<=[。；\n]))([\u4e00-\u9fff]{2,3})、([\u4e00-\u9fff]{2,3})(?="
+                        + alternation(wordlist("list_followers")) + ")")
+
+
+def bare_lists(f: Found) -> None:
+    """Bare lists of names: A、B、C等 / A、B、C， / (a clause's start) A、B参加"""
+    text, known = f.text, f.known
+    for m in _BARE_PAIR.finditer(text):
+        if all(m.start(g) not in f.taken and (m[g] in known or name_ok(m[g]) == "ok" and has_surname(m[g]))
+               and not is_common_word(m[g]) for g in (1, 2)):
+            for g in (1, 2):
+                f.add(PersonMention(m[g], m.start(g), m.end(g), [], "bare"))
+    for m in _BARE_LIST.finditer(text):
+        items = m.group(0).split("、")
+        end = m.end()
+        if len(items[-1]) == 3 and items[-1][-1] == "等":
+            items[-1], end = items[-1][:-1], end - 1    # 甲某、乙某、丙某等参加: 等 closes the list
+        first = items[0]
+        # the first item is the tail of a longer run: 查处了甲某, 副主席甲某 (a post's last character)
+        inside = m.start() in f.taken and all(pm.start != m.start() for pm in f.out)   # a longer run's tail
+        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first) or inside
+                                or post_suffix(text[max(0, m.start() - 5):m.start() + 1])):
+            first = first[1:]
+        items[0] = first
+        tail_after = text[end:end + 5]
+        if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after) and \
+                not _NATIONAL_BODIES.match(tail_after):
+            continue    # A、B、C等县 (places), but A、B、C等市领导, A、B等国家部委领导 (people)
+        # a list mark closes each item, so a name's last character may be a function word (甲春让、)
+        quality = [x in known or name_ok(x, listed=len(x) == 3) == "ok" for x in items]
+        # …等县领导: the items are people; so are those of a long list of names (…、丁如某、…: one odd item)
+        leaders_named = _LEADERS_AFTER.match(tail_after) is not None or len(items) >= 5
+        # every item can be a name, and all but one clearly are (some names are also dictionary words)
+        if all(q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
+               for q, x in zip(quality, items)) and \
+                sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
+                sum(has_surname(x) for x in items) >= len(items):
+            pos = m.start()
+            lead_m = _LEADERS_AFTER.match(tail_after)
+            title = [lead_m.group(0)[1:]] if lead_m else []   # A、B、C等市领导: each is a 市领导
+            for x in items:
+                k = text.index(x, pos)
+                pos = k + len(x)
+                if k in f.taken:
+                    continue
+                if not not_place_part(text, k + len(x)):
+                    continue
+                f.add(PersonMention(x, k, k + len(x), list(title), "bare"))

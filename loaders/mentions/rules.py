@@ -16,8 +16,8 @@ from ..titles import inherit, post_regex, post_suffix, posts
 from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appointment_title
 from .credits import credit_mentions
 from .found import Found, PersonMention
-from .name_lists import DESCRIPTOR_NAME_ENDS, joined_name, list_items, unit_staff_items
-from .names import has_surname, name_ok, not_place_part, pick_name, strong_end
+from .name_lists import DESCRIPTOR_NAME_ENDS, bare_lists, joined_name, list_items, unit_staff_items
+from .names import has_surname, name_ok, pick_name, strong_end
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
 
@@ -28,7 +28,6 @@ def descriptor_regex():
 
 
 _KEPT_HONORIFICS = frozenset(wordlist("honorific_titles"))
-_LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")) + ")")
 
 
 def credits(f: Found) -> None:
@@ -194,59 +193,6 @@ def unit_staff(f: Found) -> None:
     """Staff named right after their unit and closed by 一行 or a companion's verb: 某局甲某一行."""
     for x, k in unit_staff_items(f.text, f.taken):
         f.add(PersonMention(x, k, k + len(x), [], "bare"))
-
-
-# A、B、C等 / A、B、C， / A、B、C参加 / A、B、C及: three names or more, ended by 等, punctuation, 及 or a follower word
-_BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n及]|$|"
-                        + alternation(wordlist("list_followers")) + ")")
-_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,2}领导")
-# 甲某、乙某参加会见: two names opening a clause, closed by a follower word (a list of two has no 等 to tell it)
-_BARE_PAIR = re.compile(r"(?:^|(?<=[。；\n]))([\u4e00-\u9fff]{2,3})、([\u4e00-\u9fff]{2,3})(?="
-                        + alternation(wordlist("list_followers")) + ")")
-
-
-def bare_lists(f: Found) -> None:
-    """Bare lists of names: A、B、C等 / A、B、C， / (a clause's start) A、B参加"""
-    text, known = f.text, f.known
-    for m in _BARE_PAIR.finditer(text):
-        if all(m.start(g) not in f.taken and (m[g] in known or name_ok(m[g]) == "ok" and has_surname(m[g]))
-               and not is_common_word(m[g]) for g in (1, 2)):
-            for g in (1, 2):
-                f.add(PersonMention(m[g], m.start(g), m.end(g), [], "bare"))
-    for m in _BARE_LIST.finditer(text):
-        items = m.group(0).split("、")
-        end = m.end()
-        if len(items[-1]) == 3 and items[-1][-1] == "等":
-            items[-1], end = items[-1][:-1], end - 1    # 甲某、乙某、丙某等参加: 等 closes the list
-        first = items[0]
-        # the first item is the tail of a longer run: 查处了甲某, 副主席甲某 (a post's last character)
-        inside = m.start() in f.taken and all(pm.start != m.start() for pm in f.out)   # a longer run's tail
-        if len(first) == 3 and (first[0] in STOP_FIRST or not has_surname(first) or inside
-                                or post_suffix(text[max(0, m.start() - 5):m.start() + 1])):
-            first = first[1:]
-        items[0] = first
-        tail_after = text[end:end + 5]
-        if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after):
-            continue    # A、B、C等县 (places), but A、B、C等市领导 (people)
-        # a list mark closes each item, so a name's last character may be a function word (甲春让、)
-        quality = [x in known or name_ok(x, listed=len(x) == 3) == "ok" for x in items]
-        leaders_named = _LEADERS_AFTER.match(tail_after) is not None   # …等县领导: the items are people
-        # every item can be a name, and all but one clearly are (some names are also dictionary words)
-        if all(q or has_surname(x) and (name_ok(x) is not None or leaders_named and not is_common_word(x))
-               for q, x in zip(quality, items)) and \
-                sum(quality) >= len(items) - 1 and sum(x in known for x in items) + \
-                sum(has_surname(x) for x in items) >= len(items):
-            pos = m.start()
-            lead_m = _LEADERS_AFTER.match(tail_after)
-            title = [lead_m.group(0)[1:]] if lead_m else []   # A、B、C等市领导: each is a 市领导
-            for x in items:
-                k = text.index(x, pos)
-                pos = k + len(x)
-                if k in f.taken:
-                    continue
-                if not not_place_part(text, k + len(x)):
-                    continue
-                f.add(PersonMention(x, k, k + len(x), list(title), "bare"))
 
 
 def appositions(f: Found) -> None:
