@@ -202,8 +202,6 @@ class Context:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
         before = [d for d in self._dates_in(para_start, s.start) if id(d) not in self.cutoffs]
-        if before and self.mentions_in(s.start, s.end) and not self._names_near(before[-1]):
-            return None   # 8月9日夜晚，某地出现强降雨…。某书记赶到…: the day of what happened, no one's visit
         return before[-1] if before else None
 
     def _names_near(self, d: DateMention) -> bool:
@@ -220,6 +218,9 @@ class Context:
         date's paragraph, when it names no official and holds one, gives its day to a visit whose head
         is named only later (2月2日，区政协分成3个小组走访… ¶ 甲某带领…走访)."""
         own = self.own_date(s)
+        if own and lede_visit is not None and not s.start <= own.start < s.end and \
+                self.mentions_in(s.start, s.end) and not self._names_near(own):
+            own = None   # 8月9日夜晚，某地出现强降雨…。某书记赶到…: the day of what happened, not of the visit
         if own:
             return own
         if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text) or self._chronicle_item(s):
