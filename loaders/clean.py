@@ -108,11 +108,13 @@ def split_lines(src: str, start: int = 0, end: Optional[int] = None) -> list[Opt
 
 
 def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool = False,
-           width: Optional[int] = None) -> tuple[Cleaned, list[tuple[int, int]]]:
+           width: Optional[int] = None, blank_breaks: bool = False) -> tuple[Cleaned, list[tuple[int, int]]]:
     """Join ``lines`` (content bounds into ``src``; None = blank line) into paragraphs.
 
     Returns the cleaned text (paragraphs separated by ``"\\n"``) and the cleaned spans [i, j) of
-    each paragraph. With ``join_all`` everything becomes one paragraph (titles, captions).
+    each paragraph. With ``join_all`` everything becomes one paragraph (titles, captions); with
+    ``blank_breaks`` a blank line always ends a paragraph (a web page, whose lines are not wrapped:
+    a list of headlines one per line is not one paragraph).
     """
     cleaned: list[tuple[str, list[int], int]] = []   # (text, map, source end of line)
     blank_before: list[bool] = []
@@ -159,7 +161,7 @@ def reflow(src: str, lines: Sequence[Optional[tuple[int, int]]], join_all: bool 
                 brk = blank_before[k + 1] or raw_w[k] < wide * 0.85
             else:   # a heading: much shorter than the column, not ending in a comma
                 brk = raw_w[k] < wide * 0.7 and t[-1] not in _NO_BREAK_END
-        if not join_all and (nxt[:1] in _ITEM_BULLETS or dated[k + 1]):
+        if not join_all and (nxt[:1] in _ITEM_BULLETS or dated[k + 1] or blank_breaks and blank_before[k + 1]):
             brk = True      # ◆7月4日，…: a bulleted item starts a paragraph of its own
         pos = len(cmap)
         if brk:

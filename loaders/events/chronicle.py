@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from ..dates import cn_number
 from ..lexicon import alternation, wordlist
 from ..models import Article
 
@@ -38,7 +39,9 @@ def _is_chronicle(article: Article) -> bool:
         bool(MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(article.text or "")) >= 3
 
 
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:(\d{1,2})\s*月)?")
+# (a year and a month in Chinese numerals too: 二〇一九年十月, 二O一九年 with a letter O for 〇)
+_PERIOD = re.compile(r"((?:19|20)\d{2}|[一二][〇零OΟ○一二三四五六七八九]{3})\s*年(?:度)?\s*"
+                     r"(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月)?")
 _PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
 # a chronicle's period in digits only (2011大事记, 某市大事记202008), not a yearbook's edition in brackets (某市年鉴(2019))
 _PERIOD_DIGITS = re.compile(r"(?<![\d(（])((?:19|20)\d{2})(0[1-9]|1[0-2])?(?![\d)）])")
@@ -57,14 +60,19 @@ def chronicle_period(article: Article) -> Optional[tuple[date, str]]:
         m = _PERIOD.fullmatch(title.strip(" （()）【】")) or _PERIOD_LINE.match(opening)
     if not m:
         return None
-    y, mo = int(m.group(1)), int(m.group(2) or 0)
+    y, mo = _num(m.group(1)), _num(m.group(2) or "0")
     return (date(y, mo, 1), "month") if 1 <= mo <= 12 else (date(y, 1, 1), "year")
+
+
+def _num(s: str) -> int:
+    """A year or month in digits or Chinese numerals (二O一九 with a letter O, 十二)."""
+    return cn_number(re.sub("[OΟ○]", "〇", s)) or 0
 
 
 def _items_year(article: Article) -> Optional[tuple[date, str]]:
     """A chronicle with no period in its title, whose items write one year only, not the issue's (a
     government site posts a chronicle years later: 2014年全市春风行动 in items posted in 2016)."""
-    years = {int(m.group(1)) for m in _PERIOD.finditer(article.text or "")}
+    years = {_num(m.group(1)) for m in _PERIOD.finditer(article.text or "")}
     if len(years) != 1:
         return None
     y = years.pop()

@@ -93,7 +93,7 @@ def _web_article(src: str, lines: list, item: bool, source: str, published: Opti
     _image_captions(pg)
     body_lines, dateline, reprint = _body(pg, outlet)
     _trailing_signature(pg, body_lines)
-    cleaned, paras = reflow(src, body_lines)
+    cleaned, paras = reflow(src, body_lines, blank_breaks=True)
     paragraphs = paragraphs_of(cleaned, paras)
     if not cleaned.text and not title:
         return []
