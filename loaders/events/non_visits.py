@@ -78,7 +78,7 @@ _AT_COMMAND = re.compile(rf"[到在][^。；，,]{{0,20}}?(?:{alternation(wordli
 
 
 def from_command_post(ctx: Context, i: int, t: int) -> bool:
-    """到县防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
+    """到某地防汛指挥部检查…。在指挥部会议室，X与各乡镇视频连线: a check made from a command room, no visit."""
     s = ctx.sents[i]
     nxt = ctx.sents[i + 1].text if i + 1 < len(ctx.sents) else ""
     return bool(_AT_COMMAND.search(ctx.text, s.start, t)) and bool(_REMOTE.search(s.text + nxt))
