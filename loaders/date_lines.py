@@ -34,6 +34,10 @@ def line_days(value: str) -> Optional[tuple[int, Optional[int]]]:
     return (a, b) if 10 <= v and 1 <= a < b else None
 
 
+# the next line (after blank ones) opens with a day: 3日 …, 17 …
+_DAY_OPENS = re.compile(r"\s*\n\s*\d{1,2}")
+
+
 def keep_line_spans(spans: list, text: str) -> list:
     """``spans`` (start, end, kind, match) without the line forms that are no chronicle's: Chinese-numeral
     line days fewer than two; months as bare numbers not in order or not each over a line that opens
@@ -57,9 +61,6 @@ def keep_line_spans(spans: list, text: str) -> list:
         spans = [s for s in spans if s[3].re is not RX_DAY_LINE]
     return spans
 
-
-# the next line (after blank ones) opens with a day: 3日 …, 17 …
-_DAY_OPENS = re.compile(r"\s*\n[\s]*\d{1,2}")
 
 
 def alone_on_line(text: str, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from ..dates import cn_number
 from ..lexicon import alternation, wordlist
 from ..models import Article
 
-CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
+_CHRONICLE = re.compile(alternation(wordlist("chronicle_titles")))
 _YEAR = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
 
 
@@ -25,18 +25,24 @@ def plain_title(article: Article) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", article.title or "")
 
 
-def yearless_chronicle(article: Article) -> bool:
-    """A chronicle whose title and text write no year: the issue date does not give its year."""
+def chronicle_base(article: Article) -> tuple[Optional[date], str]:
+    """What a text's month-days are read against, and its precision: a chronicle's period (its title, its
+    first line, the one year its items write), none for a chronicle that writes no year at all (it was
+    compiled after the fact: its days have no year), else the issue date."""
     title, text = plain_title(article), article.text or ""
-    return _is_chronicle(article) and not _YEAR.search(title) and not _YEAR.search(text)
+    # by its title, or by its form: a month alone as its heading over three or more day items
+    chronicle = bool(_CHRONICLE.search(title)) or bool(MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(text)) >= 3
+    period = _period(article, title, chronicle)
+    if period:
+        return period
+    if chronicle and not _YEAR.search(title) and not _YEAR.search(text):
+        return None, article.published_precision
+    return article.published, article.published_precision
 
 
-def _is_chronicle(article: Article) -> bool:
-    """A chronicle by its title (X大事记), or by its form: a month alone as its heading over three or
-    more day items."""
-    title = plain_title(article)
-    return bool(CHRONICLE.search(title)) or \
-        bool(MONTH_ONLY.match(title)) and len(_DAY_ITEM.findall(article.text or "")) >= 3
+def titled_chronicle(article: Article) -> bool:
+    """A chronicle by its title (X大事记, 某月记事)."""
+    return bool(_CHRONICLE.search(plain_title(article)))
 
 
 # (a year and a month in Chinese numerals too: 二〇一九年十月, 二O一九年 with a letter O for 〇)
@@ -47,12 +53,11 @@ _PERIOD_LINE = re.compile(_PERIOD.pattern + r"[ \t\u3000）)】]*\n")
 _PERIOD_DIGITS = re.compile(r"(?<![\d(（])((?:19|20)\d{2})(0[1-9]|1[0-2])?(?![\d)）])")
 
 
-def chronicle_period(article: Article) -> Optional[tuple[date, str]]:
+def _period(article: Article, title: str, chronicle: bool) -> Optional[tuple[date, str]]:
     """The period a chronicle's title writes (2012年大事记, 某市2008年6月份大事记): its first day and precision."""
-    title = plain_title(article)
     # the period in the title, or on the line under it ((2011年6月) opening the text)
     opening = (article.text or "")[:16].lstrip(" （(【\n")
-    if _is_chronicle(article):
+    if chronicle:
         m = _PERIOD.search(title) or _PERIOD.match(opening) or _PERIOD_DIGITS.search(title)
         if not m:
             return _items_year(article)

@@ -16,7 +16,7 @@ from ..lexicon import alternation, wordlist, wordmap
 from ..lexicon.grammar import BULLET_MARKS
 from ..mentions import PersonMention
 from ..models import Article, Event, Person
-from .chronicle import CHRONICLE, MONTH_ONLY, chronicle_period, plain_title, yearless_chronicle
+from .chronicle import MONTH_ONLY, chronicle_base, titled_chronicle
 from .patterns import _rx, _TO_GAP, _CONTINUES, _DATELINE_END, _DATELINE_MD, _MORE_HEADS, _QUOTE_CLOSE, _QUOTE_OPEN
 
 
@@ -121,8 +121,7 @@ class Context:
         # a dateline's day (本报嘉积10月21日电) is when the report was filed, not when the events happened
         # a chronicle (大事记) that writes no year was compiled after the fact: its days have no year
         # a chronicle whose title writes its year (and month) (2008年6月大事记) dates its days by that period
-        self.published, precision = chronicle_period(article) or (
-            None if yearless_chronicle(article) else article.published, article.published_precision)
+        self.published, precision = chronicle_base(article)
         # a month alone as the headline ((四月) over 1日 …, 3日 …): the month its day items are in
         head = article.title + "\n" if MONTH_ONLY.match(article.title or "") else ""
         self.dates = [dataclasses.replace(d, start=d.start - len(head), end=d.end - len(head))
@@ -252,7 +251,7 @@ class Context:
 
     @functools.cached_property
     def _chronicle(self) -> bool:
-        return bool(CHRONICLE.search(plain_title(self.article)))
+        return titled_chronicle(self.article)
 
     def _item_heading_day(self, s: Sentence) -> Optional[DateMention]:
         """The day of a bulleted heading over the item the sentence is in (● 6月30日走访… ¶ 省长X来到…),

@@ -20,7 +20,7 @@ from ..lexicon import alternation, wordlist
 from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
-from .non_visits import from_command_post, not_a_visit
+from .non_visits import _REFERENCE, from_command_post, not_a_visit
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
 from .sites import _site_and_place_hits
@@ -116,8 +116,6 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 
 
 _ALONG = re.compile(_W("along"))
-# 贯彻某某总书记视察某省重要讲话精神: a name the visit refers to, not one who comes along
-_REFERRED = re.compile(r"[^，。；,;]{0,12}?(?:" + alternation(wordlist("reference_after")) + ")")
 _MODAL = re.compile(_W("modal"))
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})(?<!分组)[^，。]{{0,6}}$")   # not 分组督查 (a manner of checking)
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
@@ -301,9 +299,10 @@ def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int
     s0 = next((s for s in ctx.sents if s.start <= first < s.end), None)
     t = s0.text.find(ev.trigger, first - s0.start) if s0 is not None else -1
     lo = first if s0 is not None else 0
+    # (not one the visit refers to: 贯彻某某总书记…重要讲话精神)
     for x in ctx.mentions_in(lo, s0.start + t) if t > 0 else []:
         if x.name not in leads and x.name in ctx.officials and all(p.name != x.name for p in ev.participants) \
-                and not on_behalf(ctx, lo, x) and not _REFERRED.match(ctx.text, x.end):
+                and not on_behalf(ctx, lo, x) and not _REFERENCE.match(ctx.text, x.end):
             ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
     for j, s in enumerate(ctx.sents):
         if s.start < trip_start or s.start >= b or j in claimed:
