@@ -15,6 +15,7 @@ from typing import Optional
 from ..lexicon import alternation, wordmap
 from ..lexicon.grammar import BULLET_MARKS
 from ..models import Event, Participant
+from .non_visits import studied_reference
 from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
 from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
 from .subjects import _chair, _participants_after, _subject
@@ -123,7 +124,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
                             + _W("held_adverb") + r")?(?:" + _W("held") + r")")),
         # (县委)(主持)召开(了)X会议
         # (召开A、B安排部署会: the groups that attend, listed before the name, are skipped)
-        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持)?(?:召开|举行)了?"
+        # 主持县政府常务会议 / 主持专题会议研究…: the chair's verb alone names it too
+        ("convened", re.compile(r"(?P<body>[^，。；：、“”,;:\n]{0,20}?)(?:主持(?:召开|举行)?|召开|举行)了?"
                                 r"(?:[^，。；：、“”,;:\n]{2,20}、){0,3}?(?P<name>" + _NAME + r"{2,40}(?:"
                                 + nouns + r"))(?![\u4e00-\u9fff]*精神)(?![见谈晤])")),   # not 举行会谈
         # 在…召开的X会议上
@@ -162,8 +164,8 @@ def _spoken_of(s, m, name: str) -> bool:
         return True
     if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True
-    if _in_title(s.text, m.start("name")):
-        return True
+    if _in_title(s.text, m.start("name")) or studied_reference(s.text, 0, m.start("name"), m.end("name")):
+        return True   # a title; 贯彻某某在…主持召开X会议上的重要讲话: a meeting inside words studied
     at = m.start("name") + (s.text[m.start("name"):m.start("name") + 1] == "的")   # 召开的|市两会
     if _OF_NOUN_AFTER.match(s.text, m.end("name")) and not _CONVENED_HERE.search(s.text, 0, m.start("name")):
         return True   # 出席X会议的代表考察团: the meeting names those who came to it
@@ -223,7 +225,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     if name in ("会议", "会") or re.fullmatch(r"(?:" + nouns + r")", name):
         # 召开会议 with the body before it: 市委常委会召开会议, 市委常委会将于3月10日召开全体会议
         body = s.text[:m.start("name")]
-        body = re.sub(r"(?:主持)?(?:召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
+        body = re.sub(r"(?:主持(?:召开|举行)?|召开|举行)了?$", "", body).split("，")[-1].split(",")[-1]
         body = re.sub(rf"(?:{_W('planned_prep')})?[\d\s年月日号上下午晚]*$", "", body)
         body = _clean_meeting_name(body)
         if kind == "convened" and body and re.search(rf"(?:{_W('bare_body_end')})$", body) and \
@@ -284,4 +286,15 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                     # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
                     ctx.para_of[id(ev)] = s.para if k == 0 else (s.para, k)
                 claimed.add(i)
-    return events
+    return [ev for ev in events if not _session_of_other(ev, events)]
+
+
+_ORDINAL_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,4}次(?P<kind>[\u4e00-\u9fff]{2,6})")
+
+
+def _session_of_other(ev: Event, events: list[Event]) -> bool:
+    """主持第一次全体会议 after 第十一次全体会议在某地召开: a sitting named by its ordinal alone, the same day
+    as a meeting named in full that ends in the same kind, is a session of that meeting."""
+    m = _ORDINAL_ONLY.fullmatch(ev.name or "")
+    return bool(m) and any(o is not ev and o.date == ev.date and len(o.name or "") > len(ev.name)
+                           and o.name.endswith(m.group("kind")) for o in events)

@@ -20,6 +20,17 @@ _INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,
 
 # 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
 _REFERENCE = re.compile(rf"[^，。；！？]{{0,10}}?(?:{alternation(wordlist('reference_after'))})")
+# 贯彻某总理在某省考察并主持召开某会议上的重要讲话: a visit or meeting inside a leader's words studied
+_STUDIED_BEFORE = re.compile(rf"(?:{alternation(wordlist('study_verbs'))})[^，。；！？,;]{{0,24}}$")
+_SPEECH_AFTER = re.compile(rf"[^，。；！？,;]{{0,36}}?的(?:{alternation(wordlist('speech_nouns'))})")
+
+
+def studied_reference(text: str, lo: int, start: int, end: int) -> bool:
+    """The words at ``start:end`` stand inside the object of 学习/贯彻 that ends in a leader's 讲话 or
+    指示 (``lo``: the clause may not reach back before it): spoken of, not reported."""
+    return bool(_STUDIED_BEFORE.search(text, max(lo, start - 26), start) and _SPEECH_AFTER.match(text, end))
+
+
 # 考察团, 调研组, 检查队: the verb is part of a group's name (the group's own verb comes later)
 _GROUP_NOUN = re.compile(r"(?:分|小)?[组团队](?![织建结伍])")   # 视察分团, 检查小组
 # 在…亲自指导、关怀下: under someone's guidance, not a visit
@@ -70,7 +81,7 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 到会指导: guidance at a meeting attended
     if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
         return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
-    return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end))
+    return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end) or studied_reference(text, lo, start, end))
 
 
 

@@ -172,6 +172,12 @@ _PROJECT_PROGRESS = re.compile(rf"(?:察看|查看)了?([\u4e00-\u9fff]{{3,30}}?
                                r"(?:进度|进展)")
 
 
+# 对A、B和C等3家企业进行了执法检查: the list, maybe counted, before the verb
+_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{3,30}}?){{0,9}})"
+                       rf"(?:等(?:[\d一二两三四五六七八九十几]+[家个处座所][\u4e00-\u9fff]{{0,4}}?)?)?进行了?"
+                       rf"(?:{_words('examine_adverbs')})?(?:{_words('examine_verbs')})")
+# 干部要主动深入项目现场: a duty urged before a movement verb, no stop of the visit
+_URGED = re.compile(rf"(?:要|应当?|必须|务必)(?:{_words('urged_adverbs')})?$")
 _COMPANY_TAIL = re.compile(rf"(?:{_words('company_tails')})$")
 
 
@@ -187,7 +193,7 @@ _NOT_DIVISION_OPEN = re.compile(rf"^(?:{_words('not_division_openers')})")
 
 # 甲阳、乙阳两市: the count of the divisions a list closes with
 COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})[两二三四五六七八九十几多][市县区镇乡地省州]$")
-_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+(?:[家个处座所]|[村镇乡](?=[一二两三四五六七八九十\d]))")   # 5村1社区 (not 某镇三村)
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+(?:[家个处座所户]|[村镇乡](?=[一二两三四五六七八九十\d]))")   # 5村1社区 (not 某镇三村)
 
 
 def _is_generic(site: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
-from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _EXAMINED, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
 from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, named_units, split_sites
 
 
@@ -123,8 +123,8 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         abs_pos = s.start + m.end()
         if _in_quote(s, s.start + m.start()):
             continue
-        if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以":   # 全力以赴
-            continue
+        if verb == "赴" and s.text[max(0, m.start() - 1):m.start()] == "以" or _URGED.search(s.text, 0, m.start()):
+            continue   # 全力以赴; 干部要主动深入项目现场: a duty urged, no stop of the visit
         if verb == "到" and not _TO_OPEN.search(s.text, 0, m.start()) and \
                 not ctx.named_before(s.start + m.start()):
             continue
@@ -286,24 +286,19 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
 
 
-# 对A、B和C等3家企业进行了执法检查: the list, maybe counted, before the verb
-_EXAMINED = re.compile(rf"(?:^|[，,]|[\u4e00-\u9fff]{{2}})对([^，,。；;“”、]{{4,30}}?(?:、[^，,。；;“”、]{{4,30}}?){{0,9}})"
-                       rf"(?:等(?:[\d一二两三四五六七八九十几]+[家个处座所][\u4e00-\u9fff]{{0,4}}?)?)?进行了?"
-                       rf"(?:{alternation(wordlist('examine_adverbs'))})?(?:{alternation(wordlist('examine_verbs'))})")
-
-
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     """对A项目(等)进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
     for m in _EXAMINED.finditer(s.text):
         if _in_quote(s, s.start + m.start()):
             continue
-        listed = m.group(1).rsplit("的", 1)[-1] if "、" in m.group(1) else m.group(1)   # 镇区内的A、B
-        at = m.start(1) + len(m.group(1)) - len(listed)
-        for x in (split_sites(listed) if "、" in listed else [listed]):   # 对A、B和C进行了实地调研: each site
+        listed, at = m.group(1), m.start(1)
+        # 对A、B和C进行了实地调研: each site; 对甲区的A、B以及乙流域的C: each without where it lies
+        for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed else [listed]):
+            at = s.text.find(x, at)
             if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \
                     not division_like(x) and not re.search(r"和|及", x):
                 hits.append(SiteHit(s.start + at, x, "move"))
-            at += len(x) + 1
+            at += len(x)
 
 
 # Tried in this order on every sentence; the order matters (a rule may look at the hits before it: 在A，X察看了B

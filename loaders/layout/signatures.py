@@ -18,6 +18,7 @@ _CREDIT_WORDS_BY_LENGTH = sorted(_CREDIT_WORDS, key=len, reverse=True)
 _SIGNATURE_SUFFIXES = tuple(sorted(wordlist("closing_credit_words"), key=len, reverse=True))
 _TEXT_PHOTO_TAIL = re.compile(r"(?:图[ \t\u3000]*[/／]?[ \t\u3000]*文|文[ \t\u3000]*[/／]?[ \t\u3000]*图)[ \t\u3000]*$")
 _SURNAMES = frozenset(wordlist("surnames"))
+_TRANSLIT = frozenset(wordlist("translit_name_chars"))
 
 
 def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
@@ -31,8 +32,8 @@ def parse_signature(src: str, s: int, e: int) -> Optional[list[Byline]]:
         e, credit = tail.start(), "图/文"
     for tm in _TOKEN_RE.finditer(src, s, e):
         tok, p = tm.group(0), tm.start()
-        if tok in _SIGNATURE_SUFFIXES:              # (甲/整理), (甲 乙 报道)
-            continue
+        if tok in _SIGNATURE_SUFFIXES or tok in ("文", "图") and src[p - 1:p] in ("/", "／"):
+            continue                                # (甲/整理), (甲 乙 报道), (甲/文)
         word = next((w for w in _CREDIT_WORDS_BY_LENGTH if tok.startswith(w)), None)
         if word:                                    # (记者 甲) and (记者甲): the word titles what follows
             credit, role = word, _CREDIT_WORDS[word]
@@ -78,14 +79,13 @@ def _split_run(tok: str) -> Optional[list[str]]:
     split where the second surname starts (甲乙丙丁戊 → 甲乙 + 丙丁戊 when 丙 is a surname)."""
     if 2 <= len(tok) <= 4:
         return [tok]
-    if len(tok) not in (5, 6):
-        return None
-    cuts = (3, 2) if len(tok) == 5 else (3,)
+    cuts = {5: (3, 2), 6: (3,)}.get(len(tok), ())
     for c in cuts:
         a, b = tok[:c], tok[c:]
         if _surnamed(a) and _surnamed(b):
             return [a, b]
-    return None
+    # (某某某某某 甲某): a token of up to eight characters of transliterated names is one name
+    return [tok] if len(tok) <= 8 and all(x in _TRANSLIT for x in tok) else None
 
 
 def _surnamed(n: str) -> bool:

@@ -134,7 +134,7 @@ def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:
     # (记者 甲), (甲 乙报道); every name in it a name kb would take in a credit
     for m in _CLOSING_PAREN.finditer(text):
         bl = parse_signature(text, m.start(1), m.end(1))
-        if bl and all(name_ok(b.name, True) == "ok" for b in bl):
+        if bl and all(name_ok(b.name, True) == "ok" or len(b.name) >= 5 and name_ok(b.name, True) for b in bl):
             seen = {x.start for x in out}     # (记者 甲) was read as a credit above
             found += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
                       for b in bl if b.start not in seen]
@@ -204,8 +204,9 @@ _UNTITLED = frozenset(("署名", "图/文", "摄"))
 @functools.lru_cache(maxsize=4)
 def _photo_res(photo: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     """The photo-credit patterns, built once per word list (credit_mentions runs on every article)."""
+    # (…资料图片)。 丙某 摄2023年…, 丙某 摄“…: reflow ran the next paragraph onto the credit
     return (re.compile(r"(?:(?<=[\s(（【\]。！？])|^)([\u4e00-\u9fff]{2,3})[ \u3000]*(?:" + alternation(photo) +
-                       r")(?=[\s)）】]|$)"),
+                       r")(?=[\s)）】“\d]|$)"),
             re.compile(r"(?<=记者)([\u4e00-\u9fff]{2,3})[ \u3000]*摄(?=[\s)）】]|$)"))
 
 

@@ -85,10 +85,39 @@ _UNIT_STAFF = re.compile(r"(?:" + alternation(wordlist("staff_unit_endings")) + 
                          r"(?=(?:同志)?(?:等人?)?一行|" + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
 
 
+_ENDS = alternation(wordlist("staff_unit_endings"))
+# 某市水利局甲某、某管理局乙某等单位相关人员陪同: each item a unit and a name, the list closed by a companion
+_UNITS_STAFF = re.compile(r"[^，。；：、,;:\n]{2,20}?(?:" + _ENDS + r")[\u4e00-\u9fff]{2,3}(?:、[^，。；：、,;:\n]{2,20}?(?:" + _ENDS
+                          + r")[\u4e00-\u9fff]{2,3})+(?:同志)?(?:等[^，。；,;]{0,8})?(?="
+                          + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
+_UNIT_ITEM = re.compile(r"(?:" + _ENDS + r")([\u4e00-\u9fff]{2,3})$")
+
+
+def _unit_items(text: str, m: "re.Match") -> list[tuple[str, int]]:
+    """The names of a 单位+姓名 list, each the two or three characters the item ends in."""
+    items, pos = [], m.start()
+    body = re.sub(r"(?:同志)?(?:等[^，。；,;]{0,8})?$", "", m.group(0))
+    for part in body.split("、"):
+        end = pos + len(part)
+        for n in (3, 2):
+            x = text[end - n:end]
+            if _UNIT_ITEM.search(text, max(m.start(), end - n - 6), end) and text[end - n - 1:end - n] and \
+                    re.search(r"(?:" + _ENDS + r")$", text[max(0, end - n - 4):end - n]) and has_surname(x) \
+                    and name_ok(x, True) is not None and not is_common_word(x[:2]):
+                items.append((x, end - n))
+                break
+        else:
+            return []
+        pos = end + 1
+    return items
+
+
 def unit_staff_items(text: str, taken: set[int]) -> list[tuple[str, int]]:
     """(name, start) of staff named right after their unit and closed by 一行 or a companion's verb; a list
     is taken whole or not at all."""
-    out = []
+    out = [(x, k) for m in _UNITS_STAFF.finditer(text) for x, k in _unit_items(text, m)
+           if not any(j in taken for j in range(k, k + len(x)))]
+    taken = taken | {j for x, k in out for j in range(k, k + len(x))}
     for m in _UNIT_STAFF.finditer(text):
         pos, found = m.start(1), []
         for x in m.group(1).split("、"):

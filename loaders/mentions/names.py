@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from ..titles import post_regex, posts
-from .words import BOUND, ORG_END, RARE_GIVEN_IDF, VERY_COMMON_IDF, STOP_FIRST, STOP_INNER, is_cjk, is_common_word, lex
+from .words import BOUND, ORG_END, RARE_GIVEN_IDF, VERY_COMMON_IDF, STOP_FIRST, WORD_IDF, STOP_INNER, contexts, is_cjk, is_common_word, lex
 
 def has_surname(c: str) -> bool:
     L = lex()
@@ -71,7 +71,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 # in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让, 甲长者) where a list mark or a strong follower closes the name
-_LISTED_END_CHARS = "让科记者团"
+_LISTED_END_CHARS = "让科记者团台"
 _DIVISION_ENDS = tuple(wordlist("division_endings"))
 _LIST_END = frozenset("、，,；;及")
 _VISIT_WORDS = frozenset(wordlist("inspection_triggers")) | {"思考", "学习", "交流", "讨论"}
@@ -284,6 +284,11 @@ def _third_char_penalty(text: str, p: int, n: int, c: str) -> float:
     return 0.0
 
 
+def _listed_end(text: str, k: int) -> bool:
+    """A follower word at ``k``, or 和/与 before a title (甲市委主委乙春台和丙总支主委…): a list's item ends."""
+    return strong_end(text, k, words_only=True) or text[k:k + 1] in "和与" and _title_next(text, k + 1)
+
+
 def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]]:
     """The name starting at ``p`` (after a title), as (name, score), or None."""
     L = lex()
@@ -305,12 +310,12 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
         c = text[p:p + n]
         if len(c) < n:
             continue
-        if n == 3 and is_common_word(c[:2]) and is_common_word(text[p + 2:p + 4]) and \
+        if n == 3 and is_common_word(c[:2]) and L.words.get(text[p + 2:p + 4], 99.0) < WORD_IDF and \
                 not (has_surname(c) and strong_end(text, p + 3, words_only=True)):
             continue    # 班子|成员, 单位|主要: two words, not a name running into a word (甲喜宾主持: a name)
         ok = name_ok(c)
         if ok is None and n == 3 and has_surname(c) and (text[p + n:p + n + 1] in _LIST_END or c[-1] in _LISTED_END_CHARS
-                                                          and strong_end(text, p + n, words_only=True)):
+                                                          and _listed_end(text, p + n)):
             ok = name_ok(c, listed=True)   # 县领导甲金乙、, 县领导…丙永科出席: a list mark or a follower closes the name
         if ok is None and n == 2 and c in L.places and has_surname(c) and name_ok(c + "x") is None \
                 and strong_end(text, p + n):
@@ -334,7 +339,7 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
             continue    # 程展副区长: 副 opens the post written after the name
         s = after_score(text, p + n) * 2.0
         if n == lens[1]:
-            if text.count(c) >= 2:
+            if contexts(text, c) >= 2:
                 s += 1.5
             s -= _third_char_penalty(text, p, n, c)
         else:
@@ -363,7 +368,6 @@ def pick_name(text: str, p: int, min_score: int = 0) -> Optional[tuple[str, int]
     if s <= 0 and not has_surname(c):
         return None
     return c, s
-
 
 
 def clear_end_name(text: str, p: int) -> Optional[str]:

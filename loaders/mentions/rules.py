@@ -39,6 +39,7 @@ def credits(f: Found) -> None:
 # words that open with a post and name a body (代表团, 委员会): no post is written there
 _POST_WORDS = tuple(wordlist("post_body_words"))
 _REPRESENTED = tuple(wordlist("represented_bodies"))
+_NOMINEE = tuple(wordlist("title_tails"))   # 镇长提名人选甲某, 县长候选人甲某: the name after the nominee's post
 
 
 def titled(f: Found) -> None:
@@ -50,6 +51,7 @@ def titled(f: Found) -> None:
         p = m.end()
         while p < len(text) and text[p] in " \u3000":
             p += 1
+        p += next((len(w) for w in _NOMINEE if text.startswith(w, p)), 0)
         if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS) or \
                 m.group(0).endswith("代表") and text.startswith(_REPRESENTED, p):
             continue    # 代表团来商: a group, not the post 代表 and a name; 代表党和政府: the verb

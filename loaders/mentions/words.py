@@ -93,3 +93,8 @@ def _dictionary_words() -> dict[str, float]:
 def is_common_word(w: str) -> bool:
     return lex().words.get(w, 99.0) < COMMON_IDF
 
+
+def contexts(text: str, c: str) -> int:
+    """In how many different ways ``c`` is followed: a sentence printed twice (a summary above the body)
+    repeats a wrong reading (甲乙采|取) as often as a right one, so only different followers count."""
+    return len({text[m.end():m.end() + 2] for m in re.finditer(re.escape(c), text)})
