@@ -217,7 +217,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             # 致慰问电/信: a message sent, no visit
             if pre.endswith(("的", "接受", "受", "迎接", "致")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
-            if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t):
+            if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t) or \
+                    _in_a_title(ctx, t):
                 continue
             if _comes_along(ctx, s.start, t):
                 # 副县长X参加调研 / 一同检查 / 陪同考察调研: those who come along, not the lead; but the one they
@@ -274,6 +275,15 @@ def _add_leads(ctx: Context, s, subj: list[str], trigger: str, t: int, found: di
             group_members(ctx, group, ev, lead)
 
 
+def _in_a_title(ctx: Context, t: int) -> bool:
+    """The verb at ``t`` lies in a person's title (市供销社合作指导科一级主任科员甲某): a unit's name, no visit."""
+    return any(x.start - len(k) <= t and ctx.text.endswith(k, 0, x.start)
+               for x in ctx.mentions_in(t, t + 30) for k in _titles(ctx, x.name))
+
+
+_PARTY_END = re.compile(r"[^，。；,;：:]{0,60}?等?一行")
+
+
 def _moved_before(ctx: Context, i: int, found: dict):
     """(sentence, lead, position) when the sentence before ``i``, in its paragraph, has a named official
     (一行) go somewhere (来到, 深入, 走进 …) and no inspection of theirs is known yet: the visit those
@@ -284,7 +294,9 @@ def _moved_before(ctx: Context, i: int, found: dict):
     ms = [x for x in ctx.mentions_in(s.start, s.end) if x.name in ctx.officials]
     if not ms or any(k[0] == ms[0].name for k in found):
         return None
-    mv = _rx()["move"].match(ctx.text, ms[0].end + (2 if ctx.text.startswith("一行", ms[0].end) else 0))
+    # 甲一行来到, 甲、乙、丙等一行赴: the party's move right after it
+    party = _PARTY_END.match(ctx.text, ms[0].end, s.end)
+    mv = _rx()["move"].match(ctx.text, party.end() if party else ms[0].end)
     if mv is None or _subject(ctx, s, mv.start()) != [ms[0].name]:
         return None
     return s, ms[0].name, mv.start()

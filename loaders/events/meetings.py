@@ -196,8 +196,8 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
         return None     # 出席某市分会场会议: the branch venue of the meeting named before
     if re.fullmatch(rf"(?:{_W('related')})(?:{nouns})", name):
         return None   # 有关会议, 首次会议: a meeting spoken of; 相关部门协调会 is one
-    if name.endswith(_NOT_MEETINGS):
-        return None   # 营造…的社会, 专场招聘会: not a meeting
+    if name.endswith(_NOT_MEETINGS) or kind == "attended" and _ORG_HUI.search(name):
+        return None   # 营造…的社会, 专场招聘会: not a meeting; 参加某工作委员会专题协商活动: a body
     if kind == "held":
         if s.text[m.end():m.end() + 1] == "的":
             return None   # X会议召开的时间、地点: the meeting's arrangements, spoken of before it is held

@@ -10,7 +10,10 @@ from typing import Optional
 from ..lexicon import alternation, wordmap
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
-from .patterns import SEVERAL_GROUPS, _ATTEND, _TOGETHER, _rx, reports
+from .patterns import SEVERAL_GROUPS, _ATTEND, _TOGETHER, _rx, inspection_words, reports
+
+# 某厂某校长热情接待了考察团一行，考察中…; 某副校长热情接待，双方…参观考察: the host, not a visitor
+_HOSTS = re.compile(rf"[^，。；,;]{{0,12}}?(?:{inspection_words('receive_verbs')})(?:了?[^。；]{{0,20}}?(?:{inspection_words('host_group_nouns')})|[，,])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -155,8 +158,8 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
             # 书记A，副书记、县长B一同深入…: B joins the subject A, both lead (not 陪同/参加)
             if not (out and _TOGETHER.match(between) and _joined_subject(ctx, s, out[-1], m)):
                 continue
-        if re.search(r"委托", ctx.text[m.end:m.end + 4]) or on_behalf(ctx, s.start, m):
-            continue   # 受X委托; 代表省委书记X: on X's behalf, X is not there
+        if re.search(r"委托", ctx.text[m.end:m.end + 4]) or on_behalf(ctx, s.start, m) or _HOSTS.match(between):
+            continue   # 受X委托; 代表省委书记X: on X's behalf, X is not there; X热情接待了考察团: the host
         if passed and not _CO_LEAD.search(ctx.text[m.end:t]) or _comes_along(ctx, s, m, t, leads):
             passed = passed or bool(leads)   # A，B(comes along)，C…一行: C, listed after B, comes along too
             continue

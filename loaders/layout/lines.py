@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..clean import ends_sentence, split_lines
 from ..models import Byline, Caption, Dateline, Table
+from .signatures import parse_signature
 from .grammar import _BAD_TITLE_END, _CREDIT_END_RE, _URLISH, MAX_TITLE_CHARS, _balanced, is_masthead, match_dateline
 
 
@@ -108,6 +109,8 @@ class PageLines:
             return False
         if len(t) > 12 and t[0] in "（(" and t[-1] in "）)":
             return False    # a note in brackets ((2021年…会议通过)), not a title line
+        if t[0] in "（(" and t[-1] in "）)" and parse_signature(t, 1, len(t) - 1):
+            return False    # (甲某某 乙某): the signature closing the article above
         return True
 
     def continues_text(self, i: int) -> bool:

@@ -60,10 +60,10 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
 
 
 def _given_qi(c: str, x: str) -> bool:
-    """其 as the first given-name character of a three-character Han name (甲其山), not a word (其他, 其中, 尤其)."""
-    return x == "其" and len(c) == 3 and c[1] == "其" and c[:1] in lex().surnames and not is_common_word(c[1:]) \
-        and not is_common_word(c[:2]) \
-        and c[2] not in STOP_INNER
+    """其 or 月 as the first given-name character of a three-character Han name (甲其山, 乙月芳), not a word
+    (其他, 其中, 尤其, 月底, 月份)."""
+    return x in "其月" and len(c) == 3 and c[1] == x and c[:1] in lex().surnames and not is_common_word(c[1:]) \
+        and not is_common_word(c[:2]) and c[2] not in STOP_INNER
 
 
 # function characters that are also given-name characters (若男, 如意, 以诚, 乃硕)

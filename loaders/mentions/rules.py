@@ -39,7 +39,8 @@ def credits(f: Found) -> None:
 # words that open with a post and name a body (代表团, 委员会): no post is written there
 _POST_WORDS = tuple(wordlist("post_body_words"))
 _REPRESENTED = tuple(wordlist("represented_bodies"))
-_NOMINEE = tuple(wordlist("title_tails"))   # 镇长提名人选甲某, 县长候选人甲某: the name after the nominee's post
+_NOMINEE = tuple(wordlist("title_tails"))
+_POST_WORD_RUNS = frozenset(wordlist("post_word_runs"))   # 镇长提名人选甲某, 县长候选人甲某: the name after the nominee's post
 
 
 def titled(f: Found) -> None:
@@ -53,6 +54,7 @@ def titled(f: Found) -> None:
             p += 1
         p += next((len(w) for w in _NOMINEE if text.startswith(w, p)), 0)
         if p in f.taken or any(text.startswith(w, m.end() - len(w) + 1) for w in _POST_WORDS) or \
+                m.group(0) == "记者" and text[m.start() - 1:m.start()] == "的" or \
                 m.group(0).endswith("代表") and text.startswith(_REPRESENTED, p):
             continue    # 代表团来商: a group, not the post 代表 and a name; 代表党和政府: the verb
         got = pick_name(text, p) if not (text[p:p + 1] == "任" and post_regex().match(text, p + 1)) else None
@@ -168,8 +170,9 @@ def honorifics(f: Found) -> None:
                 if len(c) == n and name_ok(c) == "ok" and (n == 2 or not (text[s - 3] in STOP_FIRST)) \
                         and not (is_common_word(text[s - n - 1:s - n + 1]) and is_common_word(c[1:])):
                     # 相关|负责同志, 全国|政协主席: a word across the left edge and a word left inside
-                    if n == 3 and name_ok(text[s - 2:s]) == "ok" and text[s - 3] not in L.surnames:
-                        continue
+                    if n == 3 and name_ok(text[s - 2:s]) == "ok" and (text[s - 3] not in L.surnames or
+                                                                     is_common_word(text[s - 4:s - 2])):
+                        continue   # 关于|甲某同志: the first character closes a word (关于, 对于)
                     cand = c
                     break
         if cand is None:
@@ -195,6 +198,20 @@ def unit_staff(f: Found) -> None:
     """Staff named right after their unit and closed by 一行 or a companion's verb: 某局甲某一行."""
     for x, k in unit_staff_items(f.text, f.taken):
         f.add(PersonMention(x, k, k + len(x), [], "bare"))
+
+
+# 9月15日，甲某某一行首先来到…: a bare name opening a clause and heading a party
+_PARTY_HEAD = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,3})(?=一行)")
+
+
+def party_heads(f: Found) -> None:
+    """A name with no post that opens a clause and heads a party (甲某某一行来到…): a surname, a given name
+    that is no word, and not a place."""
+    for m in _PARTY_HEAD.finditer(f.text):
+        c = m.group(1)
+        if m.start(1) not in f.taken and name_ok(c) == "ok" and has_surname(c) and not is_common_word(c) \
+                and not (len(c) == 3 and is_common_word(c[:2])) and c not in lex().places:
+            f.add(PersonMention(c, m.start(1), m.end(1), [], "bare"))
 
 
 def appositions(f: Found) -> None:
@@ -273,7 +290,7 @@ def counted_lists(f: Found) -> None:
 
 
 RULES = (credits, titled, descriptors, households, appointments, resumes, honorifics, leaders, posts_after_names,
-         unit_staff, bare_lists, counted_lists, appositions, other_occurrences, later_appositions)
+         unit_staff, party_heads, bare_lists, counted_lists, appositions, other_occurrences, later_appositions)
 
 
 def find_person_mentions(text: str) -> list[PersonMention]:
@@ -320,8 +337,8 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
     out = []
     for m in _AFTER_RE.finditer(text):
         s = m.start()
-        if s - 1 in taken or m.end() in taken:
-            continue
+        if s - 1 in taken or m.end() in taken or text[m.end() - 1:m.end() + 1] in _POST_WORD_RUNS:
+            continue   # 某总站长期以来: 长期 is a word, no post 站长 after a name
         for n in (3, 2):
             a = s - n
             c = text[a:s]
