@@ -134,6 +134,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # 在与A、B的座谈会上: the partners named before the meeting's kind
         ("at", re.compile(r"在(?:与(?:[^，。；：“”,;:\n（(]|[（(][^）)\n]{0,20}[）)]){2,60}?的)?(?P<name>" + _NAME + r"{2,30}?(?:" + nouns + r"))上(?:(?:" + _W("says_at") + r"){1,2}[，,：:])?[，,]?"
                           r"(?<=[，,：:])")),
+        # 座谈会上，…: a sentence that opens at a meeting of a kind named bare
+        ("at", re.compile(r"^(?P<name>" + _W("bare_kinds") + r")上[，,]")),
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
                                 + r"))(?![\u4e00-\u9fff]*精神)(?![的议见谈晤])")),   # 出席X会议的委员; 参加会见

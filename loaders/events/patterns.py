@@ -131,7 +131,7 @@ _GENERIC_CLASS = re.compile(rf"(?:{_words('generic_class_openers')})(?:重点)?(
 
 
 # group 1 (the unit after 等) is only tested for presence: 等地方 gives 地方 where the list has 地 too
-_LIST_TAIL = re.compile(rf"等({_words('list_tail_units')})?[\u4e00-\u9fff]{{0,4}}$")
+_LIST_TAIL = re.compile(rf"等(?:({_words('list_tail_units')})?[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,4}}(?:{_words('generic_class_units')}))$")
 
 
 # a part of a site already visited (走进生产车间, 困难群众家中, 服务窗口): not a site of its own

@@ -77,7 +77,8 @@ def split_sites(obj: str) -> list[str]:
         split = _and_split(out[k], len(out)) if k == len(out) - 1 else _placed_pair(out[k])
         if split:
             out[k:k + 1] = list(split)
-    return [p.strip() for p in out if p.strip()]
+    # A、B等人员密集场所和重点企业: the list's class closes B once the 和 is split off
+    return [_LIST_TAIL.sub("", p).strip() for p in out if _LIST_TAIL.sub("", p).strip()]
 
 
 def _shares_ending(a: str, b: str) -> bool:

@@ -9,7 +9,8 @@ from typing import Optional
 from ..lexicon import alternation, wordlist
 from ..titles import post_regex, post_suffix
 from .found import Found, PersonMention
-from .names import dotted_name, has_surname, is_translit, name_ok, not_place_part, pick_name, strong_end
+from .names import dotted_name, has_surname, is_translit, name_ok, not_place_part, strong_end
+from .pick import pick_name
 from .words import STOP_FIRST, is_cjk, is_common_word
 
 # what may follow a private person's name after a descriptor (困难户X家中, 老党员X老同志)

@@ -17,7 +17,8 @@ from .appointments import APPOS, BIO_POST_RE, BIO_RE, appointment_mentions, appo
 from .credits import credit_mentions
 from .found import Found, PersonMention
 from .name_lists import DESCRIPTOR_NAME_ENDS, bare_lists, joined_name, list_items, unit_staff_items
-from .names import has_surname, name_ok, pick_name, strong_end
+from .names import has_surname, name_ok, strong_end
+from .pick import pick_name
 from .segments import clean_segment, titles_before
 from .words import BOUND, ORG_END, STOP_FIRST, is_common_word, lex
 
