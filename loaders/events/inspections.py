@@ -22,7 +22,7 @@ from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import _REFERENCE, from_command_post, not_a_visit
 from .patterns import inspection_words as _W
-from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place
+from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place, reports
 from .sites import _site_and_place_hits
 from .subjects import _subject, on_behalf
 
@@ -226,13 +226,18 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 moved = _moved_before(ctx, i, found)
                 if moved:
                     _add_leads(ctx, moved[0], [moved[1]], m.group(0), moved[2], found, order, first_sent, along)
+                # (…由乙陪同考察了A、B参观考察: 乙 comes along, no lead of the sentence's later verb either)
+                along.update(x.name for x in ctx.mentions_in(s.start, t)
+                             if x.name in ctx.officials and all(k[0] != x.name for k in found))
                 continue
             subj = _subject(ctx, s, t)
             if not subj and _WHILE.match(text, s.start + m.end()):
                 subj = _named_after(ctx, s.start + m.end() + 2, s.end)
             group = False
-            if not subj and (_GROUP_END.search(text[s.start:t]) or _GROUP_NOUNS.search(s.text) or
-                             head_after(ctx, t, s.end) or head_next(ctx, i)):
+            # (甲强调，…要组建督导组，深入各乡调研: a group the speech calls for, no visit of the day)
+            if not subj and not _spoken_by(ctx, s.start, t) and (
+                    _GROUP_END.search(text[s.start:t]) or _GROUP_NOUNS.search(s.text) or
+                    head_after(ctx, t, s.end) or head_next(ctx, i)):
                 subj = group_lead(ctx, i)
                 group = bool(subj)
             if not subj:
@@ -328,6 +333,23 @@ def _accompanying(ctx: Context, ev: Event, leads: set[str], span: tuple[int, int
                     ev.participants.append(Participant(x.name, "accompanying", _titles(ctx, x.name)))
 
 
+def _spoken_by(ctx: Context, a: int, t: int) -> bool:
+    """Someone named between ``a`` and ``t`` speaks right after their name (甲强调，…): what follows is said."""
+    return any(reports(ctx.text[x.end:x.end + 3]) for x in ctx.mentions_in(a, t))
+
+
+def _each_their_own(ctx: Context, co: list, key, first: int, mine: list) -> list:
+    """甲、乙和丙分别赴A、B、C: as many sites as leads in the sentence that says 分别, so each lead (in the
+    order named) has the site of the same rank there, and the sites of later sentences as before."""
+    s = next((s for s in ctx.sents if s.start <= first < s.end), None)
+    if len(co) < 2 or s is None or "分别" not in s.text:
+        return mine
+    here = [h for h in mine if s.start <= h.pos < s.end]
+    if len(here) != len(co):
+        return mine
+    return [h for h in mine if not s.start <= h.pos < s.end or h is here[co.index(key)]]
+
+
 def inspections(ctx: Context, claimed: set[int]) -> list[Event]:
     found, order, first_sent = _leads(ctx, claimed)
     if not found:
@@ -344,6 +366,7 @@ def inspections(ctx: Context, claimed: set[int]) -> list[Event]:
         owner = _route_owner(ctx, [k[0] for k in order if spans[k] == spans[key]], first_sent[key], b)
         if owner:
             mine = [h for h in mine if owner(h.pos) in (None, key[0])]
+        mine = _each_their_own(ctx, [k for k in order if spans[k] == spans[key]], key, first_sent[key], mine)
         ev.sites = [Site(h.name, n + 1, None, article.sentence_evidence(h.pos, h.pos + len(h.name)))
                     for n, h in enumerate(mine)]
         ev.places = []

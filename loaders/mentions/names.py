@@ -72,7 +72,7 @@ _NAME_FUNCTION_CHARS = frozenset("若如以乃")
 # in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
 _CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
 # function characters that end given names (甲国让, 甲长者) where a list mark or a strong follower closes the name
-_LISTED_END_CHARS = "让科记者团台"
+_LISTED_END_CHARS = "让科记者团台年"
 _DIVISION_ENDS = tuple(wordlist("division_endings"))
 _LIST_END = frozenset("、，,；;及")
 _VISIT_WORDS = frozenset(wordlist("inspection_triggers")) | {"思考", "学习", "交流", "讨论"}

@@ -340,6 +340,9 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
         s = m.start()
         if s - 1 in taken or m.end() in taken or text[m.end() - 1:m.end() + 1] in _POST_WORD_RUNS:
             continue   # 某总站长期以来: 长期 is a word, no post 站长 after a name
+        head = m.group(0).removeprefix("常务").removeprefix("副")
+        if text[s - 1:s] == head[:1] and len(head) == 2:
+            continue   # 某西州副州长, 某县县长: the division the post heads, no name before it
         for n in (3, 2):
             a = s - n
             c = text[a:s]
