@@ -75,6 +75,20 @@ def test_status_reports_running_server(settings):
     assert st["pid"] > 0 and st["store_bytes"] > 0
 
 
+def test_the_server_runs_with_the_quick_jit_unless_told(settings, monkeypatch):
+    """The running server's JVM was started with the client compiler only; KB_NEO4J_JIT=full drops it."""
+    if not settings.local:
+        pytest.skip("NEO4J_URI points elsewhere")
+    st = json.loads(run_kb(["server", "status", "--format", "json"]).stdout)
+    cmdline = Path(f"/proc/{st['pid']}/cmdline").read_bytes().split(b"\0")
+    assert b"-XX:TieredStopAtLevel=1" in cmdline
+    from kb.server import jit_flags
+    monkeypatch.setenv("KB_NEO4J_JIT", "full")
+    assert jit_flags() == []
+    monkeypatch.delenv("KB_NEO4J_JIT")
+    assert jit_flags() == ["-XX:TieredStopAtLevel=1"]
+
+
 def test_bolt_and_http_listen_on_loopback_only(settings):
     if not settings.local:
         pytest.skip("NEO4J_URI points elsewhere")
