@@ -78,7 +78,7 @@ def split_sites(obj: str) -> list[str]:
         if split:
             out[k:k + 1] = list(split)
     # A、B等人员密集场所和重点企业: the list's class closes B once the 和 is split off
-    return [_LIST_TAIL.sub("", p).strip() for p in out if _LIST_TAIL.sub("", p).strip()]
+    return [q for q in (_LIST_TAIL.sub("", p).strip() for p in out) if q]
 
 
 def _shares_ending(a: str, b: str) -> bool:

@@ -134,7 +134,8 @@ def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:
     # (记者 甲), (甲 乙报道); every name in it a name kb would take in a credit
     for m in _CLOSING_PAREN.finditer(text):
         bl = parse_signature(text, m.start(1), m.end(1))
-        if bl and all(name_ok(b.name, True) == "ok" or len(b.name) >= 5 and name_ok(b.name, True) for b in bl):
+        # a transliterated name of five characters or more is only ever "weak" (no surname opens it)
+        if bl and all(name_ok(b.name, True) in (("ok", "weak") if len(b.name) >= 5 else ("ok",)) for b in bl):
             seen = {x.start for x in out}     # (记者 甲) was read as a credit above
             found += [PersonMention(b.name, b.start, b.end, [] if b.title in _UNTITLED else [b.title], "credit", b.role)
                       for b in bl if b.start not in seen]

@@ -91,7 +91,7 @@ _ENDS = alternation(wordlist("staff_unit_endings"))
 _UNITS_STAFF = re.compile(r"[^，。；：、,;:\n]{2,20}?(?:" + _ENDS + r")[\u4e00-\u9fff]{2,3}(?:、[^，。；：、,;:\n]{2,20}?(?:" + _ENDS
                           + r")[\u4e00-\u9fff]{2,3})+(?:同志)?(?:等[^，。；,;]{0,8})?(?="
                           + alternation([w for w in wordlist("companion_verbs") if len(w) > 1]) + ")")
-_UNIT_ITEM = re.compile(r"(?:" + _ENDS + r")([\u4e00-\u9fff]{2,3})$")
+_UNIT_END = re.compile(r"(?:" + _ENDS + r")$")
 
 
 def _unit_items(text: str, m: "re.Match") -> list[tuple[str, int]]:
@@ -99,17 +99,15 @@ def _unit_items(text: str, m: "re.Match") -> list[tuple[str, int]]:
     items, pos = [], m.start()
     body = re.sub(r"(?:同志)?(?:等[^，。；,;]{0,8})?$", "", m.group(0))
     for part in body.split("、"):
-        end = pos + len(part)
         for n in (3, 2):
-            x = text[end - n:end]
-            if _UNIT_ITEM.search(text, max(m.start(), end - n - 6), end) and text[end - n - 1:end - n] and \
-                    re.search(r"(?:" + _ENDS + r")$", text[max(0, end - n - 4):end - n]) and has_surname(x) \
-                    and name_ok(x, True) is not None and not is_common_word(x[:2]):
-                items.append((x, end - n))
+            x = part[-n:]
+            if _UNIT_END.search(part, 0, len(part) - n) and has_surname(x) and name_ok(x, True) is not None \
+                    and not is_common_word(x[:2]):
+                items.append((x, pos + len(part) - n))
                 break
         else:
             return []
-        pos = end + 1
+        pos += len(part) + 1
     return items
 
 
