@@ -235,7 +235,7 @@ def page_plans() -> list[tuple[str, dict]]:
             (R_STATS, {})]
 
 
-from .page_delete import delete_page_content  # noqa: E402 - re-exported: part of this module's API
+from .page_delete import OLD_ARTICLES, delete_page_content, delete_pages_content  # noqa: E402,F401 - re-exported: part of this module's API
 from .page_rows import KINDS, count_rows, page_rows  # noqa: E402,F401
 
 assert tuple(k for k, _s, _n in WRITES) == KINDS, "kb.page_rows.KINDS must follow WRITES"

@@ -298,10 +298,10 @@ def load(driver, database: str, paths: Iterable, *, manifest: Optional[str] = No
         for job, result in results:
             out.write(job[0], result)
     out.flush()
-    if posts:   # the post register (kb/posts): rebuilt from the graph after every load
+    if posts:   # the post register (kb/posts): rebuilt from the graph after every load that changed a page
         from . import posts as post_register
         rep.posts = post_register.after_load(driver, database, [src for _, src in entries], manifest=manifest,
-                                             region=region)
+                                             region=region, changed=rep.loaded > 0)
     # what the load changed, from the count store (exact, whatever the statements were)
     after = graph.stats(driver, database)
     for part, target in (("nodes", rep.nodes), ("relationships", rep.relationships)):

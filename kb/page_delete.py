@@ -3,35 +3,42 @@ aggregated relationships (HELD mentions, PART_OF/LOCATED_IN sightings, organisat
 and the entities nothing else supports. Used by reloads (kb.graph) and unloads (kb.unload)."""
 from __future__ import annotations
 
+from collections import Counter
+from typing import Optional
+
 # ---------------------------------------------------------------- deleting a page's content
 
 D_ARTICLES = """
-MATCH (:Page {id: $id})-[:CONTAINS]->(a:Article)
-RETURN collect(a.id) AS aids, reduce(acc = [], h IN collect(coalesce(a.held, [])) | acc + h) AS held,
+UNWIND $ids AS pid
+MATCH (:Page {id: pid})-[:CONTAINS]->(a:Article)
+RETURN collect(a.id) AS aids, collect(pid) AS pages,
+       reduce(acc = [], h IN collect(coalesce(a.held, [])) | acc + h) AS held,
        reduce(acc = [], k IN collect(coalesce(a.links, [])) | acc + k) AS links,
        reduce(acc = [], k IN collect(coalesce(a.entities, [])) | acc + k) AS named
 """
 
-# PART_OF / LOCATED_IN sightings after the page's articles are gone: first and last sighting again
-# from the remaining articles that list the link (Article.links), the link deleted when none does
-D_LINKS = """
-UNWIND $links AS k
-WITH DISTINCT k, split(k, '|') AS p
-CALL (k, p) {
+# PART_OF / LOCATED_IN sightings after the pages' articles are gone: first and last sighting again
+# from the remaining articles that list the link (Article.links), one scan for all the keys …
+R_LINKS_SEEN = """
+MATCH (a:Article) WHERE any(x IN a.links WHERE x IN $keys)
+UNWIND [x IN a.links WHERE x IN $keys] AS k
+WITH k, a ORDER BY a.published, a.id
+WITH k, collect(a) AS seen
+RETURN k, seen[0].published AS d0, seen[0].id AS a0, seen[-1].published AS d1, seen[-1].id AS a1
+"""
+# … then each link set to them, or deleted when no remaining article lists it (a0 null)
+W_LINKS = """
+UNWIND $rows AS row
+WITH row, split(row.k, '|') AS p
+CALL (p) {
   MATCH (s:Place {id: p[1]})-[r:PART_OF]->(:Place {id: p[2]}) WHERE p[0] = 'P' RETURN r, s
   UNION
   MATCH (s:Organization {id: p[1]})-[r:LOCATED_IN]->(:Place {id: p[2]}) WHERE p[0] = 'L' RETURN r, s
 }
-CALL (k) {
-  MATCH (a:Article) WHERE k IN a.links
-  WITH a ORDER BY a.published, a.id
-  RETURN collect(a) AS seen
-}
-WITH r, s, endNode(r) AS t, seen
-FOREACH (_ IN CASE WHEN size(seen) > 0 THEN [1] ELSE [] END |
-  SET r.date = seen[0].published, r.article_id = seen[0].id,
-      r.last_seen = seen[-1].published, r.last_article_id = seen[-1].id)
-FOREACH (_ IN CASE WHEN size(seen) = 0 THEN [1] ELSE [] END | DELETE r)
+WITH r, s, endNode(r) AS t, row
+FOREACH (_ IN CASE WHEN row.a0 IS NOT NULL THEN [1] ELSE [] END |
+  SET r.date = row.d0, r.article_id = row.a0, r.last_seen = row.d1, r.last_article_id = row.a1)
+FOREACH (_ IN CASE WHEN row.a0 IS NULL THEN [1] ELSE [] END | DELETE r)
 RETURN collect(DISTINCT elementId(s)) + collect(DISTINCT elementId(t)) AS xs
 """
 
@@ -165,22 +172,41 @@ def delete_page_content(tx, page: str, exact: bool = False) -> dict:
     """Delete a page's articles and events and its share of the aggregated relationships. ``exact``
     (unloads): also every entity no remaining article names, found by a scan of Article.entities;
     otherwise (reloads, where the page comes back at once) entities left with no relationship."""
-    rec = tx.run(D_ARTICLES, id=page).single()
+    return delete_pages_content(tx, [page], exact)
+
+
+def _relink(tx, links: list[str]) -> list[str]:
+    """The links the removed articles listed, set from the articles left (one scan for them all); the
+    ends of those links (orphan candidates)."""
+    keys = list(dict.fromkeys(links))
+    seen = {r["k"]: dict(r) for r in tx.run(R_LINKS_SEEN, keys=keys)}
+    rows = [seen.get(k, {"k": k, "d0": None, "a0": None, "d1": None, "a1": None}) for k in keys]
+    rec = tx.run(W_LINKS, rows=rows).single()
+    return rec["xs"] if rec else []
+
+
+def delete_pages_content(tx, pages: list[str], exact: bool = False, old: Optional[bool] = None) -> dict:
+    """:func:`delete_page_content` for several pages at once: the scans of the remaining articles run
+    once for all of them. ``old``: whether articles loaded before Article.entities remain (asked when
+    None). Returns articles (total and per page) and orphans removed."""
+    rec = tx.run(D_ARTICLES, ids=pages).single()
     aids, held, named = rec["aids"], rec["held"], rec["named"]
     if not aids:
-        return {"articles": 0}
-    exact = exact and not tx.run(OLD_ARTICLES).single()["old"]   # loaded before Article.entities
+        return {"articles": 0, "per_page": {}}
+    per_page = Counter(rec["pages"])
+    if exact:
+        exact = not (tx.run(OLD_ARTICLES).single()["old"] if old is None else old)   # loaded before Article.entities
     xs = tx.run(D_NEIGHBOURS, aids=aids).single()["xs"]
     hx = tx.run(D_HELD, held=held, aids=aids).single()
     xs = list(dict.fromkeys(xs + (hx["xs"] if hx else [])))
     tx.run(D_EVENTS, aids=aids).consume()
     tx.run(D_ARTICLE_NODES, aids=aids).consume()
     if rec["links"]:
-        lx = tx.run(D_LINKS, links=rec["links"]).single()
-        xs = list(dict.fromkeys(xs + (lx["xs"] if lx else [])))
+        xs = list(dict.fromkeys(xs + _relink(tx, rec["links"])))
     if exact:
         _take_back_org_facts(tx, rec["links"])
-        return {"articles": len(aids), "orphans": _remove_unnamed(tx, list(dict.fromkeys(named)))}
+        return {"articles": len(aids), "per_page": per_page,
+                "orphans": _remove_unnamed(tx, list(dict.fromkeys(named)))}
     removed = 0
     for _round in range(4):  # place → its parent → …: a few rounds reach the top
         if not xs:
@@ -189,4 +215,4 @@ def delete_page_content(tx, page: str, exact: bool = False) -> dict:
         rec = res.single()
         removed += res.consume().counters.nodes_deleted
         xs = list(dict.fromkeys(rec["ups"])) if rec else []
-    return {"articles": len(aids), "orphans": removed}
+    return {"articles": len(aids), "per_page": per_page, "orphans": removed}

@@ -81,9 +81,11 @@ class Progress:
                    f"default {loader.PAGE_TIMEOUT:g}, or KB_PAGE_TIMEOUT)")
 @click.option("--region", default=None, help="region bare posts are scoped to (岚川市, 岚川市鹤屿县); "
               "default: the manifest's region column, the gazetteer, else the outlet's name")
+@click.option("--defer-posts", is_flag=True,
+              help="leave the post register as it is (many loads in a row: run `kb posts build` after the last)")
 @tagger_option
 def command(paths, manifest, published, outlet, batch_size, force, replace, allow_duplicates, workers,
-            scheduler, pages_per_tx, no_text, page_timeout, region):
+            scheduler, pages_per_tx, no_text, page_timeout, region, defer_posts):
     """Load newspaper pages (files or folders of .txt) into Neo4j.
 
     A page's source (its identity) is its path relative to the folder given (a file given directly:
@@ -123,7 +125,7 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
                               batch_size=batch_size, force=force, workers=workers, replace=replace,
                               allow_duplicates=allow_duplicates, store_text=not no_text,
                               pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
-                              on_schema=on_schema, region=region, scheduler=scheduler)
+                              on_schema=on_schema, region=region, scheduler=scheduler, posts=not defer_posts)
         except KeyboardInterrupt:
             # one line, no traceback: the written pages are whole, a rerun skips them
             bar.close()
@@ -143,6 +145,10 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
     if rep.posts:
         click.echo(f"post register: {rep.posts['tenures']} tenures in {rep.posts['posts']} posts, "
                    f"{rep.posts['resolved']} mentions resolved by post and date — {rep.posts['seconds']:.1f} s")
+    elif defer_posts:
+        click.echo("post register: not rebuilt (--defer-posts); run `kb posts build` after the last load")
+    else:
+        click.echo("post register: unchanged (no page or region changed)")
     if rep.failed:
         click.echo(f"kb: {len(rep.failed)} page(s) failed: " + "; ".join(Path(p).name for p, _ in rep.failed),
                    err=True)

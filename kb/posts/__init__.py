@@ -17,8 +17,9 @@ from ..errors import InputError
 
 W_REGION = """
 UNWIND $rows AS row
-MATCH (p:Page {id: row.id})
+MATCH (p:Page {id: row.id}) WHERE p.region IS NULL OR p.region <> row.region
 SET p.region = row.region
+RETURN count(p) AS moved
 """
 
 
@@ -39,18 +40,22 @@ def manifest_regions(manifest: Optional[str]) -> dict[str, str]:
 
 
 def after_load(driver, database: str, files: Iterable, manifest: Optional[str] = None,
-               region: Optional[str] = None) -> dict:
-    """The hook `kb load` calls: record the pages' regions (``--region``, manifest), then rebuild."""
+               region: Optional[str] = None, changed: bool = True) -> dict:
+    """The hook `kb load` calls: record the pages' regions (``--region``, manifest), then rebuild —
+    unless the load ``changed`` no page and no page's region (a rerun over loaded pages): then the
+    register is the one the last build left, and {} says nothing was rebuilt."""
     from .build import build
 
-    record_regions(driver, database, files, manifest, region)
+    moved = record_regions(driver, database, files, manifest, region)
+    if not changed and not moved:
+        return {}
     return build(driver, database)
 
 
 def record_regions(driver, database: str, files: Iterable, manifest: Optional[str] = None,
-                   region: Optional[str] = None) -> None:
+                   region: Optional[str] = None) -> int:
     """Page.region of the pages ``files`` (their sources) from the manifest's region column, else
-    ``region``."""
+    ``region``. Returns how many pages' region changed."""
     regions = manifest_regions(manifest)
     rows = []
     for f in files:
@@ -58,5 +63,8 @@ def record_regions(driver, database: str, files: Iterable, manifest: Optional[st
         r = regions.get(name) or region
         if r:
             rows.append({"id": ids.page_id(str(f)), "region": r})   # f: the page's source
+    moved = 0
     for i in range(0, len(rows), 1000):
-        driver.execute_query(W_REGION, {"rows": rows[i:i + 1000]}, database_=database, routing_="w")
+        recs, _, _ = driver.execute_query(W_REGION, {"rows": rows[i:i + 1000]}, database_=database, routing_="w")
+        moved += recs[0]["moved"] if recs else 0
+    return moved

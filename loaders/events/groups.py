@@ -4,6 +4,7 @@ group never lead it."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..models import Event, Participant
 from .context import Context, _titles
@@ -44,6 +45,9 @@ def group_lead(ctx: Context, i: int) -> list[str]:
         for x in ctx.mentions_in(s2.start, s2.end):
             if x.name in ctx.officials and _NAMED_HEAD.match(ctx.text, x.end):
                 return [x.name]
+    head = _head_of_same_group(ctx, i)
+    if head:
+        return [head]
     for s2 in window:
         for x in ctx.mentions_in(s2.start, s2.end):
             after = ctx.text[x.end:x.end + 6]
@@ -58,11 +62,36 @@ def group_lead(ctx: Context, i: int) -> list[str]:
     # (X、Y…参加调研, then 调研组一行到…; 参加活动 there is the hosts')
     opening = [x for x in ctx.sents[:min(i, 3)] if x.para == ctx.sents[0].para and _TAKE_PART_VISIT.search(x.text)]
     for s2 in window + opening:
-        if _TAKE_PART.search(s2.text) and not _HOSTS.search(s2.text):
-            ms = [x.name for x in ctx.mentions_in(s2.start, s2.end) if x.name in ctx.officials]
+        end = _before_hosts(s2.text)
+        if _TAKE_PART.search(s2.text, 0, end):
+            ms = [x.name for x in ctx.mentions_in(s2.start, s2.start + end) if x.name in ctx.officials]
             if ms:
                 return [ms[0]]
     return []
+
+
+def _before_hosts(text: str) -> int:
+    """Where a sentence's hosts begin: the clause holding 陪同/会见… (A参加视察，B陪同视察: A's clause
+    stands before it); the whole sentence when none."""
+    h = _HOSTS.search(text)
+    if h is None:
+        return len(text)
+    return max(text.rfind("，", 0, h.start()), text.rfind(",", 0, h.start()), text.rfind("；", 0, h.start()), 0)
+
+
+# X率领的某市党政代表团: the group X heads, named in full
+_LED_GROUP = re.compile(rf"(?:等人)?(?:{_W('head_after')})的(?P<g>[^，。；]{{2,16}}?[组团队])")
+
+
+def _head_of_same_group(ctx: Context, i: int) -> Optional[str]:
+    """甲会见了乙、丙率领的某市党政代表团一行。…某市党政代表团深入考察了A: the head named with the same group
+    earlier in the article (the first of the heads named side by side)."""
+    for s2 in ctx.sents[:max(0, i - 2)]:
+        for x in ctx.mentions_in(s2.start, s2.end):
+            m = _LED_GROUP.match(ctx.text, x.end)
+            if x.name in ctx.officials and m and len(m.group("g")) >= 4 and m.group("g") in ctx.sents[i].text:
+                return _first_of_run(ctx, s2, x)
+    return None
 
 
 _RUN_GAP = re.compile(r"[，,、\s]?[、\u4e00-\u9fff]{0,16}")

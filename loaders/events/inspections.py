@@ -282,8 +282,13 @@ def _add_leads(ctx: Context, s, subj: list[str], trigger: str, t: int, found: di
 
 def _in_a_title(ctx: Context, t: int) -> bool:
     """The verb at ``t`` lies in a person's title (市供销社合作指导科一级主任科员甲某): a unit's name, no visit."""
-    return any(x.start - len(k) <= t and ctx.text.endswith(k, 0, x.start)
-               for x in ctx.mentions_in(t, t + 30) for k in _titles(ctx, x.name))
+    for x in ctx.mentions_in(t, t + 30):
+        for k in _titles(ctx, x.name):   # the last title, or one before it (…四级调研员、一科科长甲某)
+            p = ctx.text.rfind(k, max(0, x.start - 60), x.start)
+            if p != -1 and p <= t < p + len(k) and \
+                    re.fullmatch(r"[\u4e00-\u9fff、，,]*", ctx.text[p + len(k):x.start]):
+                return True
+    return False
 
 
 _PARTY_END = re.compile(r"[^，。；,;：:]{0,60}?等?一行")

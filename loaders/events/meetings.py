@@ -107,7 +107,8 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
 
 
 # a meeting's name: any run of text without clause marks, quoted words included (召开“中秋”“国庆”期间…安排会)
-_NAME = r"(?:[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
+# a name holds no 召开/举行 (甲会议于1月14日召开 乙会议于1月16日召开: two meetings, not one run together)
+_NAME = r"(?:(?!召开|举行)[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
 # the day (and time) written between a meeting's name and its verb (X会议1月4日全天召开)
 _WHEN = r"(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
 
@@ -203,7 +204,7 @@ def _meeting_name(ctx: Context, s, m, kind: str) -> Optional[str]:
     if kind == "held":
         if s.text[m.end():m.end() + 1] == "的":
             return None   # X会议召开的时间、地点: the meeting's arrangements, spoken of before it is held
-        follow = re.match(_WHEN + r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
+        follow = re.match(_WHEN + r"(?:在[^，。；]{1,12})?(?:召开|举行)(?P<n2>(?!\s|" + _W("name_lead") + r")[^，。；：、“”,;:\n]{0,30}(?:" + nouns + r"))",
                           s.text[m.end("name"):])
         if follow:
             name = name + follow.group("n2")
@@ -269,7 +270,8 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                     continue
                 names_here = tuple(x.name for x in ctx.mentions_in(s.start, s.end))
                 # a text that writes no date it can read: by the issue's day, as its visits are
-                d = ctx.date_for(s, names_here) or ctx.only_day or ctx.issue_span_for(s)
+                d = _held_on(ctx, s, m) if kind == "held" else None
+                d = d or ctx.date_for(s, names_here) or ctx.only_day or ctx.issue_span_for(s)
                 if d is None:
                     continue
                 chair = _chair(ctx, i)
@@ -289,6 +291,12 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                     ctx.para_of[id(ev)] = s.para if k == 0 else (s.para, k)
                 claimed.add(i)
     return [ev for ev in events if not _session_of_other(ev, events)]
+
+
+def _held_on(ctx: Context, s, m):
+    """The day written between a meeting's name and 召开 (…第五次会议于1月16日在某地召开), when one is."""
+    lo, hi = s.start + m.end("name"), s.start + m.end()
+    return next((d for d in ctx.dates if lo <= d.start < hi and d.date is not None), None)
 
 
 _ORDINAL_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,4}次(?P<kind>[\u4e00-\u9fff]{2,6})")

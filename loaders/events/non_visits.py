@@ -16,6 +16,8 @@ from .patterns import _FOR_THE, _THANKED, _rx
 _RECEIVED = re.compile(rf"(?:{_W('receive_verbs')})了?[^。；]{{0,40}}$")
 _NEXT_STEP = re.compile(rf"(?:{_W('next_step')})[^，。；,;]{{0,10}}$")
 _AT_MEETING = re.compile(rf"(?:{_W('at_meeting')})$")
+_INVITED = re.compile(rf"(?:{_W('invite')})[^，。；,;]{{0,14}}$")
+_INVITED_BY = re.compile(r"应[^，。；,;]*$")
 _INTENDED = re.compile(rf"(?:{_W('intent')})(?:{_W('intent_moves')})[^，。；,;]{{0,30}}$")
 
 # 视察某省重要讲话, 调研时明确的事项: a visit referred to, not reported
@@ -77,6 +79,9 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 欢迎来某县考察洽谈的客商: the verb describes those received
     if _INTENDED.search(text, lo, start) or _NEXT_STEP.search(text, lo, start) or _ASSIGNED.search(text, lo, start):
         return True   # 准备前往某地看望…, 下一步开展调研, 由X牵头…做好督查: a trip intended, work to come
+    m = _INVITED.search(text, max(lo, start - 18), start)
+    if m and not _INVITED_BY.search(text, lo, m.start()):
+        return True   # 诚邀客商考察投资: others invited (应X邀请赴A考察 is a visit)
     if _AT_MEETING.search(text, max(lo, start - 3), start):
         return True   # 到会指导: guidance at a meeting attended
     if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):

@@ -267,3 +267,13 @@ def named_units(obj: str) -> Optional[list[str]]:
         return None
     items = split_sites(head)
     return items if sum(bool(SITE_SUFFIX.search(x)) for x in items) >= max(2, len(items) - 1) else None
+
+
+_VILLAGE_ENDS = tuple(wordlist("village_endings"))
+
+
+def _units_in_village(at: str, obj: str, items: list[str]) -> bool:
+    """在某村，甲察看A基地、B项目: units of their own in the village (two or more, each ending like a site),
+    not its parts."""
+    return at.endswith(_VILLAGE_ENDS) and len(items) >= 2 and "的" not in obj and \
+        all(SITE_SUFFIX.search(x) and len(x) >= 4 for x in items)

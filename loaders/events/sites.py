@@ -10,14 +10,14 @@ from typing import Optional
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
 from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _EXAMINED, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
-from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_of, named_units, split_sites
+from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, split_sites
 
 
 # 看望坚守一线的职工: no unit; 察看该项目进度: no particular project
 _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 # 到 goes on a clause whose subject is the visitor: 先后到, a sentence or clause that opens with it (；到A指导; ，还到A),
-# a group (调研组到A)
-_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行)"
+# a group (调研组到A, 甲一行三人到A)
+_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行(?:[一二三四五六七八九十\d]{{1,3}}人)?)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 _AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
 _BARE_LOOK = frozenset({"察看", "查看", "调研"})
@@ -154,11 +154,12 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
         if units:
             obj, items = obj.split("的")[0], units   # 查看了A、B、C的施工进度: units of their own
         elif verb in _LOOK_VERBS and (any(h.kind in near and c0 <= h.pos < abs_pos and _holds_parts(h.name)
-                                        for h in hits) or
+                                        and not _units_in_village(h.name, obj, items) for h in hits) or
                                     _HERE.search(s.text, 0, m.start())):
             continue
         elif look in _BARE_LOOK and (any(c0 <= h.pos < abs_pos and _holds_parts(h.name)
-                                       for h in hits) and "看" in verb or "的" in obj):
+                                       and not _units_in_village(h.name, obj, items) for h in hits)
+                                     and "看" in verb or "的" in obj):
             continue   # 来到A，察看B: B is inside A
         tail = _LIST_TAIL.search(obj.strip())
         listed = bool(tail and tail.group(1))
@@ -167,9 +168,11 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
             continue   # 来到A，走进B: B is a part of A (a greenhouse, a workshop)
         if len(items) >= 2:     # a list of units (a single 调研X项目建设情况 is a kind of work, no unit)
             items = [_without_situation(x) for x in items]
+        # 察看养鸡场、菌菇大棚: a list of units, each ending like a site, may hold short ones
+        listed_units = len(items) >= 2 and all(SITE_SUFFIX.search(x) for x in items)
         for item in items:
             site = _movement_item(item, items, verb, listed, inside)
-            if verb in _BARE_LOOK and site is not None and (len(site) < (3 if verb == "调研" else 5) or
+            if verb in _BARE_LOOK and site is not None and (len(site) < (3 if verb == "调研" else 4 if listed_units else 5) or
                                                             _strip_activity(site) != site):
                 continue   # 察看阵地建设, 查看办案区: a part or an activity, no site
             if site is not None:

@@ -120,7 +120,7 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return True                                     # A率B、C / A一行和B / A带队，B、C…
     if "一行" in text[m.end:t] and not explicit:
         return True                                     # A、B、C一行前往: the group of A (two principals too)
-    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,16}", gap) and \
+    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and \
             not (_principal(ctx, leads[0]) and _principal(ctx, m)):
         return True                                     # 副书记A、助理B深入… (or ，): one subject list, A leads
     if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):

@@ -36,6 +36,8 @@ ROLE_RE = re.compile(rf"{_REPORTER_ROLE}|{_EDITOR_ROLE}")
 _NAME_TOKEN_RE = re.compile(rf"[{HAN}][{HAN}·]*")
 _NOT_NAMES = frozenset(wordlist("byline_not_names"))
 _SKIP_WORDS = frozenset(wordlist("byline_skip_words"))
+# 作者: 甲某阅读次数: (the meta line's counter label glued to the name before it)
+_COUNTER_TAIL = re.compile(rf"(?:{alternation(wordlist('meta_counter_labels'))})$")
 # separators and the bullets some papers put before a byline (■本报记者 …)
 _SEP_CHARS = SPACE + "\u00a0/／:：、，,;；|｜︱丨（）()【】[]" + BULLET_MARKS
 
@@ -88,6 +90,9 @@ def parse_credits(src: str, s: int, e: int) -> tuple[list[Byline], bool]:
         covered = m.end()
         names = 0
         for a, b in _name_tokens(src, m.end(), nend):
+            glued = _COUNTER_TAIL.search(src, a, b)
+            if glued and src[b:nend].lstrip(" \t\u3000")[:1] in (":", "：") and glued.start() - a >= 2:
+                b = glued.start()   # 甲某阅读次数: the name before the label
             nm = _name_text(src, a, b)
             if nm in _NOT_NAMES or not (2 <= len(nm) <= 8):
                 if nm in _SKIP_WORDS:

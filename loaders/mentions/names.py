@@ -69,8 +69,8 @@ def _given_qi(c: str, x: str) -> bool:
 
 # function characters that are also given-name characters (若男, 如意, 以诚, 乃硕)
 _NAME_FUNCTION_CHARS = frozenset("若如以乃")
-# in a credit (记者 X, a signature) also 年 and 本 (甲年丰, 乙本炎): no date or 本市 is written there
-_CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年本")
+# in a credit (记者 X, a signature) also 年, 月 and 本 (甲年丰, 乙金月, 丙本炎): no date or 本市 is written there
+_CREDIT_NAME_CHARS = _NAME_FUNCTION_CHARS | frozenset("年月本")
 # function characters that end given names (甲国让, 甲长者) where a list mark or a strong follower closes the name
 _LISTED_END_CHARS = "让科记者团台年"
 _DIVISION_ENDS = tuple(wordlist("division_endings"))
