@@ -258,7 +258,7 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
     """Write ``pages`` (rows of page_rows) in this transaction; one result dict per page."""
     recs = tx.run(_PAGES_HASH, ids=[r["page"]["id"] for r in pages]).data()
     old = {r["id"]: r["h"] for r in recs if r["h"] is not None}
-    results, todo = [], []
+    results, todo, replaced = [], [], []
     for rows in pages:
         pid = rows["page"]["id"]
         if pid in old and old[pid] == rows["page"].get("content_hash") and not force:
@@ -267,7 +267,7 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
         res = {"skipped": False, "replaced": pid in old, "nodes": {"Page": 0 if pid in old else 1},
                "relationships": {}}
         if pid in old:
-            res["deleted"] = delete_page_content(tx, pid)
+            replaced.append(pid)
         for kind, _s, name in WRITES:
             if kind in PAGE_OWNED and rows.get(kind):
                 n = len(rows[kind])
@@ -279,6 +279,8 @@ def _write_tx(tx, pages: list, force: bool, batch_size: int, sleep: float) -> li
         todo.append(rows)
     if not todo:
         return results
+    if replaced:   # the old content of the pages written again, all at once (one scan of the links left)
+        delete_pages_content(tx, replaced)
     tx.run(W_PAGES, rows=[r["page"] for r in todo]).consume()
     if sleep:
         time.sleep(sleep)  # test hook: widen the window in which a kill lands mid-transaction

@@ -148,7 +148,7 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
     elif defer_posts:
         click.echo("post register: not rebuilt (--defer-posts); run `kb posts build` after the last load")
     else:
-        click.echo("post register: unchanged (no page or region changed)")
+        click.echo("post register: unchanged, as no page or region changed")
     if rep.failed:
         click.echo(f"kb: {len(rep.failed)} page(s) failed: " + "; ".join(Path(p).name for p, _ in rep.failed),
                    err=True)

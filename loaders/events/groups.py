@@ -45,7 +45,8 @@ def group_lead(ctx: Context, i: int) -> list[str]:
         for x in ctx.mentions_in(s2.start, s2.end):
             if x.name in ctx.officials and _NAMED_HEAD.match(ctx.text, x.end):
                 return [x.name]
-    head = _head_of_same_group(ctx, i)
+
+    head = _head_of_same_group(ctx, i) or _lede_head(ctx, i)
     if head:
         return [head]
     for s2 in window:
@@ -77,6 +78,21 @@ def _before_hosts(text: str) -> int:
     if h is None:
         return len(text)
     return max(text.rfind("，", 0, h.start()), text.rfind(",", 0, h.start()), text.rfind("；", 0, h.start()), 0)
+
+
+def _lede_head(ctx: Context, i: int) -> Optional[str]:
+    """X率队对…进行视察。…参加视察。…陪同视察。¶ 视察组先后前往…: the head who 率队 in the paragraph just
+    before the group's (its first sentence opening a paragraph)."""
+    s = ctx.sents[i]
+    if i == 0 or ctx.sents[i - 1].para == s.para or any(s.start <= d.start < s.end and d.date for d in ctx.dates):
+        return None   # (a paragraph that writes its own day is a new item: ●11月25日，检查组来…)
+    for s2 in ctx.sents[max(0, i - 4):i]:
+        if s2.para != ctx.sents[i - 1].para:
+            continue
+        for x in ctx.mentions_in(s2.start, s2.end):
+            if x.name in ctx.officials and _HEAD_AFTER.match(ctx.text[x.end:x.end + 6]):
+                return _first_of_run(ctx, s2, x)
+    return None
 
 
 # X率领的某市党政代表团: the group X heads, named in full

@@ -21,6 +21,7 @@ from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import _REFERENCE, from_command_post, not_a_visit
+from .own_days import own_day_leads
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place, reports
 from .sites import _site_and_place_hits
@@ -246,6 +247,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             # named before the verb and not taken as leads (A、B带队: B): they come along that day
             along.update(x.name for x in ctx.mentions_in(s.start, t)
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
+    own_day_leads(ctx, found, order, along, lambda s, subj, trig, t: _add_leads(
+        ctx, s, subj, trig, t, found, order, first_sent, set()))
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
     for key in list(order):
         if found[key].date_precision in ("approximate", "month", "year") and any(

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicon import alternation, wordlist
-from .context import Context
-from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _LIST_TAIL, _is_generic, _rx, division_like
+from .context import Context, _in_quote
+from .patterns import PLACE_WORD, SITE_SUFFIX, _ACTIVITY_TAIL, _CLAUSE_END, _EXAMINED, _LIST_TAIL, _is_generic, _rx, division_like
 
 
 # 以及/和/及 between the last two items; 来到了A: the particle is not part of A; 某河及其周边环境: A alone
@@ -277,3 +278,33 @@ def _units_in_village(at: str, obj: str, items: list[str]) -> bool:
     not its parts."""
     return at.endswith(_VILLAGE_ENDS) and len(items) >= 2 and "的" not in obj and \
         all(SITE_SUFFIX.search(x) and len(x) >= 4 for x in items)
+
+
+@dataclass
+class SiteHit:
+    pos: int
+    name: str
+    kind: str     # move | at | para
+    place: bool = False
+
+
+# 某站建设工作: the work seen at the unit, after it
+_WORK_TAIL = re.compile(rf"(?:{alternation(wordlist('list_work_words'))})+$")
+
+
+def examined(ctx: Context, s, hits: list[SiteHit], place_at: list) -> None:
+    """对A项目(等)进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
+    for m in _EXAMINED.finditer(s.text):
+        if _in_quote(s, s.start + m.start()):
+            continue
+        listed, at = m.group(1), m.start(1)
+        # 对A、B和C进行了实地调研: each site; 对甲区的A、B以及乙流域的C: each without where it lies
+        for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed else [listed]):
+            at = s.text.find(x, at)
+            unit = _strip_activity(_WORK_TAIL.sub("", x))
+            if unit != x and len(unit) >= 7 and SITE_SUFFIX.search(unit[-2:]) and not _is_generic(unit):
+                x = unit   # 对某站建设工作进行检查: the unit whose works are checked
+            if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \
+                    not division_like(x) and not re.search(r"和|及", x):
+                hits.append(SiteHit(s.start + at, x, "move"))
+            at += len(x)

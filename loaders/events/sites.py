@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
-from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _EXAMINED, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
+from .site_lists import SiteHit, examined  # noqa: F401 - SiteHit re-exported
 from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, split_sites
 
 
@@ -19,7 +19,8 @@ _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 # a group (调研组到A, 甲一行三人到A)
 _TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行(?:[一二三四五六七八九十\d]{{1,3}}人)?)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
-_AREA_TAIL = re.compile(rf"等(?:{alternation(wordlist('area_list_tails'))})$")
+# 赴A、B等乡镇, 深入A、B、C等6个库区乡镇: a count and a qualifier may come before the class
+_AREA_TAIL = re.compile(rf"等(?:[\d一二三四五六七八九十两]+个)?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(wordlist('area_list_tails'))})$")
 _BARE_LOOK = frozenset({"察看", "查看", "调研"})
 _TOWNSHIP = re.compile(rf"(?:{alternation(wordlist('township_endings'))})$")
 _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
@@ -37,14 +38,6 @@ def _holds_parts(name: str) -> bool:
     """A stop whose looked-at things are its parts: a unit or a village, not a township or county
     (在某乡，甲察看了A、B: A and B are stops of their own)."""
     return not division_like(name) or name.endswith(_VILLAGE_ENDS)
-
-
-@dataclass
-class SiteHit:
-    pos: int
-    name: str
-    kind: str     # move | at | para
-    place: bool = False
 
 
 def site_hits(ctx: Context, lead_names: set[str]) -> tuple[list[SiteHit], list[str]]:
@@ -85,8 +78,15 @@ def _areas(ctx: Context, s, m, verb: str, obj: str, items: list[str], hits: list
     return [x for x in items if x not in areas]   # 前往A公司: a site after all
 
 
+# 某林场8000亩油松林: an amount of what grows or stands there, after the site
+_AMOUNT_AFTER = re.compile(rf"[\d.]+(?:{alternation(wordlist('measure_units'))})[\u4e00-\u9fff]*$")
+
+
 def _movement_item(item: str, items: list[str], verb: str, listed: bool, inside: bool) -> Optional[str]:
     """One listed object of a movement verb → the site it names, or None."""
+    amount = _AMOUNT_AFTER.search(item)
+    if amount and amount.start() >= 4 and SITE_SUFFIX.search(item[:amount.start()]):
+        item = item[:amount.start()]
     home = _household(item)
     if home:
         return home
@@ -136,9 +136,16 @@ def movement(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
                              ctx.text[abs_pos + len(obj):abs_pos + len(obj) + 1] not in "，,。；;" or
                              re.search(r"[在赴到][^，,。；;]*$", s.text[:m.start()]) and not _site_list(obj)):
             continue   # 调研A， names A; 在A调研, 调研企业复工复产情况 do not; 在A县调研B园区、C公司 does
+        if "的部分" in obj:
+            continue   # 深入七个县(市、区)的部分乡、村、林场等…易发区: some places of a kind, none named
         items = [x for x in split_sites(obj) if len(x) >= 2]
-        if _AREA_TAIL.search(obj.strip()):   # 赴A、B、C等乡镇: the trip's areas
-            place_at += [(abs_pos, x) for x in items if len(x) <= 12]
+        at_areas = obj.find("等地的")
+        if at_areas > 0:   # 察看了A镇、B乡等地的油茶林低改、水利建设: the trip's areas, then works seen there
+            place_at += [(abs_pos, x) for x in split_sites(obj[:at_areas]) if len(x) <= 12]
+            continue
+        area_tail = _AREA_TAIL.search(obj.strip())
+        if area_tail:   # 赴A、B、C等乡镇: the trip's areas (without the class after 等)
+            place_at += [(abs_pos, x) for x in split_sites(obj.strip()[:area_tail.start()]) if 2 <= len(x) <= 12]
             continue
         if verb in ("赴", "前往", "先后前往") or (verb in ("到", "先后到", "深入", "先后深入", "来到", "先后来到", "莅临")
                                              and items and all(division_like(x) for x in items)):
@@ -287,21 +294,6 @@ def project_progress(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> 
         x = m.group(1)
         if not _is_generic(x) and not _NO_PROJECT.match(x):
             hits.append(SiteHit(s.start + m.start(1), x, "move"))
-
-
-def examined(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
-    """对A项目(等)进行实地调研: A is the site when it ends like one (对防汛工作进行检查 names a topic)."""
-    for m in _EXAMINED.finditer(s.text):
-        if _in_quote(s, s.start + m.start()):
-            continue
-        listed, at = m.group(1), m.start(1)
-        # 对A、B和C进行了实地调研: each site; 对甲区的A、B以及乙流域的C: each without where it lies
-        for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed else [listed]):
-            at = s.text.find(x, at)
-            if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \
-                    not division_like(x) and not re.search(r"和|及", x):
-                hits.append(SiteHit(s.start + at, x, "move"))
-            at += len(x)
 
 
 # Tried in this order on every sentence; the order matters (a rule may look at the hits before it: 在A，X察看了B

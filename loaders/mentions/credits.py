@@ -110,21 +110,32 @@ def credit_mentions(text: str) -> list[PersonMention]:
 
 
 def _xun_names(text: str) -> list[PersonMention]:
-    """某地讯(甲某 乙某)近日…: the bracket after a dateline's 讯 names its writers, no credit word needed."""
+    """某地讯(甲某 乙某)近日…: the bracket after a dateline's 讯 names its writers, no credit word needed; a
+    credit word inside it (甲某 记者 乙某) titles the names after it."""
     out: list[PersonMention] = []
+    L = lex()
     for m in _XUN_NAMES.finditer(text):   # the body's opening line, under a title the text may hold
-        pos = m.start(1)
-        for c in (x for tok in re.split(r"[ \u3000、]+", m.group(1)) for x in _glued_names(tok)):
-            k = text.index(c, pos)
-            pos = k + len(c)
-            if name_ok(c, True) == "ok" and has_surname(c):
-                out.append(PersonMention(c, k, k + len(c), [], "credit", "author"))
+        pos, word = m.start(1), None
+        for piece in (x for tok in re.split(r"[ \u3000、]+", m.group(1)) for x in _REPORTER_SPLIT.split(tok) if x):
+            if _REPORTER_WORD.fullmatch(piece):
+                word = piece
+                continue
+            for c in _glued_names(piece):
+                k = text.index(c, pos)
+                pos = k + len(c)
+                if name_ok(c, True) == "ok" and has_surname(c):
+                    out.append(PersonMention(c, k, k + len(c), [word] if word else [], "credit",
+                                             L.credits.get(word, "author") if word else "author"))
     return out
 
 
+_REPORTER_WORD = re.compile(alternation(wordlist("byline_reporter_roles")))
+_REPORTER_SPLIT = re.compile(f"({_REPORTER_WORD.pattern})")   # the word kept, to title the names after it
+
+
 def _glued_names(tok: str) -> list[str]:
-    """(甲某某乙某某): three-character names run together when the spaces between them were lost, when
-    every piece is a name; else the token as it is."""
+    """(甲某某乙某某): three-character names run together when the spaces between them were lost, when every
+    piece is a name; else the token as it is."""
     if len(tok) in (6, 9, 12) and name_ok(tok, True) is None:
         parts = [tok[i:i + 3] for i in range(0, len(tok), 3)]
         if all(name_ok(x, True) == "ok" and has_surname(x) for x in parts):
@@ -132,7 +143,7 @@ def _glued_names(tok: str) -> list[str]:
     return [tok]
 
 
-_XUN_NAMES = re.compile(r"(?m)^[ \t\u3000]*[\u4e00-\u9fff]{1,12}(?:" + alternation(wordlist("dateline_dispatch_ends")) + r")[ \u3000]*[（(]([\u4e00-\u9fff]{2,12}?(?:[ \u3000、]+[\u4e00-\u9fff]{2,3}){0,3})(?:[ \u3000]*报道)?[）)]")
+_XUN_NAMES = re.compile(r"(?m)^[ \t\u3000]*[\u4e00-\u9fff\d]{1,20}(?:" + alternation(wordlist("dateline_dispatch_ends")) + r")[ \u3000]*[（(]([\u4e00-\u9fff]{2,12}?(?:[ \u3000、]+[\u4e00-\u9fff]{2,3}){0,3})(?:[ \u3000]*报道)?[）)]")
 
 
 def _signatures(text: str, out: list[PersonMention]) -> list[PersonMention]:
