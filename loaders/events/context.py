@@ -79,6 +79,8 @@ def _in_quote(s: Sentence, pos: int) -> bool:
 
 
 # 截至2月1日: the cut-off of a figure, not a day anything happened on
+# 当天, 当日: the day of the last date written (loaders/dates.py), which may be a background one
+_SAME_DAY = frozenset(w for w, v in wordmap("day_words").items() if v == "last")
 _ASOF = re.compile(rf"(?:{alternation(wordlist('asof_words'))})\s*$")
 
 
@@ -212,6 +214,14 @@ class Context:
                     R[k].search(x.text) for k in ("insp", "move", "meeting_name", "other"))
         return True
 
+    def _same_day_as_background(self, own: DateMention) -> bool:
+        """``own`` is 当天/当日 and the date it takes is one a sentence naming no person, visit or meeting wrote
+        (a place's opening, a storm), while the article's lead date is another day."""
+        if own.text not in _SAME_DAY or self.lead_date is None or self.lead_date.date == own.date:
+            return False
+        prev = [d for d in self.dates if d.start < own.start and d.date == own.date and d is not own]
+        return bool(prev) and not self._names_near(prev[-1])
+
     def date_for(self, s: Sentence, names: tuple[str, ...] = (), lede_visit=None) -> Optional[DateMention]:
         """The date of sentence ``s`` about ``names``. ``lede_visit``: a pattern of visit verbs; the lead
         date's paragraph, when it names no official and holds one, gives its day to a visit whose head
@@ -220,6 +230,8 @@ class Context:
         if own and lede_visit is not None and not s.start <= own.start < s.end and \
                 self.mentions_in(s.start, s.end) and not self._names_near(own):
             own = None   # 8月9日夜晚，某地出现强降雨…。某书记赶到…: the day of what happened, not of the visit
+        if own and lede_visit is not None and self._same_day_as_background(own):
+            return self.lead_date   # 某馆于9月1日开放。当天，某区长前往某馆: 当天 is the visit's day, not the opening's
         if own:
             return own
         if _CONTINUES.search(s.text[:12]) or _DAY_PART_HEAD.match(s.text) or self._chronicle_item(s):
@@ -242,7 +254,7 @@ class Context:
         pe = len(self.text) if pe < 0 else pe
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
             return ld
-        if lede_visit is not None and (ld.precision == "day" and ld.end_date is None or ld.precision == "approximate") and \
+        if lede_visit is not None and ld.precision in ("day", "approximate") and \
                 lede_visit.search(self.text, ps, pe) and \
                 (not any(m.name in self.officials for m in self.mentions_in(ps, pe)) or
                  _MORE_HEADS.search(self.text, ps, pe)):

@@ -183,9 +183,9 @@ def _subject(ctx: Context, s: Sentence, t: int) -> list[str]:
         at = s.start + k + len(post)
         if k >= 0 and any(x.start <= at <= x.end for x in ctx.mentions_in(s.start, t)):
             continue   # the post of a named person (就省委书记X…), who was weighed above
-        if k >= 0 and (head[k - 1:k] == "副" or
+        if k >= 0 and (head[k - 1:k] in ("副", "总") or
                        any(_TITLE_RUN.fullmatch(ctx.text, at, x.start) for x in ctx.mentions_in(at, t))):
-            continue   # 政协党组副书记、副主席X: a deputy, or one title of a named person
+            continue   # 政协党组副书记、副主席X: a deputy (总书记: a national leader), or one title of a named person
         if k >= 0 and not reports(head[k:]):
             who = ctx.holder_of(post)
             if who and who in ctx.officials:

@@ -28,7 +28,9 @@ _META_RE = re.compile(
     rf"^\s*(?:{alternation(wordlist('date_labels'))})\s*[:：]\s*(?:19|20)\d{{2}}\s*[-./年]\s*\d{{1,2}}\s*[-./月]\s*\d{{1,2}}"
 )
 # a line that is a full date and nothing else (2016年05月25日 under a web article's headline)
-_DATE_LINE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# a date alone on its line, or after the short name of the unit that posted it (某部 2025-12-18)
+_DATE_LINE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]+)?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                           r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
 _SOURCE_LINE_RE = re.compile(rf"^\s*(?:{alternation(wordlist('source_labels'))})\s*[:：]\s*[^:：]{{1,30}}$")
