@@ -30,16 +30,20 @@ def _split(pages: Path, root: Path) -> list[Path]:
     return outs
 
 
-@pytest.mark.neo4j
-def test_incremental_register_is_a_build_from_nothing(empty_db, tmp_path):
+def _archive(tmp_path: Path, **kw) -> tuple[str, list[Path]]:
+    """A year of the fictional daily (bench/synth_posts.py) dealt to three folders; its manifest."""
     sys.path.insert(0, str(REPO / "bench"))
     import synth_posts
+    synth_posts.generate(tmp_path / "arch", years=1, **kw)
+    return str(tmp_path / "arch" / "manifest.csv"), _split(tmp_path / "arch" / "pages", tmp_path / "split")
+
+
+@pytest.mark.neo4j
+def test_incremental_register_is_a_build_from_nothing(empty_db, tmp_path):
     from kb import loader, unload
     from kb.posts.build import build
     driver, database = empty_db
-    synth_posts.generate(tmp_path / "arch", years=1, seed=5, every=2, per_day=(3, 5))
-    man = str(tmp_path / "arch" / "manifest.csv")
-    parts = _split(tmp_path / "arch" / "pages", tmp_path / "split")
+    man, parts = _archive(tmp_path, seed=5, every=2, per_day=(3, 5))
 
     def same_as_from_nothing(when: str):
         incremental = dump(driver, database)
@@ -66,14 +70,10 @@ def test_incremental_register_is_a_build_from_nothing(empty_db, tmp_path):
 
 @pytest.mark.neo4j
 def test_a_rerun_rebuilds_nothing_and_a_deferred_register_is_built_later(empty_db, tmp_path):
-    sys.path.insert(0, str(REPO / "bench"))
-    import synth_posts
     from kb import loader, unload
     from kb.posts.build import build
     driver, database = empty_db
-    synth_posts.generate(tmp_path / "arch", years=1, seed=7, every=4, per_day=(3, 4))
-    man = str(tmp_path / "arch" / "manifest.csv")
-    first, second = _split(tmp_path / "arch" / "pages", tmp_path / "split")[:2]
+    man, (first, second, _third) = _archive(tmp_path, seed=7, every=4, per_day=(3, 4))
     assert loader.load(driver, database, [first], manifest=man, workers=1).posts["tenures"] > 0
     # the same pages again: nothing loaded, no region moved, so no rebuild
     rep = loader.load(driver, database, [first], manifest=man, workers=1)

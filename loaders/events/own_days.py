@@ -28,3 +28,33 @@ def own_day_leads(ctx: Context, found: dict, order: list, along: set[str], add) 
         if leads:
             add(s, leads[:1], trigger, s.start + m.start())
             days.add(own.date or own.text)
+
+
+def named_lead(ctx: Context, pos: int, leads: set[str]):
+    """The lead named first in the clause of ``pos`` before it (甲一行先后察看了A、B: 甲), or None."""
+    s = next((x for x in ctx.sents if x.start <= pos < x.end), None)
+    if s is None:
+        return None
+    lo = max(ctx.text.rfind("；", s.start, pos), ctx.text.rfind(";", s.start, pos), s.start)   # its clause
+    if "分别" in ctx.text[lo:pos]:
+        return None   # 甲、乙和丙分别赴A、B、C: each his own (inspections._each_their_own)
+    return next((x.name for x in ctx.mentions_in(lo, pos) if x.name in leads), None)
+
+
+def own_sites(ctx: Context, hits: list, key, spans: dict, order: list) -> list:
+    """The site hits of the visit ``key`` in ``span``, less those a sentence gives another lead who has a
+    visit of his own, plus those outside the span a sentence gives this lead (副市长甲日前督查…。副市长乙21日
+    督查…。甲一行先后察看了A、B: A and B are 甲's), when he leads one visit of the article."""
+    leads = {k[0] for k in order}
+    span = spans[key]
+    single = sum(1 for k in order if k[0] == key[0]) == 1
+    out = []
+    for h in hits:
+        inside = span[0] <= h.pos < span[1]
+        who = named_lead(ctx, h.pos, leads)
+        if inside and (who is None or who == key[0] or sum(1 for k in order if k[0] == who) != 1):
+            out.append(h)   # (a co-lead of the same trip named first: the site is his, as annotators give it)
+        elif not inside and single and who == key[0] and h.pos > span[0]:
+            out.append(h)
+    return out
+

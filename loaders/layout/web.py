@@ -134,7 +134,7 @@ def _headline(pg: _Page) -> Optional[str]:
         if i in used:
             continue
         m = _SUMMARY_RE.match(text[i]) if "要" in text[i][:6] or "读" in text[i][:6] else None
-        if m:       # a summary line, above or below the headline
+        if m and not _summary_is_body(text, idx, i):   # a summary line, above or below the headline
             used.add(i)
             summary = summary or (" ".join(m.group(1).split()) if _is_headline(m.group(1).strip()) else None)
         elif head_seen:
@@ -154,6 +154,12 @@ def _headline(pg: _Page) -> Optional[str]:
             title = " ".join(text[first].split())
     _leading_credits(pg)
     return title or summary
+
+
+def _summary_is_body(text: dict, idx: list, i: int) -> bool:
+    """摘要:12月3日，… a whole report after the label, and no paragraph of the body after it (a broadcast
+    page prints only that): the report itself, not a summary of one."""
+    return len(text[i]) > 80 and "。" in text[i] and not any(len(text[j]) > 40 for j in idx if j > i)
 
 
 def _credit_line(pg: _Page, i: int) -> bool:

@@ -123,8 +123,10 @@ def dotted_name(text: str, p: int) -> Optional[str]:
     ps = posts()
     for e in range(p + last_dot + 3, m.end() + 1):   # the shortest last part that ends clearly
         c = text[p:e]
-        if not (strong_end(text, e) or after_score(text, e) >= (1 if text[e:e + 1] in "对向与同就在到赴率及" else 2)):
+        if not (strong_end(text, e) or after_score(text, e) >= (1 if text[e:e + 1] in "对向与同就在到赴率及" else 2)
+                or text[e:e + 1] == "和" and _title_next(text, e + 1)):
             continue    # …·某某对某某的会见, …·某某就…工作, …·某某率调研组, …·某某及: a preposition, 率 or 及 ends it
+            # (…·某某和州党委常委乙: 和 before a title ends it too)
         if any(c[i:j] in ps for i in range(len(c)) for j in range(i + 2, len(c) + 1)) or c in lex().places:
             return None
         return c
