@@ -19,7 +19,7 @@ def command(sources, outlet, date_from, date_to, dry_run):
     --outlet, by issue date (--from/--to), or any combination (all must match).
 
     Removes each page's articles and events, its share of posts held and of place links, and every
-    person, organisation and place no remaining page names; one transaction per page. The graph is
+    person, organisation and place no remaining page names; 64 pages to a transaction. The graph is
     then the one a clean load of the remaining pages gives.
 
     \b
