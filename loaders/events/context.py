@@ -188,10 +188,13 @@ class Context:
     def mentions_in(self, a: int, b: int) -> list[PersonMention]:
         return [m for m in self.mentions if a <= m.start < b]
 
+    def dates_between(self, a: int, b: int) -> list[DateMention]:
+        """Every date written from ``a`` up to ``b`` (planned and unresolved ones too)."""
+        return self.dates[bisect.bisect_left(self._date_starts, a):bisect.bisect_left(self._date_starts, b)]
+
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         """The usable dates written from ``a`` up to ``b``."""
-        lo, hi = bisect.bisect_left(self._date_starts, a), bisect.bisect_left(self._date_starts, b)
-        return [d for d in self.dates[lo:hi] if _usable(d)]
+        return [d for d in self.dates_between(a, b) if _usable(d)]
 
     def own_date(self, s: Sentence) -> Optional[DateMention]:
         """The sentence's own date, else the last one written earlier in its paragraph."""
@@ -219,7 +222,7 @@ class Context:
         (a place's opening, a storm), while the article's lead date is another day."""
         if own.text not in _SAME_DAY or self.lead_date is None or self.lead_date.date == own.date:
             return False
-        prev = [d for d in self.dates if d.start < own.start and d.date == own.date and d is not own]
+        prev = [d for d in self.dates_between(0, own.start) if d.date == own.date]
         return bool(prev) and not self._names_near(prev[-1])
 
     def date_for(self, s: Sentence, names: tuple[str, ...] = (), lede_visit=None) -> Optional[DateMention]:

@@ -84,7 +84,7 @@ def _lede_head(ctx: Context, i: int) -> Optional[str]:
     """X率队对…进行视察。…参加视察。…陪同视察。¶ 视察组先后前往…: the head who 率队 in the paragraph just
     before the group's (its first sentence opening a paragraph)."""
     s = ctx.sents[i]
-    if i == 0 or ctx.sents[i - 1].para == s.para or any(s.start <= d.start < s.end and d.date for d in ctx.dates):
+    if i == 0 or ctx.sents[i - 1].para == s.para or any(d.date for d in ctx.dates_between(s.start, s.end)):
         return None   # (a paragraph that writes its own day is a new item: ●11月25日，检查组来…)
     for s2 in ctx.sents[max(0, i - 4):i]:
         if s2.para != ctx.sents[i - 1].para:

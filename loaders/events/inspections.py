@@ -21,7 +21,7 @@ from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import _REFERENCE, from_command_post, not_a_visit
-from .own_days import own_day_leads, own_sites
+from .own_days import named_leads, own_day_leads, own_sites
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place, reports
 from .sites import _site_and_place_hits
@@ -265,7 +265,7 @@ def _add_leads(ctx: Context, s, subj: list[str], trigger: str, t: int, found: di
     """An inspection for each lead of sentence ``s`` (the verb ``trigger`` at ``t``) on the sentence's day,
     unless the lead has one that day or comes along (``group``: the group sentence's index)."""
     d = ctx.date_for(s, tuple(subj), _rx()['insp']) or ctx.standing_span or ctx.issue_span_for(s)
-    last = [x for x in ctx.dates if s.start <= x.start < t]
+    last = ctx.dates_between(s.start, t)
     if d is None and not _undated_paper(ctx) or d is not None and d.planned or last and (
             last[-1].planned or len(last) > 1 and last[-2].planned and last[-1].start - last[-2].end <= 2):
         return   # (贯彻12月13日会议精神，拟于12月30日由甲带队督查: the day nearest the verb is to come)
@@ -369,10 +369,11 @@ def inspections(ctx: Context, claimed: set[int]) -> list[Event]:
     leads = {k[0] for k in order}
     hits, place_at = _site_and_place_hits(ctx, leads)
     spans = _trip_spans(ctx, found, order, first_sent)
+    named = named_leads(ctx, hits, order)
     for key in order:
         ev = found[key]
         a, b = spans[key]
-        mine = own_sites(ctx, hits, key, spans, order)
+        mine = own_sites(hits, key, (a, b), named, sum(1 for k in order if k[0] == key[0]) == 1)
         owner = _route_owner(ctx, [k[0] for k in order if spans[k] == spans[key]], first_sent[key], b)
         if owner:
             mine = [h for h in mine if owner(h.pos) in (None, key[0])]

@@ -296,7 +296,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
 def _held_on(ctx: Context, s, m):
     """The day written between a meeting's name and 召开 (…第五次会议于1月16日在某地召开), when one is."""
     lo, hi = s.start + m.end("name"), s.start + m.end()
-    return next((d for d in ctx.dates if lo <= d.start < hi and d.date is not None), None)
+    return next((d for d in ctx.dates_between(lo, hi) if d.date is not None), None)
 
 
 _ORDINAL_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,4}次(?P<kind>[\u4e00-\u9fff]{2,6})")

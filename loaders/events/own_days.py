@@ -41,20 +41,29 @@ def named_lead(ctx: Context, pos: int, leads: set[str]):
     return next((x.name for x in ctx.mentions_in(lo, pos) if x.name in leads), None)
 
 
-def own_sites(ctx: Context, hits: list, key, spans: dict, order: list) -> list:
+def named_leads(ctx: Context, hits: list, order: list) -> dict:
+    """For each site hit, the lead its clause names who has one visit of the article (or None): worked out
+    once for the article, then read by :func:`own_sites` for each visit."""
+    leads = {k[0] for k in order}
+    visits = {lead: sum(1 for k in order if k[0] == lead) for lead in leads}
+    out = {}
+    for h in hits:
+        who = named_lead(ctx, h.pos, leads)
+        out[id(h)] = who if visits.get(who) == 1 else None
+    return out
+
+
+def own_sites(hits: list, key, span: tuple[int, int], named: dict, single: bool) -> list:
     """The site hits of the visit ``key`` in ``span``, less those a sentence gives another lead who has a
     visit of his own, plus those outside the span a sentence gives this lead (副市长甲日前督查…。副市长乙21日
-    督查…。甲一行先后察看了A、B: A and B are 甲's), when he leads one visit of the article."""
-    leads = {k[0] for k in order}
-    span = spans[key]
-    single = sum(1 for k in order if k[0] == key[0]) == 1
+    督查…。甲一行先后察看了A、B: A and B are 甲's), when he leads one visit of the article (``single``).
+    ``named``: :func:`named_leads`."""
     out = []
     for h in hits:
         inside = span[0] <= h.pos < span[1]
-        who = named_lead(ctx, h.pos, leads)
-        if inside and (who is None or who == key[0] or sum(1 for k in order if k[0] == who) != 1):
+        who = named[id(h)]
+        if inside and who in (None, key[0]):
             out.append(h)   # (a co-lead of the same trip named first: the site is his, as annotators give it)
         elif not inside and single and who == key[0] and h.pos > span[0]:
             out.append(h)
     return out
-

@@ -271,6 +271,8 @@ def named_units(obj: str) -> Optional[list[str]]:
 
 
 _VILLAGE_ENDS = tuple(wordlist("village_endings"))
+# …脱贫攻坚工作情况, 某站建设工作: the work seen at the unit before it
+_WORK_AFTER_UNIT = re.compile(rf"(?:{alternation(wordlist('list_work_words'))})+$")
 
 
 def _units_in_village(at: str, obj: str, items: list[str]) -> bool:
@@ -288,8 +290,6 @@ class SiteHit:
     place: bool = False
 
 
-# 某站建设工作: the work seen at the unit, after it
-_WORK_TAIL = re.compile(rf"(?:{alternation(wordlist('list_work_words'))})+$")
 
 
 def examined(ctx: Context, s, hits: list[SiteHit], place_at: list) -> None:
@@ -301,7 +301,7 @@ def examined(ctx: Context, s, hits: list[SiteHit], place_at: list) -> None:
         # 对A、B和C进行了实地调研: each site; 对甲区的A、B以及乙流域的C: each without where it lies
         for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed else [listed]):
             at = s.text.find(x, at)
-            unit = _strip_activity(_WORK_TAIL.sub("", x))
+            unit = _strip_activity(_WORK_AFTER_UNIT.sub("", x))
             if unit != x and len(unit) >= 7 and SITE_SUFFIX.search(unit[-2:]) and not _is_generic(unit):
                 x = unit   # 对某站建设工作进行检查: the unit whose works are checked
             if SITE_SUFFIX.search(x) and not _is_generic(x) and _strip_activity(x) == x and \

@@ -10,7 +10,7 @@ from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
 from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
 from .site_lists import SiteHit, examined  # noqa: F401 - SiteHit re-exported
-from .site_lists import _HOUSEHOLD, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, split_sites
+from .site_lists import _HOUSEHOLD, _VILLAGE_ENDS, _WORK_AFTER_UNIT, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, split_sites
 
 
 # 看望坚守一线的职工: no unit; 察看该项目进度: no particular project
@@ -27,9 +27,6 @@ _LOOK_VERBS = frozenset(wordlist("site_look_verbs"))
 _HERE = re.compile(r"这里|此处")
 # 在X， (an official or 他 may open the clause: 随后，甲在X，听取…)
 _AT_OPENING = re.compile(r"(?:^|(?<=[，,。;\n]))(?P<who>[\u4e00-\u9fff·]{2,6}?|他|她)?在(?P<x>(?:[^，,。；;“”]|“[^”，,。]{1,12}”){2,60}?)[，,]")
-# …脱贫攻坚工作情况, …防汛工作: the work seen at the unit before it
-_VILLAGE_ENDS = tuple(wordlist("village_endings"))
-_WORK_AFTER_UNIT = re.compile(rf"(?:{alternation(wordlist('list_work_words'))})+$")
 _NOT_AT_PLACE = re.compile(alternation(wordlist("not_at_place_words")))
 _NO_PROJECT = re.compile(rf"^(?:{alternation(wordlist('project_not_openers'))})")
 

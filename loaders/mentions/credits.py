@@ -125,7 +125,7 @@ def _xun_names(text: str) -> list[PersonMention]:
                 pos = k + len(c)
                 if name_ok(c, True) == "ok" and has_surname(c):
                     out.append(PersonMention(c, k, k + len(c), [word] if word else [], "credit",
-                                             L.credits.get(word, "author") if word else "author"))
+                                             L.credits.get(word, "author")))
     return out
 
 
