@@ -16,6 +16,7 @@ changes a few hundred rows of an archive's register, not all of them.
 """
 from __future__ import annotations
 
+import functools
 import time
 from collections import defaultdict
 from datetime import date
@@ -28,11 +29,14 @@ from .tenures import Act, Sighting, Tenure, build_seat
 
 BATCH = 1000
 
+# the reads of a whole archive's articles and resolutions return ONE record of lists (the fields in the
+# order of ``*_FIELDS``): the driver spends about as long on each record as the server does on a row
+ARTICLE_FIELDS = ("id", "day", "outlet", "region", "titles", "acts", "refs")
 R_ARTICLES = """
 MATCH (pg:Page)-[:CONTAINS]->(a:Article)
 WHERE a.post_titles IS NOT NULL OR a.post_refs IS NOT NULL
-RETURN a.id AS id, a.published AS day, coalesce(a.outlet, pg.outlet) AS outlet, pg.region AS region,
-       a.post_titles AS titles, a.post_acts AS acts, a.post_refs AS refs
+RETURN collect([a.id, a.published, coalesce(a.outlet, pg.outlet), pg.region,
+                a.post_titles, a.post_acts, a.post_refs]) AS rows
 """
 R_IMPORTED = """
 MATCH (p:Person)-[r:HELD_POST]->(s:Post) WHERE r.imported
@@ -67,7 +71,8 @@ MERGE (p)-[r:MENTIONED_IN {id: row.id}]->(a) SET r = row.props""",
     "PARTICIPATED_IN": """UNWIND $rows AS row MATCH (p:Person {id: row.pid}) MATCH (e:Event {id: row.t})
 MERGE (p)-[r:PARTICIPATED_IN {id: row.id}]->(e) SET r = row.props""",
 }
-_RET = " RETURN r.id AS id, p.id AS pid, t.id AS t, properties(r) AS props"
+REL_FIELDS = ("id", "pid", "t", "props")
+_RET = " RETURN collect([r.id, p.id, t.id, properties(r)]) AS rows"
 R_EXISTING = {
     "HELD_POST": "MATCH (p)-[r:HELD_POST]->(t) WHERE r.imported IS NULL OR NOT r.imported" + _RET,
     "MENTIONED_IN": "MATCH (p)-[r:MENTIONED_IN]->(t) WHERE r.resolved_by = 'post+date'" + _RET,
@@ -111,9 +116,15 @@ def _read(driver, database, stmt, **params) -> list[dict]:
     return [dict(r) for r in recs]
 
 
+def _read_lists(driver, database, stmt, fields) -> list[dict]:
+    """The rows of a statement that returns one record of lists (``rows``), as dicts of ``fields``."""
+    recs, _, _ = driver.execute_query(stmt, database_=database, routing_="r")
+    return [dict(zip(fields, row)) for row in (recs[0]["rows"] if recs else [])]
+
+
 def gather(driver, database: str):
     """Sightings and acts per seat, and the articles' post references, from the graph."""
-    return gather_rows(_read(driver, database, R_ARTICLES))
+    return gather_rows(_read_lists(driver, database, R_ARTICLES, ARTICLE_FIELDS))
 
 
 def gather_rows(articles) -> tuple:
@@ -145,17 +156,23 @@ def gather_rows(articles) -> tuple:
                 acted.add((named[name], seat.key))
         seen_keys = set()
         for row in a["titles"] or []:
-            pid, name, title = row.split(scan.SEP)
-            for part, seat in parts_of(title, region):
-                seen_keys.add(seat.key)
-                regions.setdefault(seat.key, region.name)
-                if (pid, seat.key) not in acted:   # the report's own wording is the act, not a sighting
-                    sightings[seat.key].append(Sighting(seat, pid, name, part, day, a["id"]))
+            for pid, name, part, seat, key in _title_seats(row, region):
+                seen_keys.add(key)
+                regions.setdefault(key, region.name)
+                if (pid, key) not in acted:   # the report's own wording is the act, not a sighting
+                    sightings[key].append(Sighting(seat, pid, name, part, day, a["id"]))
         for row in a["refs"] or []:
             form, where, s, e = row.split(scan.SEP)
             refs.append({"article": a["id"], "day": day, "region": region, "form": form, "where": where,
                          "s": int(s) if s else None, "e": int(e) if e else None, "named": seen_keys})
     return sightings, acts, refs, regions
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_seats(row: str, region) -> tuple:
+    """(pid, name, part, seat, seat key) of one stored title row: an archive repeats the same rows."""
+    pid, name, title = row.split(scan.SEP)
+    return tuple((pid, name, part, seat, seat.key) for part, seat in parts_of(title, region))
 
 
 def _imported(driver, database) -> dict[tuple, list]:
@@ -227,7 +244,7 @@ def _sync(driver, database, kind: str, rows: list[dict]) -> tuple[list[str], int
     other ends) deleted, the new and changed ones written, the same ones left alone. Returns the ids of
     persons that lost one (orphan candidates) and how many rows were written."""
     old = {}
-    for r in _read(driver, database, R_EXISTING[kind]):
+    for r in _read_lists(driver, database, R_EXISTING[kind], REL_FIELDS):
         old.setdefault(r["id"], []).append(r)
     want = {r["id"]: r for r in rows}
     stale = sorted(i for i, rs in old.items()
@@ -317,14 +334,17 @@ def build(driver, database: str) -> dict:
 
 def _resolutions(reg, refs, leadless) -> tuple[list, list]:
     mentions, by_article = [], defaultdict(list)
+    tids: dict[int, tuple[str, str]] = {}   # a tenure's id and its post's, hashed once (not once per mention)
     for ref in refs:
         hit = resolve(reg, ref)
         if hit is None:
             continue
         seat, t = hit
+        if id(t) not in tids:
+            tids[id(t)] = (tenure_id(t), post_id(t.seat.organization, t.seat.post))
         rid = ids._h("res", ref["article"], ref["form"], ref["where"], ref["s"])
         props = {k: v for k, v in {
-            "resolved_by": "post+date", "tenure": tenure_id(t), "post_id": post_id(t.seat.organization, t.seat.post),
+            "resolved_by": "post+date", "tenure": tids[id(t)][0], "post_id": tids[id(t)][1],
             "title": ref["form"], "organization": t.seat.organization, "post": t.seat.post,
             "date": ref["day"], "article_id": ref["article"], "where": ref["where"], "from": t.start,
             "to": t.end, "certainty": t.certainty, "evidence_start": ref["s"], "evidence_end": ref["e"]}.items()

@@ -98,7 +98,9 @@ def _one_id_per_name(sightings, acts):
     best: dict[str, str] = {}
     for (name, pid), n in sorted(count.items(), key=lambda x: (-x[1], x[0][1])):
         best.setdefault(name, pid)
-    return ([replace(s, pid=best[s.name]) for s in sightings], [replace(a, pid=best[a.name]) for a in acts])
+    # (replaced only where the id differs: an archive's seat holds hundreds of thousands of sightings)
+    return ([s if s.pid == best[s.name] else replace(s, pid=best[s.name]) for s in sightings],
+            [a if a.pid == best[a.name] else replace(a, pid=best[a.name]) for a in acts])
 
 
 def _inside(day: date, imported: list[Tenure]) -> bool:

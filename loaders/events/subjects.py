@@ -65,6 +65,8 @@ _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')
 # 市领导A及B一行, 成员A、B一行到: two names under one title, heading the group together
 _SHARED_TITLE = re.compile(r"[、及和]")
 _GROUP_AFTER = re.compile(r"(?:同志)?(?:等人?)?一行")
+# A、B等区领导 / 等市级领导: a list closed as one group of leaders
+_LEADERS_AFTER = re.compile(r"(?:同志)?等[\u4e00-\u9fff]{0,4}?领导")
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -120,9 +122,10 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return True                                     # A率B、C / A一行和B / A带队，B、C…
     if "一行" in text[m.end:t] and not explicit:
         return True                                     # A、B、C一行前往: the group of A (two principals too)
-    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and \
-            not (_principal(ctx, leads[0]) and _principal(ctx, m)):
+    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and (
+            not (_principal(ctx, leads[0]) and _principal(ctx, m)) or _LEADERS_AFTER.match(text, m.end)):
         return True                                     # 副书记A、助理B深入… (or ，): one subject list, A leads
+        # (two principals too when a group word closes the list: 书记A，区长B等区领导深入…)
     if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):
         return True                                     # 部长A、副部长B: B comes along
     if not explicit and not _CO_LEAD.search(text[s.start:t]) and _principal(ctx, leads[0]) and \

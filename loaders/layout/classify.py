@@ -6,7 +6,10 @@ classifier may also return True without a kind, to keep the line plain text). Th
 """
 from __future__ import annotations
 
+import re
+
 from ..clean import STRIP_CHARS
+from ..lexicon import alternation, wordlist
 from . import blocks
 from .grammar import (_AUTHOR_START, _AUTHOR_TITLES, _BULLETS, _CREDIT_HINT_RE, _RUNIN_RE, _TABLE_SPLIT,
                       CAPTION_RE, JUMP_RE, PAGE_NO_RE, ROLE_RE, _furniture_prefix, _page_no, is_masthead,
@@ -24,9 +27,19 @@ def _furniture_credits(bl) -> bool:
     return roles <= _FURNITURE_ROLES and "editor" in roles
 
 
+# a web page's credit label alone on its line, maybe with one name (作者:, 作者：甲某, 编辑: 乙某)
+_LABEL_LINE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]\s*[\u4e00-\u9fff·]{{0,8}}")
+
+
 def credit_line(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:
     """A byline (本报记者 X 通讯员 Y), a run-in byline opening a paragraph, or the page's editor
     credits (责任编辑 X 美术编辑 Y 校对 Z, also after a page label: 第1版·要闻  责编：X)."""
+    if _LABEL_LINE.fullmatch(t):
+        bl, _ = parse_credits(pl.src, s, e)
+        pl.kind[i] = LineKind.BYLINE if bl else LineKind.MASTHEAD   # an empty label: furniture, no headline
+        if bl:
+            pl.bylines[i] = bl
+        return True
     if not (_CREDIT_HINT_RE.search(t) or (t[0] in _AUTHOR_START and len(t) <= 40
                                           and t.lstrip(_BULLETS).startswith(("文", "图文", "撰稿")))):
         return False
