@@ -18,7 +18,7 @@
 // Columns: lead, accompanying, times, first, last, dates.
 //
 // Example:
-// :param person => '李卫东';
+// :param person => '周立言';
 // :param from => null;
 // :param to => null;
 // :param type => null;

@@ -15,7 +15,7 @@
 // Columns: path.
 //
 // Example:
-// :param person => '李卫东';
+// :param person => '周立言';
 // :param from => '2020-01-01';
 // :param to => null;
 // :param limit => 300;

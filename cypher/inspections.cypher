@@ -24,14 +24,14 @@
 // evidence, trigger, event_id, article_id, published, date_text (the date as written).
 //
 // Example — one official in March 2020:
-// :param person => '李卫东';
+// :param person => '周立言';
 // :param from => '2020-03-01';
 // :param to => '2020-03-31';
 // :param place => null;
 // :param limit => 1000;
 //
-// From the shell: kb query inspections --param person=李卫东 --param from=2020-03-01
-// or the report: kb timeline inspections --person 李卫东 --from 2020-03
+// From the shell: kb query inspections --param person=周立言 --param from=2020-03-01
+// or the report: kb timeline inspections --person 周立言 --from 2020-03
 CALL () {
   // one official: start from the person (index person_name)
   MATCH (p:Person {name: $person})-[pi:PARTICIPATED_IN]->(e:Event)

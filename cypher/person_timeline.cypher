@@ -19,7 +19,7 @@
 // "name (role)"), sites (in visit order), places, article_title, source, evidence, event_id.
 //
 // Example — the inspections of one official in 2020:
-// :param person => '李卫东';
+// :param person => '周立言';
 // :param from => '2020-01-01';
 // :param to => '2020-12-31';
 // :param type => 'inspection';

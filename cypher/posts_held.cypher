@@ -14,7 +14,7 @@
 // articles (how many articles gave it).
 //
 // Example:
-// :param person => '李卫东';
+// :param person => '周立言';
 // :param organization => null;
 // :param limit => 1000;
 MATCH (p:Person)-[h:HELD]->(o:Organization)

@@ -11,7 +11,7 @@ description, the parameters as Neo4j Browser ``:param`` lines with their default
     // :param from => null;
     // …
     // Example — one official in March 2020:
-    // :param person => '李卫东';
+    // :param person => '周立言';
 
 The body after the header is run as-is, with every parameter of the header bound (missing ones take
 their default), in a READ transaction. Values given on the command line (``--param key=value``) are
@@ -241,7 +241,7 @@ as user `neo4j` with the password `kb server password` prints.
 Each query below is a file in `cypher/` (run it from the shell with `kb query NAME --param key=value`,
 print it with `kb query NAME --show`). In the Browser, run the `:param` lines first (they set the
 parameters; null means "no filter"), then the statement. Change a parameter with one more line,
-e.g. `:param person => '李卫东';`, and run the statement again. `:params` shows what is set.
+e.g. `:param person => '周立言';`, and run the statement again. `:params` shows what is set.
 
 ![The inspections query in the Neo4j Browser](neo4j-browser-inspections.png)
 

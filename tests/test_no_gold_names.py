@@ -7,7 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 GOLD = [*sorted((ROOT / "tests" / "gold").glob("*.jsonl")), ROOT / "tests" / "gold" / "real" / "gold.jsonl"]
 # generic words that some gold lines use as a place or a site, and the lexicon as a word class
-GENERIC = {"城区", "我市", "经开区", "辖区", "妇幼保健院", "拘留所", "看守所", "工商联", "疾控中心", "幼儿园"}
+GENERIC = {"城区", "我市", "经开区", "辖区", "妇幼保健院", "拘留所", "看守所", "工商联", "疾控中心", "幼儿园",
+           "医院", "学校", "宾馆", "超市"}
 
 
 def _gold_names() -> dict[str, str]:

@@ -36,9 +36,12 @@ def credit_line(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:
     credits (责任编辑 X 美术编辑 Y 校对 Z, also after a page label: 第1版·要闻  责编：X)."""
     if _LABEL_LINE.fullmatch(t):
         bl, _ = parse_credits(pl.src, s, e)
-        pl.kind[i] = LineKind.BYLINE if bl else LineKind.MASTHEAD   # an empty label: furniture, no headline
-        if bl:
-            pl.bylines[i] = bl
+        if bl and not _furniture_credits(bl):
+            pl.kind[i], pl.bylines[i] = LineKind.BYLINE, bl
+        else:   # an empty label, or the page's editor (校对：甲): furniture, no headline
+            pl.kind[i] = LineKind.MASTHEAD
+            if bl:
+                pl.furniture[i] = bl
         return True
     if not (_CREDIT_HINT_RE.search(t) or (t[0] in _AUTHOR_START and len(t) <= 40
                                           and t.lstrip(_BULLETS).startswith(("文", "图文", "撰稿")))):
