@@ -142,9 +142,9 @@ def gather_rows(articles) -> tuple:
         if day is None:
             continue
         region = region_for(a["outlet"], a["region"])
+        titles = [_title_seats(row, region) for row in a["titles"] or []]
         named: dict[str, str] = {}
-        for row in a["titles"] or []:
-            pid, name, _title = row.split(scan.SEP)
+        for pid, name, _ in titles:
             named.setdefault(name, pid)
         acted = set()       # (person, seat) a report of this article appoints or removes
         for row in a["acts"] or []:
@@ -155,8 +155,8 @@ def gather_rows(articles) -> tuple:
                 acts[seat.key].append(Act(kind, seat, named[name], name, date.fromisoformat(d) if d else day, a["id"]))
                 acted.add((named[name], seat.key))
         seen_keys = set()
-        for row in a["titles"] or []:
-            for pid, name, part, seat, key in _title_seats(row, region):
+        for pid, name, seats in titles:
+            for part, seat, key in seats:
                 seen_keys.add(key)
                 regions.setdefault(key, region.name)
                 if (pid, key) not in acted:   # the report's own wording is the act, not a sighting
@@ -170,9 +170,10 @@ def gather_rows(articles) -> tuple:
 
 @functools.lru_cache(maxsize=65536)
 def _title_seats(row: str, region) -> tuple:
-    """(pid, name, part, seat, seat key) of one stored title row: an archive repeats the same rows."""
+    """pid, name and the (part, seat, seat key) of one stored title row, parsed once: an archive repeats
+    the same rows in thousands of articles."""
     pid, name, title = row.split(scan.SEP)
-    return tuple((pid, name, part, seat, seat.key) for part, seat in parts_of(title, region))
+    return pid, name, tuple((part, seat, seat.key) for part, seat in parts_of(title, region))
 
 
 def _imported(driver, database) -> dict[tuple, list]:

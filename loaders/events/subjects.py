@@ -120,12 +120,11 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return True                                     # 市领导A及B一行: one group, the first leads it
     if _TAKES_ALONG.search(gap) or ("一行" in gap or _LED_THEN.search(gap)) and not explicit:
         return True                                     # A率B、C / A一行和B / A带队，B、C…
-    if "一行" in text[m.end:t] and not explicit:
-        return True                                     # A、B、C一行前往: the group of A (two principals too)
-    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and (
-            not (_principal(ctx, leads[0]) and _principal(ctx, m)) or _LEADERS_AFTER.match(text, m.end)):
+    if ("一行" in text[m.end:t] or _LEADERS_AFTER.match(text, m.end)) and not explicit:
+        return True   # A、B、C一行前往 / 书记A，区长B等区领导深入: a group closes the list, A's (two principals too)
+    if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and \
+            not (_principal(ctx, leads[0]) and _principal(ctx, m)):
         return True                                     # 副书记A、助理B深入… (or ，): one subject list, A leads
-        # (two principals too when a group word closes the list: 书记A，区长B等区领导深入…)
     if not explicit and _deputy(ctx, m) and not _deputy(ctx, leads[0]):
         return True                                     # 部长A、副部长B: B comes along
     if not explicit and not _CO_LEAD.search(text[s.start:t]) and _principal(ctx, leads[0]) and \

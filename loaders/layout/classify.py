@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 from ..clean import STRIP_CHARS
-from ..lexicon import alternation, wordlist
 from . import blocks
 from .grammar import (_AUTHOR_START, _AUTHOR_TITLES, _BULLETS, _CREDIT_HINT_RE, _RUNIN_RE, _TABLE_SPLIT,
-                      CAPTION_RE, JUMP_RE, PAGE_NO_RE, ROLE_RE, _furniture_prefix, _page_no, is_masthead,
+                      CAPTION_RE, CREDIT_LABEL, JUMP_RE, PAGE_NO_RE, ROLE_RE, _furniture_prefix, _page_no, is_masthead,
                       is_page_header, match_dateline, parse_credits)
 from .lines import CONTINUED_FROM, LineKind, PageLines
 
@@ -28,7 +27,7 @@ def _furniture_credits(bl) -> bool:
 
 
 # a web page's credit label alone on its line, maybe with one name (作者:, 作者：甲某, 编辑: 乙某)
-_LABEL_LINE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]\s*[\u4e00-\u9fff·]{{0,8}}")
+_LABEL_LINE = re.compile(CREDIT_LABEL + r"\s*[\u4e00-\u9fff·]{0,8}")
 
 
 def credit_line(pl: PageLines, i: int, t: str, s: int, e: int) -> bool:

@@ -208,6 +208,8 @@ _COLUMN_HEADS = frozenset(wordlist("column_heads"))
 _BULLETS = BULLET_MARKS + SPACE
 PAGE_NO_RE = re.compile(r"(?:第[ \t]*)?[A-Z]?[ \t]*\d{1,2}[ \t]*版|[A-Z][ \t]*\d{1,2}|0\d")
 _CREDIT_HINT_RE = re.compile(alternation(wordlist("byline_hint_words")))
+# a web page's credit label and its colon (责任编辑：, 审核:, 作者:)
+CREDIT_LABEL = rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]"
 _AUTHOR_START = frozenset("文图撰" + BULLET_MARKS + SPACE)
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _SUBHEAD_RE = re.compile(r"[\s■□◆◇●○◎▲△★☆▶►•·【〔\[（(]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十\d]+|[①-⑳]")

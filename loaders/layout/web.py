@@ -19,7 +19,7 @@ from ..clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
 from ..lexicon import alternation, wordlist
 from ..lexicon.grammar import CN_DIGITS, HAN, MONTH_DAY
 from ..models import Article, Byline, Caption
-from .grammar import HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
+from .grammar import CREDIT_LABEL, HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
 
 _META_RE = re.compile(
     rf"来源\s*[:：]|{alternation(wordlist('publish_time_labels'))}|浏览(?:量|次数)?\s*[:：]|阅读(?:次数|量)\s*[:：]|点击(?:量|次数)?\s*[:：]|【字体|字号\s*[:：]|分享到|"
@@ -32,7 +32,7 @@ _META_RE = re.compile(
 _DATE_LINE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]+)?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
                            r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
-_CREDIT_LINE_RE = re.compile(rf"(?:{alternation(wordlist('web_credit_labels'))})\s*[:：]")
+_CREDIT_LINE_RE = re.compile(CREDIT_LABEL)
 _SOURCE_LINE_RE = re.compile(rf"^\s*(?:{alternation(wordlist('source_labels'))})\s*[:：]\s*[^:：]{{1,30}}$")
 # a closing signature: (甲 乙), (记者 甲), (甲、乙报道), (某办 甲), (甲乙丙丁戊) — its tokens are read by _signature
 _TRAIL_RE = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,10}(?:[ \t\u3000、,，/／]+[\u4e00-\u9fff·]{2,10}){0,4}"
