@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
+from loaders.script import folded
+
 
 @dataclass
 class Counts:
@@ -34,8 +36,9 @@ class Counts:
 
 
 def normalize(text: Optional[str]) -> str:
-    """Drop spaces and punctuation (Unicode categories Z*, P*, and S* symbols), NFKC-fold."""
+    """Drop spaces and punctuation (Unicode categories Z*, P*, and S* symbols), NFKC-fold, read traditional
+    characters as simplified (吳曉軍 is 吴晓军) and drop pinyin glosses (區(qū) is 区)."""
     if not text:
         return ""
-    t = unicodedata.normalize("NFKC", text)
+    t = folded(unicodedata.normalize("NFKC", text))
     return "".join(c for c in t if not unicodedata.category(c)[0] in "ZPS" and not c.isspace())

@@ -1,4 +1,4 @@
-"""The pipeline top to bottom: file → text → issue date → articles → extracted facts.
+"""The pipeline top to bottom: file → text (in simplified characters) → issue date → articles → extracted facts.
 
 ``extract_text`` is pure: (page text, issue date, outlet) in, articles out. ``extract_path`` adds
 reading and the issue date; ``iter_paths`` runs a batch (files and directories) and yields one
@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 from .errors import InputError
 
 from . import extract as _extract
+from .script import simplified
 from .issue_date import IssueInfo, read_manifest, resolve_issue
 from .layout import looks_like_web, segment_page, segment_web
 from .models import Article, ExtractedArticle
@@ -27,6 +28,7 @@ def segment_text(text: str, source: str = "<text>", issue_date: Optional[date] =
     """Segment ``text`` into articles (no fact extraction). ``layout``: auto | page | web."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
+    text = simplified(text)   # a traditional text read as simplified, one character for one
     return _segment(text, source, dict(published=issue_date, inferred=published_inferred, basis=published_basis,
                                        outlet=outlet), layout, _is_web(text, layout))
 
@@ -109,12 +111,13 @@ def extract_path(path, published=None, manifest=None, outlet: Optional[str] = No
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}")
     src = read_source(path)
-    web = _is_web(src.text, layout)
-    info = resolve_issue(src.name, src.text, published=published, manifest=_load_manifest(manifest),
+    text = simplified(src.text)   # a traditional text read as simplified, one character for one
+    web = _is_web(text, layout)
+    info = resolve_issue(src.name, text, published=published, manifest=_load_manifest(manifest),
                          outlet=outlet, web=web)
     meta = dict(published=info.published, inferred=info.inferred, basis=info.basis, outlet=info.outlet)
     try:
-        arts = _segment(src.text, src.name, meta, layout, web)
+        arts = _segment(text, src.name, meta, layout, web)
         for a in arts:
             a.published_precision = info.precision
     except InputError as e:   # name the path as given, like the reading errors

@@ -41,3 +41,16 @@ def open_text(path: Path):
         member = next(n for n in z.namelist() if n.endswith(".txt"))
         with z.open(member) as raw:
             yield io.TextIOWrapper(raw, encoding="utf-8")
+
+
+def opencc_dictionary(name: str) -> Path:
+    """Path of OpenCC's ``dictionary/<name>.txt`` as opencc-python-reimplemented ships it."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError(f"opencc-python-reimplemented is not installed: kb reads its {name} table",
+                          hint="install kb's dependencies (scripts/setup, or pip install -e .)")
+    p = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / f"{name}.txt"
+    if not p.exists():
+        raise ConfigError(f"opencc ships no {name}.txt in {p.parent}",
+                          hint="reinstall it (pip install --force-reinstall opencc-python-reimplemented)")
+    return p

@@ -91,6 +91,9 @@ def _clause_head(text: str, pos: int) -> bool:
     return pos == 0 or not before or before[-1] in "，,。；！？\n"
 
 
+# 于2月8日发布《…》: the day of a document issued, not of the visits it announces
+_DOC_ISSUED = re.compile(rf"[^，。；]{{0,4}}?(?:{alternation(wordlist('document_issue_verbs'))})了?《")
+
 # 上午，X…: a part of the day opening a sentence is of the day written last before it
 _DAY_PART_HEAD = re.compile(rf"\s*(?:{alternation(wordlist('sentence_day_parts'))})[，,]")
 
@@ -157,8 +160,8 @@ class Context:
         """An article that writes no date at all, in an issue of a known day: what it reports happened
         by the issue date (the interval 近日 gives, no date text)."""
         if self.published is None or self.article.published_precision != "day" or \
-                any(_usable(d) for d in self.dates):
-            return None
+                any(_usable(d) and not _DOC_ISSUED.match(self.text, d.end) for d in self.dates):
+            return None   # (a document's day, 于2月8日发布《…》, dates no report of the article)
         return DateMention(0, 0, "", self.published - timedelta(days=APPROX_DAYS), self.published,
                            "approximate", "approximate")
 
@@ -205,8 +208,9 @@ class Context:
         if own:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
-        before = [d for d in self._dates_in(para_start, s.start) if id(d) not in self.cutoffs]
-        return before[-1] if before else None
+        before = [d for d in self._dates_in(para_start, s.start)
+                  if id(d) not in self.cutoffs and not _DOC_ISSUED.match(self.text, d.end)]
+        return before[-1] if before else None   # (not 于2月8日发布《…》: a document's day)
 
     def _names_near(self, d: DateMention) -> bool:
         """The sentence that writes ``d`` names a person, or a visit, a move or a meeting (not a storm's day)."""
@@ -255,6 +259,8 @@ class Context:
         ps = self.text.rfind("\n", 0, ld.start) + 1
         pe = self.text.find("\n", ld.start)
         pe = len(self.text) if pe < 0 else pe
+        if _DOC_ISSUED.match(self.text, ld.end):
+            return None   # 于2月8日发布《…》: a document's day, not of what its readers go and do
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
             return ld
         if lede_visit is not None and ld.precision in ("day", "approximate") and \

@@ -108,7 +108,7 @@ def dispatch_sessions(ctx: Context, claimed: set[int]) -> list[Event]:
 
 # a meeting's name: any run of text without clause marks, quoted words included (召开“中秋”“国庆”期间…安排会)
 # a name holds no 召开/举行 (甲会议于1月14日召开 乙会议于1月16日召开: two meetings, not one run together)
-_NAME = r"(?:(?!召开|举行)[^，。；：、“”,;:\n]|“[^“”，。；\n]{1,20}”)"
+_NAME = r"(?:(?!召开|举行)[^，。；：、“”,;:\n（()）]|“[^“”，。；\n]{1,20}”|[（(][^（）()，。；\n]{1,12}[）)])"
 # the day (and time) written between a meeting's name and its verb (X会议1月4日全天召开)
 _WHEN = r"(?:于?(?:[\d年月日号上下午晚]|全天){2,12})?"
 
@@ -140,6 +140,9 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         # X出席/参加(了)座谈会: a meeting named by those who attend it
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
                                 + r"))(?![\u4e00-\u9fff]*精神)(?![的议见谈晤])")),   # 出席X会议的委员; 参加会见
+        # 在全市防汛视频调度会议后，… / 继全省电视电话会议后，…: the meeting the day's own work follows
+        ("after", re.compile(r"^(?:[^，。；]{0,16}?[，,\s]|[\d年月日号上下午晚]{2,12})?(?:" + _W("after_opener") + r")(?P<name>" + _NAME + r"{2,40}(?:"
+                             + nouns + r"))后[，,]")),
         # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
         ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
     )
@@ -151,6 +154,8 @@ _A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
 _DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
 _CONVENED_HERE = re.compile(r"(?:召开|举行)了?[^，。；]{0,6}$")
 _OF_NOUN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,12}?会议?)?的[\u4e00-\u9fff]")
+# 要及时召开X会: a meeting asked for, to come (not 主要领导召开)
+_DEMANDED = re.compile(rf"(?<![主重需])(?:{_W('demanded')})(?:{_W('demanded_adverb')})?(?:召开|举行)$")
 # 即将召开的X会: a meeting to come, named in passing (将于3月10日召开X: a planned meeting, kept)
 _UPCOMING = re.compile(rf"(?:{_W('upcoming')})[^，。；]{{0,12}}(?:召开|举行)的$")
 # 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
@@ -163,7 +168,8 @@ _FOR_ATTENDING = re.compile(rf"为[^，。；为]{{0,8}}(?:{_W('attend')})了?$"
 def _spoken_of(s, m, name: str) -> bool:
     """A meeting only spoken of: its spirit, repeated meetings, a title, one to come."""
     if re.search(_W("spoken_after"), s.text[m.end():m.end() + 4]) or \
-            re.search(rf"精神(?![\u4e00-\u9fff]{{0,4}}?(?:{_W('spirit_kinds')}))", name):
+            re.search(rf"精神(?![\u4e00-\u9fff]{{0,4}}?(?:{_W('spirit_kinds')}))", name.rsplit("的", 1)[-1]):
+        # (传达…精神的市委常委会: the spirit is the topic of the meeting named after 的)
         return True
     if re.search(_W("repeated"), s.text[max(0, m.start() - 6):m.end()]):
         return True
@@ -172,7 +178,8 @@ def _spoken_of(s, m, name: str) -> bool:
     at = m.start("name") + (s.text[m.start("name"):m.start("name") + 1] == "的")   # 召开的|市两会
     if _OF_NOUN_AFTER.match(s.text, m.end("name")) and not _CONVENED_HERE.search(s.text, 0, m.start("name")):
         return True   # 出席X会议的代表考察团: the meeting names those who came to it
-    if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, at):
+    if _DECIDED.search(s.text, 0, m.start("name")) or _UPCOMING.search(s.text, 0, at) or \
+            _DEMANDED.search(s.text, 0, m.start("name")):
         return True   # 关于召开X会议的决定, 决定召开X: a meeting decided on, to come
     if _A_WAY.match(s.text, m.end()) or _SEVERAL_PLACES.search(s.text, max(0, m.start("name") - 16), m.start("name")):
         return True   # 采取听汇报、召开座谈会等方式: a way of working; 分别在两地召开了座谈会: several
@@ -274,8 +281,9 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 d = d or ctx.date_for(s, names_here) or ctx.only_day or ctx.issue_span_for(s)
                 if d is None:
                     continue
-                chair = _chair(ctx, i)
-                attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4)
+                # 在X会议后，甲主持召开…: the sentence's chair and attendees are the later meeting's
+                chair = _chair(ctx, i) if kind != "after" else None
+                attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4) if kind != "after" else []
                 parts = _joined_meetings(name)
                 if kind in ("convened", "attended"):
                     more = _listed_rx().match(s.text, m.end("name"))   # 县政府党组会议、第10次常务会议
@@ -288,7 +296,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                         ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
                     events.append(ev)
                     # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
-                    ctx.para_of[id(ev)] = s.para if k == 0 else (s.para, k)
+                    ctx.para_of[id(ev)] = s.para if k == 0 and kind != "after" else (s.para, k, kind)
                 claimed.add(i)
     return [ev for ev in events if not _session_of_other(ev, events)]
 

@@ -207,8 +207,9 @@ def _is_generic(site: str) -> bool:
     pm = PLACE_WORD.match(site)
     if _COUNTED.match(site) or _COUNTED.match(site.rsplit("的", 1)[-1]) or pm and _COUNTED.match(site[pm.end():]):
         return True   # 两家企业, 某区的9家企业, 某县一家光伏企业: units counted, not named
-    if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"])):
-        return True   # 某示范区基层社区: an area and a generic word
+    if pm and (site[pm.end():] in R["generic_exact"] or site[pm.end():].startswith(R["generic_lead"]) or
+               _GENERIC_OPEN.match(site[pm.end():])):
+        return True   # 某示范区基层社区, 某区部分临时管控小区: an area and a generic word
     if _GENERIC_CLASS.search(site):
         return True   # X区部分企业: a class of units, no particular site
     if _OWN_AREA_CLASS.match(site):

@@ -82,6 +82,13 @@ def split_sites(obj: str) -> list[str]:
     return [q for q in (_LIST_TAIL.sub("", p).strip() for p in out) if q]
 
 
+def placed_name(item: str) -> bool:
+    """甲区乙丙丁戊 in a list of sites: a division, then a name of four characters or more (a housing estate
+    without a site ending) is a site where it lies."""
+    pm = PLACE_WORD.match(item)
+    return bool(pm) and len(item) - pm.end() >= 4 and not division_like(item[pm.end():])
+
+
 def _shares_ending(a: str, b: str) -> bool:
     """A村辣椒、菊花种植基地: a place and a short word, then a unit without a place: one site, the ending shared."""
     end = 0
@@ -103,10 +110,11 @@ def _same_village_kind(a: str, b: str) -> bool:
 
 
 def _placed_pair(item: str) -> Optional[tuple[str, str]]:
-    """甲镇A村及乙镇B村, 甲镇A村及B村 (two of one kind, the first placed): two sites inside a list."""
+    """甲镇A村及乙镇B村, 甲镇A村及B村, A村和乙镇B村 (two of one kind, one placed): two sites inside a list."""
     for m in _JOIN.finditer(item):
         a, b = item[:m.start()], item[m.end():]
-        if PLACE_WORD.match(a) and (PLACE_WORD.match(b) or len(b) >= 3 and _same_village_kind(a, b)) and \
+        pa, pb = PLACE_WORD.match(a), PLACE_WORD.match(b)
+        if (pa and pb or (pa or pb) and min(len(a), len(b)) >= 3 and _same_village_kind(a, b)) and \
                 SITE_SUFFIX.search(a) and SITE_SUFFIX.search(b) and not division_like(a) and not division_like(b):
             return a, b
     return None
@@ -116,9 +124,12 @@ _FLOOR = re.compile(r"[一二三四五六七八九十\d]+楼$")
 
 
 def _of_split(item: str) -> list[str]:
-    """A的B和C where A is a site (某村的村容村貌和某纪念馆): A, and B, C where they are sites too."""
+    """A的B和C where A is a site (某村的村容村貌和某纪念馆): A, and B, C where they are sites too; 甲委员所在的
+    B: B (the unit where a person named works)."""
     if "的" not in item:
         return [item]
+    if "所在的" in item and SITE_SUFFIX.search(item.rsplit("所在的", 1)[1]):
+        return [item.rsplit("所在的", 1)[1]]
     a, rest = item.split("的", 1)
     if len(a) < 2 or not SITE_SUFFIX.search(a) or _is_generic(a) or division_like(a) or _FLOOR.search(a):
         return [item]

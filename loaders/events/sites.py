@@ -10,7 +10,7 @@ from ..lexicon import alternation, wordlist
 from .context import Context, _in_quote
 from .patterns import COUNT_TAIL, PLACE_WORD, SITE_SUFFIX, SITE_SUFFIX_CORE, _AT_VERB, _COMPANY_TAIL, _INSIDE_VERBS, _LIST_TAIL, _LOOK_AT, _PART, _PART_WORDS, _PROJECT_PROGRESS, _SITUATION_TAIL, _URGED, _VISIT_OF, _is_generic, _norm, _rx, division_like
 from .site_lists import SiteHit, examined  # noqa: F401 - SiteHit re-exported
-from .site_lists import _HOUSEHOLD, _VILLAGE_ENDS, _WORK_AFTER_UNIT, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, split_sites
+from .site_lists import _HOUSEHOLD, _VILLAGE_ENDS, _WORK_AFTER_UNIT, _continue_list, _household, _object_after, _strip_activity, _units_in_village, _units_of, named_units, placed_name, split_sites
 
 
 # 看望坚守一线的职工: no unit; 察看该项目进度: no particular project
@@ -222,8 +222,10 @@ def _at_items(ctx: Context, s, start: int, x: str, hits: list[SiteHit], place_at
             if len(items) == 1 and _TOWNSHIP.search(item):
                 hits.append(SiteHit(pos, item, "town"))   # 在A乡，X与干部交流: a stop, unless a site follows (_towns)
         elif not _is_generic(item) and not _PART.search(item) and (
-                SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4):
+                SITE_SUFFIX.search(item) or len(items) >= 2 and n_sites >= len(items) - 1 and len(item) >= 4
+                or n_sites >= 2 and placed_name(item)):
             hits.append(SiteHit(pos, item, "at"))
+
 
 
 def at_opening(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
@@ -301,12 +303,23 @@ SITE_RULES = (at_opening, movement, at_verb, visit_of, project_progress, examine
 _INTRO = re.compile(rf"([\u4e00-\u9fff（）()“”、]{{3,40}}?)(?:{alternation(wordlist('site_intro_verbs'))})")
 
 
+# 某社区门口，甲遇到…: a paragraph opening with a site (and where at it), then the lead
+# (not 在某村，甲…, at_opening's; not 来到某站，甲…, movement's; not 检查现场，甲…, 每到一户，甲…: a verb, no name)
+_SITE_THEN_LEAD = re.compile(rf"(?!在|每|{alternation(wordlist('movement_verbs'))})"
+                             rf"(?![\u4e00-\u9fff]*?(?:{alternation(wordlist('at_verbs'))}))"
+                             rf"([\u4e00-\u9fff]{{3,30}}?)(?:{alternation(wordlist('site_spots'))})?[，,]")
+
+
 def _paragraph_openings(text: str, lead_names: set[str]) -> list[SiteHit]:
     """A sentence that opens with a site (X是…, X位于…, X拥有…) where the lead acts later in the paragraph;
-    A、B是… names two."""
+    A、B是… names two; a paragraph that opens with a site and a comma, then the lead (某社区门口，甲…)."""
     out = []
     pos = 0
     for para in text.split("\n"):
+        m = _SITE_THEN_LEAD.match(para)
+        if m and any(para.startswith(n, m.end()) for n in lead_names) and SITE_SUFFIX.search(m.group(1)) \
+                and not _is_generic(m.group(1)) and not division_like(m.group(1)):
+            out.append(SiteHit(pos, m.group(1), "para"))
         for sm in re.finditer(r"(?:^|(?<=[。！？!?]))", para):
             m = _INTRO.match(para, sm.start())
             if not m or re.search(r"[（(]", m.group(1)) or not any(n in para[m.end():] for n in lead_names):

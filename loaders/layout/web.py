@@ -93,6 +93,7 @@ def _web_article(src: str, lines: list, item: bool, source: str, published: Opti
     title = _item_title(pg) if item else _headline(pg)
     _closing_credits(pg)
     _image_captions(pg)
+    _title_repeats(pg, title)
     body_lines, dateline, reprint = _body(pg, outlet)
     _trailing_signature(pg, body_lines)
     cleaned, paras = reflow(src, body_lines, blank_breaks=True)
@@ -259,13 +260,34 @@ def _image_captions(pg: _Page) -> None:
     for k, i in enumerate(body_idx):
         if _IMAGE_RE.match(pg.text[i]):
             pg.used.add(i)
-            if k + 1 < len(body_idx):
-                j = body_idx[k + 1]
-                tj = pg.text[j]
-                if len(tj) <= 40 and "。" not in tj and tj[-1] not in "，,；;" and _is_headline(tj):
-                    pg.used.add(j)
-                    s, e = pg.lines[j]
-                    pg.captions.append(Caption(text=" ".join(tj.split()), credit=None, start=s, end=e))
+            _caption_after(pg, body_idx, k)
+
+
+def _caption_after(pg: _Page, body_idx: list[int], k: int) -> None:
+    """The short unpunctuated line after body line ``k`` (an image's or a repeated headline's) is a caption."""
+    if k + 1 < len(body_idx):
+        j = body_idx[k + 1]
+        tj = pg.text[j]
+        if len(tj) <= 40 and "。" not in tj and tj[-1] not in "，,；;" and _is_headline(tj):
+            pg.used.add(j)
+            s, e = pg.lines[j]
+            pg.captions.append(Caption(text=" ".join(tj.split()), credit=None, start=s, end=e))
+
+
+def _title_repeats(pg: _Page, title: Optional[str]) -> None:
+    """The headline printed again and again in the body, over each photo with its caption under it
+    (aggregator copies): the repeats and the captions after them are kept out of the body. (Printed once
+    more, under the headline, it is the page's own repeat, and the line after it may be a subtitle.)"""
+    key = "".join((title or "").split())
+    if len(key) < 6:
+        return
+    body_idx = [i for i in pg.idx if i not in pg.used]
+    repeats = [k for k, i in enumerate(body_idx) if "".join(pg.text[i].split()) == key]
+    if len(repeats) < 2:
+        return
+    for k in repeats:
+        pg.used.add(body_idx[k])
+        _caption_after(pg, body_idx, k)
 
 
 def _body(pg: _Page, outlet: Optional[str]):

@@ -58,9 +58,10 @@ def titled(f: Found) -> None:
                 m.group(0) == "记者" and text[m.start() - 1:m.start()] == "的" or \
                 m.group(0).endswith("代表") and text.startswith(_REPRESENTED, p):
             continue    # 代表团来商: a group, not the post 代表 and a name; 代表党和政府: the verb
-        got = pick_name(text, p) if not (text[p:p + 1] == "任" and post_regex().match(text, p + 1)) else None
+        serves = text[p:p + 1] == "任" and (post_regex().match(text, p + 1) or post_regex().match(text, p + 2))
+        got = pick_name(text, p) if not serves else None
         if not got:
-            continue    # 由市委书记任政委: 任 (serves as) and a post, no name
+            continue    # 由市委书记任政委, 由负责人任双组长: 任 (serves as) and a post, no name
         name, _ = got
         titles = titles_before(text, p if text[m.end():p].strip() == "" else m.end())
         if not titles:
@@ -332,6 +333,9 @@ def _leader_lists(text: str, taken: set[int]) -> list[PersonMention]:
 
 # person posts that follow a name in running text (陈某县长, 刘某副市长); two characters or more
 _AFTER_RE = re.compile(r"(?:常务)?(?:副)?(?:" + alternation(wordlist("posts_after_name")) + r")")
+# 某湖镇长岗村: a division's head (镇长, 乡长 …) run into a village's name is a township and its village
+_HEAD_IN_PLACE = re.compile(r"(?![" + "".join(wordlist("village_not_openers")) + r"])[\u4e00-\u9fff]{1,2}?(?:"
+                            + alternation(wordlist("village_endings")) + r")")
 
 
 def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[PersonMention]:
@@ -343,6 +347,8 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
         head = m.group(0).removeprefix("常务").removeprefix("副")
         if text[s - 1:s] == head[:1] and len(head) == 2:
             continue   # 某西州副州长, 某县县长: the division the post heads, no name before it
+        if head[1:] == "长" and len(head) == 2 and head == m.group(0) and _HEAD_IN_PLACE.match(text, m.end()):
+            continue   # 某湖镇长岗村: a township (某湖镇) and its village (长岗村), no 镇长
         for n in (3, 2):
             a = s - n
             c = text[a:s]

@@ -52,7 +52,7 @@ def clean_segment(seg: str) -> str:
         changed = False
         for w in _LEAD_STRIP:
             if seg.startswith(w) and len(seg) > len(w) + 1:
-                seg = seg[len(w):]
+                seg = _DATE_LEAD.sub("", seg[len(w):])   # 按照5月6日市委书记X: the day after the word too
                 changed = True
                 break
     return seg.strip()
