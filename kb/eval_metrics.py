@@ -37,7 +37,7 @@ class Counts:
 
 def normalize(text: Optional[str]) -> str:
     """Drop spaces and punctuation (Unicode categories Z*, P*, and S* symbols), NFKC-fold, read traditional
-    characters as simplified (吳曉軍 is 吴晓军) and drop pinyin glosses (區(qū) is 区)."""
+    characters as simplified (吳一軍 is 吴一军) and drop pinyin glosses (區(qū) is 区)."""
     if not text:
         return ""
     t = folded(unicodedata.normalize("NFKC", text))

@@ -23,6 +23,10 @@ _SURROUNDINGS = re.compile(rf"(?:{alternation(wordlist('site_list_joiners'))})�
 _HOUSEHOLD = re.compile(rf"^(?P<unit>[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
                         rf"(?P<role>{alternation(wordlist('household_roles'))})?"
                         rf"(?P<who>[\u4e00-\u9fff]{{2,6}}?)家(?:中|里)?$")
+# 某村脱贫户甲和农户乙家中: two households named together, one stop as written
+_HOUSEHOLD_PAIR = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}?(?:{alternation(wordlist('household_units'))}))?"
+                             rf"(?:{alternation(wordlist('household_roles'))})[\u4e00-\u9fff]{{2,4}}[和及]"
+                             rf"(?:{alternation(wordlist('household_roles'))})?(?P<who>[\u4e00-\u9fff]{{2,4}}?)家(?:中|里)?$")
 
 
 def _two_units(a: str, b: str, n_items: int) -> bool:
@@ -149,8 +153,9 @@ def _household(item: str) -> Optional[str]:
     v = _VILLAGERS.match(item)
     if v:
         return v.group(1)   # 走访了某村退役军人: the village
-    m = _HOUSEHOLD.match(item)
-    if not m or not (m.group("unit") or m.group("role")) or m.group("who").endswith(_NOT_HEADS):
+    m = _HOUSEHOLD_PAIR.match(item) or _HOUSEHOLD.match(item)
+    if not m or m.re is _HOUSEHOLD and not (m.group("unit") or m.group("role")) or \
+            m.group("who").endswith(_NOT_HEADS):
         return None
     return item[:m.end("who")] + "家"
 

@@ -17,7 +17,7 @@ from .site_lists import _HOUSEHOLD, _VILLAGE_ENDS, _WORK_AFTER_UNIT, _continue_l
 _NOT_UNIT = re.compile(alternation(wordlist("visit_of_not_units")))
 # 到 goes on a clause whose subject is the visitor: 先后到, a sentence or clause that opens with it (；到A指导; ，还到A),
 # a group (调研组到A, 甲一行三人到A)
-_TO_OPEN = re.compile(rf"(?:先后|^\s*|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行(?:[一二三四五六七八九十\d]{{1,3}}人)?)"
+_TO_OPEN = re.compile(rf"(?:先后|^\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|[，,;]\s*(?:{alternation(wordlist('to_clause_adverbs'))})?|(?:[组团队]|一行(?:[一二三四五六七八九十\d]{{1,3}}人)?)"
                       rf"(?:{alternation(wordlist('to_clause_adverbs'))})?)$")
 # 赴A、B等乡镇, 深入A、B、C等6个库区乡镇: a count and a qualifier may come before the class
 _AREA_TAIL = re.compile(rf"等(?:[\d一二三四五六七八九十两]+个)?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(wordlist('area_list_tails'))})$")
@@ -264,6 +264,7 @@ def at_verb(ctx: Context, s, hits: list[SiteHit], place_at: Places) -> None:
     for m in _AT_VERB.finditer(s.text):
         a = s.start + m.start()
         if _in_quote(s, a) or not (m.start() == 0 or s.text[m.start() - 1] in "，,。;\n" or
+                                   s.text[m.start() - 1] in "并还又" and s.text[m.start() - 2:m.start() - 1] in "，," or
                                    s.text.endswith("一行", 0, m.start()) or   # X一行在A走访
                                    any(x.end == a for x in ctx.mentions)):
             continue

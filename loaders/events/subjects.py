@@ -74,10 +74,12 @@ def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a + m.start(), a + m.end()) for m in re.finditer(_UNDER_COMPANY, text[a:b])]
 
 
-def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention) -> bool:
-    """A、B(等市领导)带队/率领…: the names listed right before the verb of leading are its heads together."""
-    return _HEADS_RUN.match(text, m.end, t) is not None and \
-        re.fullmatch(r"[、，,][、\u4e00-\u9fff]{0,24}", text[lead.end:m.start]) is not None
+def _joint_head(text: str, m: PersonMention, t: int, lead: PersonMention, last_end: int) -> bool:
+    """A、B(等市领导)带队/率领…, A、B、C率领…: the names listed right before the verb of leading (the list
+    ending at ``last_end``) are its heads together."""
+    return _HEADS_RUN.match(text, last_end, t) is not None and \
+        re.fullmatch(r"[、，,][、\u4e00-\u9fff]{0,24}", text[lead.end:m.start]) is not None and \
+        re.fullmatch(r"(?:[、，,][、\u4e00-\u9fff]{0,30})?", text[m.end:last_end]) is not None
 
 
 def _principal(ctx: Context, m: PersonMention) -> bool:
@@ -113,7 +115,9 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return False
     # A、B分别带队; A、B等带领5个慰问小组 (the verb may be the groups' own: 慰问|小组)
     explicit = _CO_LEAD.search(text[m.end:t]) is not None or _GROUPS.match(text, t - 6, t + 8) is not None
-    if _joint_head(text, m, t, leads[-1]):
+    listed = [x for x in ctx.mentions_in(m.start, t) if x.end <= t]
+    last_end = max((x.end for x in listed), default=m.end)   # A、B、C率…: C ends the list of heads
+    if _joint_head(text, m, t, leads[-1], last_end):
         return not explicit       # A、B带队: A leads, B comes along (A、B分别带队: both)
     gap = text[leads[-1].end:m.start]
     if _SHARED_TITLE.fullmatch(gap) and _GROUP_AFTER.match(text, m.end) and not explicit:

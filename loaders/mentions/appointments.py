@@ -8,7 +8,7 @@ from ..lexicon import alternation, wordlist
 from ..titles import post_suffix
 from .found import PersonMention
 from .names import name_ok
-from .segments import VERBISH
+from .segments import verb_before_post
 
 _NAMES = r"[\u4e00-\u9fff]{2,4}?(?:同志)?(?:、[\u4e00-\u9fff]{2,4}?(?:同志)?)*?"
 _OFFICE = alternation(wordlist("office_words"))
@@ -31,7 +31,7 @@ def appointment_title(seg: str) -> Optional[str]:
     seg = _TITLE_TAIL.sub("", seg)
     for k in range(len(seg), 1, -1):
         t = seg[:k]
-        if post_suffix(t) and not VERBISH.search(t[: len(t) - len(post_suffix(t))]):
+        if post_suffix(t) and not verb_before_post(t):
             return t
     return None
 

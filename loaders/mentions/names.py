@@ -48,6 +48,8 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
             return None
     if rest.startswith("某") or rest in _VISIT_WORDS:
         return None     # 各委员边视察、边思考: a verb, no given name
+    if _COUNTED_END.search(rest):
+        return None     # 甲、乙山两名同志: a count (两名), no given name
     ps = posts()
     for i in range(len(c)):
         for j in range(i + 2, len(c) + 1):
@@ -58,6 +60,9 @@ def name_ok(c: str, credit: bool = False, listed: bool = False) -> Optional[str]
     if is_common_word(c) or not has_surname(c):
         return "weak"
     return "ok"
+
+
+_COUNTED_END = re.compile(r"[两二三四五六七八九十几\d][名位人个]$")
 
 
 def _given_qi(c: str, x: str) -> bool:

@@ -103,6 +103,11 @@ def households(f: Found) -> None:
             f.add(PersonMention(c, m.start(), m.end(), [], "descriptor"))
 
 
+def _another_descriptor(text: str, j: int) -> bool:
+    """脱贫户A和农户B家中: a joiner and another descriptor close the name at ``j``."""
+    return text[j:j + 1] in ("和", "及", "、") and descriptor_regex().match(text, j + 1) is not None
+
+
 def descriptors(f: Found) -> None:
     """A private person after a descriptor: 脱贫户X, 困难群众X, 困难群众A、B (no title kept)."""
     text = f.text
@@ -119,7 +124,8 @@ def descriptors(f: Found) -> None:
         if not got or name_ok(got[0]) != "ok" or is_common_word(got[0][:2]) or \
                 not (strong_end(text, p + len(got[0])) or len(got[0]) == 3 and text.count(got[0]) >= 2
                      or text.startswith(DESCRIPTOR_NAME_ENDS, p + len(got[0]))
-                     or joined_name(text, p + len(got[0]))):
+                     or joined_name(text, p + len(got[0]))
+                     or _another_descriptor(text, p + len(got[0]))):
             continue   # a word after the descriptor (群众关切), not a name
         f.add(PersonMention(got[0], p, p + len(got[0]), [], "descriptor"))
         j = p + len(got[0])
@@ -265,8 +271,8 @@ def _counted_name(item: str, known: set[str]) -> Optional[str]:
     return None
 
 
-# 甲某等100名同志获得…: one name heading a counted group (a clause opens before it)
-_HEADS_COUNTED = re.compile(r"(?:^|(?<=[，。；：,;:\n]))([\u4e00-\u9fff]{2,3})(?=等)" + _COUNT_TAIL)
+# 甲某等100名同志获得…, 通过了甲某等6名同志的任职议案: one name heading a counted group (a clause or 了 before it)
+_HEADS_COUNTED = re.compile(r"(?:^|(?<=[，。；：,;:\n了]))([\u4e00-\u9fff]{2,3})(?=等)" + _COUNT_TAIL)
 
 
 def counted_lists(f: Found) -> None:

@@ -28,6 +28,13 @@ def _guarded(verbs: dict[str, str]) -> str:
 # 社会保障局, 服务中心) is not one there
 VERBISH = re.compile(_guarded(wordmap("clause_verbs")))
 _JOINER = re.compile(alternation(wordlist("name_joiners")))
+
+
+def verb_before_post(seg: str) -> bool:
+    """A clause verb in ``seg`` before its post (来到某局局长), its guard looking at the post too (组织委员 is a
+    post: 组织 followed by 委)."""
+    k = len(seg) - len(post_suffix(seg) or "")
+    return any(m.start() < k for m in VERBISH.finditer(seg))
 _PERSON_OBJECT = re.compile(alternation(wordlist("person_object_verbs")))
 
 
@@ -72,10 +79,10 @@ def titles_before(text: str, pos: int) -> list[str]:
         if obj and post_suffix(seg):
             # 甲在听取了某局局长乙…, 甲向某场场长乙询问: a clause, then the title of the person it names
             seg = clean_segment(seg[obj[-1].end():])
-            if len(seg) >= 2 and post_suffix(seg) and len(seg) <= 36 and not VERBISH.search(seg[:-len(post_suffix(seg))]):
+            if len(seg) >= 2 and post_suffix(seg) and len(seg) <= 36 and not verb_before_post(seg):
                 out.insert(0, seg)
             break
-        if not seg or not post_suffix(seg) or len(seg) > 36 or VERBISH.search(seg[: len(seg) - len(post_suffix(seg))]):
+        if not seg or not post_suffix(seg) or len(seg) > 36 or verb_before_post(seg):
             break
         if not first and _contains_name_like(seg):
             break
