@@ -299,8 +299,13 @@ def write_pages(driver, database: str, pages: list, force: bool = False, batch_s
     """Write several pages' rows in ONE transaction (bulk loads: fewer commits). Each page is still
     whole or absent; a page already there with the same content hash is skipped unless ``force``."""
     sleep = float(os.environ.get("KB_TEST_SLEEP_IN_TX") or 0)
-    with driver.session(database=database, default_access_mode="WRITE", notifications_min_severity="OFF") as s:
-        return s.execute_write(_write_tx, pages, force, max(1, int(batch_size)), sleep)
+    try:
+        with driver.session(database=database, default_access_mode="WRITE", notifications_min_severity="OFF") as s:
+            return s.execute_write(_write_tx, pages, force, max(1, int(batch_size)), sleep)
+    except KeyboardInterrupt:
+        if os.environ.get("KB_TEST_HANG_ON_INTERRUPT"):
+            time.sleep(3600)   # tests: a clean-up that never returns (kb load's watchdog must still exit)
+        raise
 
 
 def write_rows(driver, database: str, rows: dict, force: bool = False, batch_size: int = 1000) -> dict:

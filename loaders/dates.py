@@ -18,6 +18,8 @@ needs its noise (党龄, 届) filtered; dateparser gets few of them (no 26日, �
 """
 from __future__ import annotations
 
+import dataclasses
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -79,10 +81,10 @@ _Y = r"(?:(?P<y>\d(?:[ \u3000]?\d){3}|[〇零一二三四五六七八九]{4})\s*
 _PART = r"(?:\s*(?P<part>" + alternation(wordlist("day_parts")) + "))?"
 _SEP = r"\s*(?:至|到|—+|－|-+|–|~|～)\s*"
 
-# (2月24、25日: two days of one month, listed: the visit's first and last)
+# (2月24、25日, 2月5日、6日: two days of one month, listed: the visit's first and last; not a longer list)
 _RX_MD = re.compile(
     _Y + r"?(?P<m>" + _D + r"|元)\s*月[^\S\n]*\n?[^\S\n]*(?:(?P<d>" + _D + r")\s*(?:[日号]|(?<=\d)(?=[，,])|(?=" + _SEP + r"(?:" + _D + r"\s*月\s*)?" + _D + r"\s*[日号])|(?=、" + _D + r"\s*[日号])))?"
-    r"(?:(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?|(?<![日号\s])、|(?<=[日号])、(?=" + _D + r"\s*[日号]两[天日]))(?P<d2>" + _D + r")\s*[日号])?" + _PART)
+    r"(?:(?:" + _SEP + r"(?:(?P<m2>" + _D + r")\s*月\s*)?|(?<![日号\s])、|(?<=[日号])、(?=" + _D + r"\s*[日号](?!、)))(?P<d2>" + _D + r")\s*[日号])?" + _PART)
 _RX_DAY = re.compile(
     r"(?<![\d０-９月年第号.\-/:])(?P<d>\d{1,2}|[０-９]{1,2})\s*(?:日)?"
     r"(?:" + _SEP + r"(?P<d2>\d{1,2}|[０-９]{1,2}))?\s*日(?![内后以之])" + _PART)
@@ -345,6 +347,9 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     return chosen
 
 
+_STAMP_TIME = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*(?:$|\n)", re.M)
+
+
 def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
                base_precision: str = "day") -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against the issue date ``base``.
@@ -358,6 +363,8 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
     st = _State(base, base_precision if base is not None else "day", ref, dateline=ref)
     out: list[DateMention] = []
     for start, end, kind, m in _spans(text):
+        if kind in ("md", "iso") and _STAMP_TIME.match(text, end):
+            continue   # 2023年11月30日11:09 at a line's end: when the page was posted, no date of what it reports
         planned = bool(_RX_PLANNED.search(text[max(0, start - 6):start]))
         mention = DateMention(start, end, text[start:end], None, None, "day", "absolute", planned,
                               m.groupdict().get("part"))
@@ -371,8 +378,23 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
                 st.last_year_told = kind in ("iso", "relmonth") or kind == "md" and bool(m["y"] or m["yrel"])
-        out.append(mention)
+        out += _listed_days(mention)
     return out
+
+
+_LISTED = re.compile(r"[日号]、")
+
+
+def _listed_days(mention: DateMention) -> list[DateMention]:
+    """2月5日、6日 is one span (the visit's two days); 1月17日、26日, days apart, are two days."""
+    k = _LISTED.search(mention.text)
+    if not k or mention.date is None or mention.end_date is None or (mention.end_date - mention.date).days == 1:
+        return [mention]
+    second = dataclasses.replace(mention, start=mention.start + k.end(), text=mention.text[k.end():],
+                                 date=mention.end_date, end_date=None)
+    first = dataclasses.replace(mention, end=mention.start + k.start() + 1, text=mention.text[:k.start() + 1],
+                                end_date=None, part=None)
+    return [first, second]
 
 
 

@@ -70,6 +70,29 @@ def test_huge_line_and_slow_page_fail_alone_and_the_batch_loads(empty_db, batch,
     assert [r["s"] for r in recs] == good
 
 
+def test_ctrl_c_ends_the_load_even_when_closing_the_interrupted_write_blocks(empty_db, batch):
+    driver, database = empty_db
+    p = kb_load([batch], "--workers", "2", "--pages-per-tx", "1",
+                env={"KB_TEST_SLEEP_IN_TX": "0.5", "KB_TEST_HANG_ON_INTERRUPT": "1"})
+    deadline = time.monotonic() + 240
+    while pages_in_graph(driver, database) < 2:
+        assert p.poll() is None, p.stderr.read()
+        assert time.monotonic() < deadline, "the loader made no progress"
+        time.sleep(0.1)
+    before = pages_in_graph(driver, database)
+    t0 = time.monotonic()
+    os.killpg(p.pid, signal.SIGINT)
+    out, err = p.communicate(timeout=60)     # the watchdog: 15 s after Ctrl-C, whatever blocks
+    assert p.returncode == 130, err
+    assert time.monotonic() - t0 < 45
+    said = [l for l in err.splitlines() if l.strip() and l.strip() != "loading"]
+    assert len(said) == 1 and said[0].startswith("kb: interrupted after "), err
+    # the write cut off mid-transaction left nothing half-written: every page there is whole
+    recs, _, _ = driver.execute_query("MATCH (p:Page) WHERE NOT (p)-[:CONTAINS]->(:Article) RETURN count(p) AS n",
+                                      database_=database)
+    assert recs[0]["n"] == 0 and pages_in_graph(driver, database) >= before
+
+
 def test_ctrl_c_ends_the_load_with_one_line_and_130(empty_db, batch):
     driver, database = empty_db
     p = kb_load([batch], "--workers", "2", "--pages-per-tx", "1", env={"KB_TEST_SLEEP_IN_TX": "0.5"})

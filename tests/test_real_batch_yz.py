@@ -98,7 +98,11 @@ def test_a_visit_verb_inside_a_documents_name_is_no_visit():
 def test_two_days_of_a_month_listed_with_a_dun_hao_are_the_visits_days():
     [d] = find_dates("2月24、25日，市人大常委会主任到某县调研。", D)
     assert (d.date, d.end_date) == (date(2021, 2, 24), date(2021, 2, 25))
-    assert [x.text for x in find_dates("2月24日、25日", D)] == ["2月24日", "25日"]
+    # written with 日 after each: two days in a row are the visit's span, days apart two days
+    [d] = find_dates("2月24日、25日", D)
+    assert (d.date, d.end_date) == (date(2021, 2, 24), date(2021, 2, 25))
+    assert [(x.text, x.date) for x in find_dates("1月17日、26日", D)] == [("1月17日", date(2021, 1, 17)),
+                                                                       ("26日", date(2021, 1, 26))]
 
 
 def test_a_flattened_chronicle_with_bare_numbers_for_months_and_days():

@@ -1,8 +1,12 @@
 """`kb load PATH...`: extract pages and write them to the graph."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,6 +22,38 @@ def eta(done: int, total: int, first_done_at: float | None, now: float) -> float
         return None
     per_page = (now - first_done_at) / (done - 1)
     return per_page * (total - done)
+
+
+# after Ctrl-C, the interrupted write's clean-up (a rollback over the wire) gets this long before kb exits hard
+INTERRUPT_GRACE_S = 15.0
+
+
+@contextmanager
+def _bounded_interrupt(message, said: threading.Event):
+    """Ctrl-C raises KeyboardInterrupt as usual, and starts a watchdog: if closing the interrupted
+    transaction blocks (a connection cut mid-reply), kb still says its one line and exits 130; the
+    server rolls the open transaction back when the connection drops, so the graph stays whole. ``said``
+    is set once the line is written."""
+
+    def hard_exit():
+        if not said.is_set():
+            sys.stderr.write(message() + "\n")
+        sys.stderr.flush()
+        os._exit(130)
+
+    def on_sigint(signum, frame):
+        timer = threading.Timer(INTERRUPT_GRACE_S, hard_exit)
+        timer.daemon = True
+        timer.start()
+        raise KeyboardInterrupt
+
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, on_sigint) if main else None
+    try:
+        yield
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
 
 
 def _clock(seconds: float) -> str:
@@ -119,18 +155,25 @@ def command(paths, manifest, published, outlet, batch_size, force, replace, allo
             bar.note(f"kb: the graph had no schema ({len(names)} constraints and indexes missing): "
                      "applied cypher/schema.cypher")
 
+        def interrupted() -> str:
+            return (f"\nkb: interrupted after {bar.done} of {len(entries)} pages; the pages written are "
+                    "kept — rerun the same command to load the rest")
+
+        said = threading.Event()
         try:
-            rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
-                              published=published.date() if published else None, outlet=outlet,
-                              batch_size=batch_size, force=force, workers=workers, replace=replace,
-                              allow_duplicates=allow_duplicates, store_text=not no_text,
-                              pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
-                              on_schema=on_schema, region=region, scheduler=scheduler, posts=not defer_posts)
+            with _bounded_interrupt(interrupted, said):
+                rep = loader.load(driver, database, paths, manifest=str(manifest) if manifest else None,
+                                  published=published.date() if published else None, outlet=outlet,
+                                  batch_size=batch_size, force=force, workers=workers, replace=replace,
+                                  allow_duplicates=allow_duplicates, store_text=not no_text,
+                                  pages_per_tx=pages_per_tx, page_timeout=page_timeout, on_page=on_page,
+                                  on_schema=on_schema, region=region, scheduler=scheduler,
+                                  posts=not defer_posts)
         except KeyboardInterrupt:
             # one line, no traceback: the written pages are whole, a rerun skips them
             bar.close()
-            click.echo(f"\nkb: interrupted after {bar.done} of {len(entries)} pages; the pages written are "
-                       "kept — rerun the same command to load the rest", err=True)
+            said.set()
+            click.echo(interrupted(), err=True)
             sys.exit(130)
         finally:
             bar.close()

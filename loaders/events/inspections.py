@@ -21,7 +21,7 @@ from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import _REFERENCE, from_command_post, not_a_visit
-from .own_days import named_leads, own_day_leads, own_sites
+from .own_days import named_leads, own_day_leads, own_sites, own_way
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place, reports
 from .sites import _site_and_place_hits
@@ -215,8 +215,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             if _in_quote(s, t):
                 continue
             pre = text[max(s.start, t - 2):t]
-            # 致慰问电/信: a message sent, no visit
-            if pre.endswith(("的", "接受", "受", "迎接", "致")) or _MODAL.search(text[max(s.start, t - 3):t]):
+            # 致慰问电/信: a message sent, no visit; 以某思想为指导: a guide, no visit
+            if pre.endswith(("的", "接受", "受", "迎接", "致", "为")) or _MODAL.search(text[max(s.start, t - 3):t]):
                 continue
             if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t) or \
                     _in_a_title(ctx, t):
@@ -248,7 +248,8 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             along.update(x.name for x in ctx.mentions_in(s.start, t)
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
         if found and not _triggers(s.text):
-            _own_way(ctx, s, found, order, first_sent, along)
+            own_way(ctx, s, found, along, lambda s, subj, trig, t: _add_leads(
+                ctx, s, subj, trig, t, found, order, first_sent, along))
     own_day_leads(ctx, found, order, along, lambda s, subj, trig, t: _add_leads(
         ctx, s, subj, trig, t, found, order, first_sent, set()))
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections
@@ -260,21 +261,6 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
             del found[key]
     _merged_days(found, order)
     return found, order, first_sent
-
-
-_SEPARATE = re.compile(_W("separate_ways"))
-
-
-def _own_way(ctx: Context, s, found: dict, order: list, first_sent: dict, along: set[str]) -> None:
-    """区政协领导纷纷走进企业… ¶ 副主席乙，深入A公司、B公司…: after the text sends its leaders each his own way,
-    an official not yet leading who moves to sites leads his own visit, though no visit verb is written."""
-    m = _rx()["move"].search(s.text)
-    if not m or _in_quote(s, s.start + m.start()) or not _SEPARATE.search(ctx.text, 0, s.start):
-        return
-    t = s.start + m.start()
-    subj = [x for x in _subject(ctx, s, t) if x not in along and all(k[0] != x for k in found)]
-    if subj:
-        _add_leads(ctx, s, subj, m.group(0), t, found, order, first_sent, along)
 
 
 def _add_leads(ctx: Context, s, subj: list[str], trigger: str, t: int, found: dict, order: list,

@@ -141,7 +141,8 @@ def meeting_patterns() -> tuple[tuple[str, "re.Pattern"], ...]:
         ("attended", re.compile(r"(?:" + _W("attend") + r")了?(?P<name>" + _NAME + r"{2,40}(?:" + nouns
                                 + r"))(?![\u4e00-\u9fff]*精神)(?![的议见谈晤])")),   # 出席X会议的委员; 参加会见
         # 在全市防汛视频调度会议后，… / 继全省电视电话会议后，…: the meeting the day's own work follows
-        ("after", re.compile(r"^(?:[^，。；]{0,16}?[，,\s]|[\d年月日号上下午晚]{2,12})?(?:" + _W("after_opener") + r")(?P<name>" + _NAME + r"{2,40}(?:"
+        ("after", re.compile(r"^(?:(?:[^，。；]{0,16}?[，,\s]|[\d年月日号上下午晚]{2,12})?(?:" + _W("after_opener") + r")"
+                             r"|[\d年月日号]{4,12}(?!" + _W("attend") + r"))(?P<name>" + _NAME + r"{2,40}(?:"
                              + nouns + r"))后[，,]")),
         # 与考察团一行进行座谈, 两州举行座谈: a talk, the verb for a 座谈会
         ("talk", re.compile(r"(?:" + _W("talk_verb") + r")了?(?P<name>" + _W("talk") + r")(?![\u4e00-\u9fff])")),
@@ -298,7 +299,14 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                     # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
                     ctx.para_of[id(ev)] = s.para if k == 0 and kind != "after" else (s.para, k, kind)
                 claimed.add(i)
-    return [ev for ev in events if not _session_of_other(ev, events)]
+    out = []
+    for ev in events:
+        host = _session_of_other(ev, events)
+        if host is None:
+            out.append(ev)
+        elif not host.lead and ev.lead:   # the sitting's chair chaired the session it is part of
+            host.lead, host.participants = ev.lead, ev.participants + host.participants
+    return out
 
 
 def _held_on(ctx: Context, s, m):
@@ -310,9 +318,17 @@ def _held_on(ctx: Context, s, m):
 _ORDINAL_ONLY = re.compile(r"第[一二三四五六七八九十\d]{1,4}次(?P<kind>[\u4e00-\u9fff]{2,6})")
 
 
-def _session_of_other(ev: Event, events: list[Event]) -> bool:
+def _session_of_other(ev: Event, events: list[Event]) -> Optional[Event]:
     """主持第一次全体会议 after 第十一次全体会议在某地召开: a sitting named by its ordinal alone, the same day
-    as a meeting named in full that ends in the same kind, is a session of that meeting."""
+    as a meeting named in full that ends in the same kind, is a session of that meeting; so is a congress's
+    sitting (预备会议, 第一次全体会议) the day the congress's session (…代表大会第三次会议) is held."""
     m = _ORDINAL_ONLY.fullmatch(ev.name or "")
-    return bool(m) and any(o is not ev and o.date == ev.date and len(o.name or "") > len(ev.name)
-                           and o.name.endswith(m.group("kind")) for o in events)
+    sitting = _SITTING.fullmatch(ev.name or "")
+    return next((o for o in events if o is not ev and o.date == ev.date and (
+        m and len(o.name or "") > len(ev.name) and o.name.endswith(m.group("kind")) or
+        sitting and _CONGRESS.search(o.name or "") and not _SITTING.fullmatch(o.name or ""))), None)
+
+
+# a congress's sitting named by its kind alone (预备会议, 第一次全体会议, 主席团第二次会议)
+_SITTING = re.compile(rf"(?:第[一二三四五六七八九十\d]{{1,3}}次)?(?:{_W('sittings')})(?:第[一二三四五六七八九十\d]{{1,3}}次会议)?")
+_CONGRESS = re.compile(rf"(?:{_W('congresses')})[^，。；]*会议$")

@@ -63,6 +63,10 @@ _CAME_TO = re.compile(r"(?<![到带])来(?!到)[\u4e00-\u9fff]{1,10}$")
 _OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 
 
+# 向…致以节日慰问, 致以亲切的慰问: greetings extended, no visit
+_GREETING = re.compile(r"致以[^，。；]{0,6}$")
+
+
 def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
     """The inspection verb at ``start:end`` names a group someone else leads or hosts (考察团的到来,
     与调研组座谈), refers to an earlier visit, or is 在…指导下 (``lo``: the sentence's start)."""
@@ -86,6 +90,8 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 到会指导: guidance at a meeting attended
     if _FOR_THE.search(text, lo, start) and _THANKED.match(text, end):
         return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
+    if _GREETING.search(text, max(lo, start - 8), start):
+        return True   # 向一线人员致以节日慰问: greetings extended
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end) or studied_reference(text, lo, start, end))
 
 

@@ -2,9 +2,26 @@
 10月13日上午，甲首先来到A…。10月12日上午，乙首先来到B…): each one's day is a visit he leads."""
 from __future__ import annotations
 
-from .context import Context
-from .patterns import _rx
+import re
+
+from .context import Context, _in_quote
+from .patterns import _rx, inspection_words
 from .subjects import _subject
+
+_SEPARATE = re.compile(inspection_words("separate_ways"))
+
+
+def own_way(ctx: Context, s, found: dict, along: set[str], add) -> None:
+    """区政协领导纷纷走进企业… ¶ 副主席乙，深入A公司、B公司…: after the text sends its leaders each his own way,
+    an official not yet leading who moves to sites leads his own visit, though no visit verb is written
+    (``add``: inspections._add_leads with the sentence, the subject, the verb and its position)."""
+    m = _rx()["move"].search(s.text)
+    if not m or _in_quote(s, s.start + m.start()) or not _SEPARATE.search(ctx.text, 0, s.start):
+        return
+    t = s.start + m.start()
+    subj = [x for x in _subject(ctx, s, t) if x not in along and all(k[0] != x for k in found)]
+    if subj:
+        add(s, subj, m.group(0), t)
 
 
 def own_day_leads(ctx: Context, found: dict, order: list, along: set[str], add) -> None:

@@ -304,8 +304,7 @@ SITE_RULES = (at_opening, movement, at_verb, visit_of, project_progress, examine
 _INTRO = re.compile(rf"([\u4e00-\u9fff（）()“”、]{{3,40}}?)(?:{alternation(wordlist('site_intro_verbs'))})")
 
 
-# 某社区门口，甲遇到…: a paragraph opening with a site (and where at it), then the lead
-# (not 在某村，甲…, at_opening's; not 来到某站，甲…, movement's; not 检查现场，甲…, 每到一户，甲…: a verb, no name)
+# 某社区门口，甲遇到…: a site (where at it), then the lead (not 在某村， 来到某站， 检查现场， 每到一户，: a verb)
 _SITE_THEN_LEAD = re.compile(rf"(?!在|每|{alternation(wordlist('movement_verbs'))})"
                              rf"(?![\u4e00-\u9fff]*?(?:{alternation(wordlist('at_verbs'))}))"
                              rf"([\u4e00-\u9fff]{{3,30}}?)(?:{alternation(wordlist('site_spots'))})?[，,]")

@@ -30,7 +30,7 @@ _LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|
 _CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000、/／]{1,38})[)）][ \u3000]*(?=\n|$)")
 _NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 # what may stand between a credit word and its name (编辑:X, 文/X, 编辑︱X)
-_CREDIT_SEP = r"[:：/／︱丨｜|]"
+_CREDIT_SEP = r"[:：/／︱丨｜|▏│]"
 
 
 def credit_mentions(text: str) -> list[PersonMention]:
@@ -69,6 +69,11 @@ def credit_mentions(text: str) -> list[PersonMention]:
             continue
         name = re.sub(r"[ \u3000]+", "", raw)
         name = _cut_at_credit(name)
+        glued = _glued_credit(text, m.start(2), name, word)
+        if glued:                # 记者▏甲某某乙某某: names run together after one credit word
+            out += glued
+            busy = max(busy, m.end(2))
+            continue
         # a trailing credit word glued to the name (丁某某责任编辑) was cut above
         whole = raw == name and len(name) <= 4 and (m.end(2) >= len(text) or text[m.end(2)] in "\n )）】")
         for n in (len(name), 3, 2):
@@ -106,6 +111,18 @@ def credit_mentions(text: str) -> list[PersonMention]:
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     out.extend(_photo_credits(text, L.photo))
     out += _signatures(text, out)
+    return out
+
+
+def _glued_credit(text: str, pos: int, name: str, word: str) -> list[PersonMention]:
+    """The names run together in a credit's ``name`` (from ``pos``), when every piece is one; else []."""
+    glued = _glued_names(name)
+    if len(glued) < 2 or not all(name_ok(g, True) == "ok" and has_surname(g) for g in glued):
+        return []
+    out = []
+    for g in glued:
+        k = text.index(g, pos)
+        out.append(PersonMention(g, k, k + len(g), [word], "credit", lex().credits.get(word)))
     return out
 
 
