@@ -236,6 +236,9 @@ def run(fn: Callable, jobs: list, *, manifest=None, workers: Optional[int] = Non
         for job in jobs:
             yield job, fn(job)
         return
+    # the semaphore tracker (a process of its own, started with the pool) warns about the pool's semaphores
+    # when kb load exits hard after Ctrl-C (kb.commands.load); it unlinks them all the same
+    os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
     # spawn, not fork: a forked worker would share the caller's driver socket and outlive it
     pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker, initargs=(manifest, os.getpid()))

@@ -7,6 +7,8 @@ The grammar of loaders.dates reads these spans with the other date forms; ``keep
 those that are not a chronicle's."""
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from typing import Optional
 
@@ -69,3 +71,19 @@ def alone_on_line(text: str, start: int, end: int) -> bool:
     b = text.find("\n", end)
     b = len(text) if b < 0 else b
     return not (text[a:start] + text[end:b]).strip(" \t\u3000（()）【】[]份")
+
+
+_LISTED = re.compile(r"[日号]、")
+
+
+def listed_days(mention) -> list:
+    """2月5日、6日 is one span (the visit's two days); 1月17日、26日, days apart, are two days (a DateMention
+    read with a span, split)."""
+    k = _LISTED.search(mention.text)
+    if not k or mention.date is None or mention.end_date is None or (mention.end_date - mention.date).days == 1:
+        return [mention]
+    second = dataclasses.replace(mention, start=mention.start + k.end(), text=mention.text[k.end():],
+                                 date=mention.end_date, end_date=None)
+    first = dataclasses.replace(mention, end=mention.start + k.start() + 1, text=mention.text[:k.start() + 1],
+                                end_date=None, part=None)
+    return [first, second]

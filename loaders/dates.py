@@ -18,15 +18,13 @@ needs its noise (党龄, 届) filtered; dateparser gets few of them (no 26日, �
 """
 from __future__ import annotations
 
-import dataclasses
-
 import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from .date_lines import RX_CNDAY_LINE, RX_DAY_LINE, RX_MONTH_LINE, alone_on_line, keep_line_spans, line_days
+from .date_lines import RX_CNDAY_LINE, RX_DAY_LINE, RX_MONTH_LINE, alone_on_line, keep_line_spans, line_days, listed_days
 from .lexicon import alternation, wordlist, wordmap
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -378,23 +376,9 @@ def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,
             # 7月 as a chronicle's heading, then 1日, 2日 …: a month of the issue's year stays the month
             if kind != "day":   # a day keeps the year of the date it took its month from
                 st.last_year_told = kind in ("iso", "relmonth") or kind == "md" and bool(m["y"] or m["yrel"])
-        out += _listed_days(mention)
+        out += listed_days(mention)
     return out
 
-
-_LISTED = re.compile(r"[日号]、")
-
-
-def _listed_days(mention: DateMention) -> list[DateMention]:
-    """2月5日、6日 is one span (the visit's two days); 1月17日、26日, days apart, are two days."""
-    k = _LISTED.search(mention.text)
-    if not k or mention.date is None or mention.end_date is None or (mention.end_date - mention.date).days == 1:
-        return [mention]
-    second = dataclasses.replace(mention, start=mention.start + k.end(), text=mention.text[k.end():],
-                                 date=mention.end_date, end_date=None)
-    first = dataclasses.replace(mention, end=mention.start + k.start() + 1, text=mention.text[:k.start() + 1],
-                                end_date=None, part=None)
-    return [first, second]
 
 
 

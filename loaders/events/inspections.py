@@ -117,7 +117,7 @@ def _new_trip(ctx: Context, a: int, b: int) -> bool:
 
 
 _ALONG = re.compile(_W("along"))
-_MODAL = re.compile(_W("modal"))
+_MODAL = re.compile("(?<![" + "".join(_W("modal_not_after").split("|")) + "])(?:" + _W("modal") + ")")
 _GROUP_END = re.compile(rf"(?:{_W('group_end')})(?<!分组)[^，。]{{0,6}}$")   # not 分组督查 (a manner of checking)
 _GROUP_NOUNS = re.compile(_W("group_nouns"))
 # 在X检查时，Y…: the one named after the clause is the subject
@@ -216,7 +216,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                 continue
             pre = text[max(s.start, t - 2):t]
             # 致慰问电/信: a message sent, no visit; 以某思想为指导: a guide, no visit
-            if pre.endswith(("的", "接受", "受", "迎接", "致", "为")) or _MODAL.search(text[max(s.start, t - 3):t]):
+            if pre.endswith(("的", "接受", "受", "迎接", "致", "为")) or _MODAL.search(text, max(s.start, t - 3), t):
                 continue
             if not_a_visit(text, t, s.start + m.end(), s.start) or from_command_post(ctx, i, t) or \
                     _in_a_title(ctx, t):

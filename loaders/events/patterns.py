@@ -162,7 +162,7 @@ _ACTIVITY_TAIL = re.compile(rf"(?:{_words('activity_tail_words')})+$")
 _SITUATION_TAIL = re.compile(rf"(?:{_words('activity_tail_words')}|{_words('situation_tail_words')})*情况$")
 
 
-_CLAUSE_END = re.compile(rf"[，。；：,;！？\n]|(?:{_words('clause_end_verbs')})(?![站点组所室团队中库])")
+_CLAUSE_END = re.compile(rf"[，。；：,;！？\n]|(?:{_words('clause_end_verbs')})(?![站点组所室团队中库]|[\u4e00-\u9fff]{{1,2}}站[、，,])")   # (检查消毒站、: a unit)
 
 
 _VISIT_OF = re.compile(rf"(?:{_words('visit_verbs')})了?(?=[^，,。；;]{{2,30}}?的)")

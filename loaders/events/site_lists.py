@@ -315,7 +315,10 @@ def examined(ctx: Context, s, hits: list[SiteHit], place_at: list) -> None:
             continue
         listed, at = m.group(1), m.start(1)
         # 对A、B和C进行了实地调研: each site; 对甲区的A、B以及乙流域的C: each without where it lies
-        for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed else [listed]):
+        # (对A和B的进行了安全督查: a stray 的 before the verb)
+        listed = listed[:-1] if listed.endswith("的") else listed
+        for x in ([y.rsplit("的", 1)[-1] for y in split_sites(listed)] if "、" in listed or _JOIN.search(listed)
+                  else [listed]):
             at = s.text.find(x, at)
             unit = _strip_activity(_WORK_AFTER_UNIT.sub("", x))
             if unit != x and len(unit) >= 7 and SITE_SUFFIX.search(unit[-2:]) and not _is_generic(unit):

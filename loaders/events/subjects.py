@@ -66,7 +66,7 @@ _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')
 _SHARED_TITLE = re.compile(r"[、及和]")
 _GROUP_AFTER = re.compile(r"(?:同志)?(?:等人?)?一行")
 # A、B等区领导 / 等市级领导: a list closed as one group of leaders
-_LEADERS_AFTER = re.compile(r"(?:同志)?等[\u4e00-\u9fff]{0,4}?领导")
+_LEADERS_AFTER = re.compile(r"(?:同志)?等[\u4e00-\u9fff“”\"]{0,8}?领导")   # (等市“四大家”领导)
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -124,8 +124,10 @@ def _comes_along(ctx: Context, s: Sentence, m: PersonMention, t: int, leads: lis
         return True                                     # 市领导A及B一行: one group, the first leads it
     if _TAKES_ALONG.search(gap) or ("一行" in gap or _LED_THEN.search(gap)) and not explicit:
         return True                                     # A率B、C / A一行和B / A带队，B、C…
-    if ("一行" in text[m.end:t] or _LEADERS_AFTER.match(text, m.end)) and not explicit:
-        return True   # A、B、C一行前往 / 书记A，区长B等区领导深入: a group closes the list, A's (two principals too)
+    closed = _LEADERS_AFTER.match(text, m.end) or _LEADERS_AFTER.match(text, last_end) and \
+        re.fullmatch(r"[、，,][、，,\u4e00-\u9fff]{0,40}", text[m.end:last_end]) is not None
+    if ("一行" in text[m.end:t] or closed) and not explicit:
+        return True   # A、B、C一行前往 / 书记A，区长B(，主任C)等区领导深入: a group closes the list, A's
     if not explicit and re.fullmatch(r"[、，,][\u4e00-\u9fff、]{0,30}", gap) and \
             not (_principal(ctx, leads[0]) and _principal(ctx, m)):
         return True                                     # 副书记A、助理B深入… (or ，): one subject list, A leads

@@ -29,6 +29,19 @@ _LINE_CREDIT = re.compile(r"(?:^|(?<=[\s（(【])|(?<=[/／][\u4e00-\u9fff]{2})|
 # a parenthesis closing a line: a signature when parse_signature reads it as one
 _CLOSING_PAREN = re.compile(r"[(（]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000、/／]{1,38})[)）][ \u3000]*(?=\n|$)")
 _NAME_SPACED = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
+# (甲某某文乙某摄): a writer and a photographer in one closing bracket, the spaces lost
+_TEXT_THEN_PHOTO = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[ \u3000]*文[ \u3000/／]*([\u4e00-\u9fff]{2,3})[ \u3000]*摄[)）]")
+
+
+def _text_and_photo(text: str) -> list[PersonMention]:
+    """(甲某某 文 乙某 摄): the writer before 文, the photographer before 摄."""
+    out = []
+    for m in _TEXT_THEN_PHOTO.finditer(text):
+        for g, role in ((1, "author"), (2, "photographer")):
+            c = m.group(g)
+            if name_ok(c, True) == "ok" and has_surname(c):
+                out.append(PersonMention(c, m.start(g), m.end(g), [], "credit", role))
+    return out
 # what may stand between a credit word and its name (编辑:X, 文/X, 编辑︱X)
 _CREDIT_SEP = r"[:：/／︱丨｜|▏│]"
 
@@ -107,7 +120,7 @@ def credit_mentions(text: str) -> list[PersonMention]:
         if name_ok(c, True) == "ok" and has_surname(c):
             out.append(PersonMention(c, m.start(2), m.end(2), [], "credit",
                                      _LINE_MARKS[m.group(1)]))
-    out += _xun_names(text)
+    out += _text_and_photo(text) + _xun_names(text)
     # 2. photo credits written after the name: 丙某 供图, (丙某某摄)
     out.extend(_photo_credits(text, L.photo))
     out += _signatures(text, out)

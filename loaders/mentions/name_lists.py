@@ -145,7 +145,7 @@ _LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")
 # A、B、C等 / A、B、C， / A、B、C参加 / A、B、C及: three names or more, ended by 等, punctuation, 及 or a follower word
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n及]|$|"
                         + alternation(wordlist("list_followers")) + ")")
-_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff]{0,2}领导")
+_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff“”]{0,6}?领导")   # 等县领导, 等县四套班子领导
 _NATIONAL_BODIES = re.compile(r"等国家[部机有]")   # 等国家部委/机关/有关部门: not 等国 (countries)
 # 甲某、乙某参加会见: two names opening a clause, closed by a follower word (a list of two has no 等 to tell it)
 _BARE_PAIR = re.compile(r"(?:^|(?<=[。；\n]))([\u4e00-\u9fff]{2,3})、([\u4e00-\u9fff]{2,3})(?="
@@ -172,7 +172,7 @@ def bare_lists(f: Found) -> None:
                                 or post_suffix(text[max(0, m.start() - 5):m.start() + 1])):
             first = first[1:]
         items[0] = first
-        tail_after = text[end:end + 5]
+        tail_after = text[end:end + 10]
         if _LIST_OF_PLACES.match(tail_after) and not _LEADERS_AFTER.match(tail_after) and \
                 not _NATIONAL_BODIES.match(tail_after):
             continue    # A、B、C等县 (places), but A、B、C等市领导, A、B等国家部委领导 (people)

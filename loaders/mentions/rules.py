@@ -37,6 +37,8 @@ def credits(f: Found) -> None:
         f.add(pm)
 
 
+# standing nouns that end a title with no office in them (市领导甲): the name after them must not open with a word
+_BARE_STANDING = frozenset(("领导", "干部", "负责人"))
 # words that open with a post and name a body (代表团, 委员会): no post is written there
 _POST_WORDS = tuple(wordlist("post_body_words"))
 _REPRESENTED = tuple(wordlist("represented_bodies"))
@@ -63,6 +65,8 @@ def titled(f: Found) -> None:
         if not got:
             continue    # 由市委书记任政委, 由负责人任双组长: 任 (serves as) and a post, no name
         name, _ = got
+        if m.group(0) in _BARE_STANDING and is_common_word(name[:2]):
+            continue    # 等市领导展开汛前检查: a standing noun, then a verb (展开), no name
         titles = titles_before(text, p if text[m.end():p].strip() == "" else m.end())
         if not titles:
             continue
