@@ -26,9 +26,9 @@ def test_a_check_of_supplies_is_a_visit_though_its_topic_ends_in_ying():
 
 def test_leaders_listed_and_closed_by_a_group_in_quotes_are_one_visit():
     text = ("5月15日下午，市长刘一池、市人大常委会主任朱一祥、市政协主席王一义，市委副书记、市委秘书长杜一标等市“四大家”领导"
-            "展开汛前徒步检查，重点巡查汉江干堤、东荆河堤险段。")
+            "展开汛前徒步检查，重点巡查甲江干堤、乙荆河堤险段。")
     [ev] = events(text, "inspection", published=date(2010, 5, 17))
-    assert ev.lead == "刘一池" and [s.name for s in ev.sites] == ["汉江干堤", "东荆河堤险段"]
+    assert ev.lead == "刘一池" and [s.name for s in ev.sites] == ["甲江干堤", "乙荆河堤险段"]
     assert "展开汛" not in people(text)
 
 
@@ -43,8 +43,8 @@ def test_a_new_post_and_a_checkpoint_named_after_the_check():
 
 
 def test_names_listed_before_a_group_of_leaders_and_a_writer_and_photographer():
-    got = people("县长魏一军主持。霍更生、黄一翔、张中鑫等县四套班子领导出席。")
-    assert {"霍更生", "黄一翔", "张中鑫"} <= set(got)
+    got = people("县长魏一军主持。霍一生、黄一翔、张一鑫等县四套班子领导出席。")
+    assert {"霍一生", "黄一翔", "张一鑫"} <= set(got)
     got = people("5月30日，市委书记某某出席了大会。(黄一森文汪一洋摄)")
     assert {"黄一森", "汪一洋"} <= set(got)
     assert "董一鹏" in people("出席活动的包括省议员董一鹏。")

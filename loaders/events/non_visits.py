@@ -65,6 +65,9 @@ _OF_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 
 # 向…致以节日慰问, 致以亲切的慰问: greetings extended, no visit
 _GREETING = re.compile(r"致以[^，。；]{0,6}$")
+# 听取…巡查工作汇报: the verb inside the report heard
+_HEARD = re.compile(r"听取了?[^，。；]{0,20}$")
+_REPORT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:汇报|报告)")
 
 
 def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
@@ -92,6 +95,8 @@ def not_a_visit(text: str, start: int, end: int, lo: int) -> bool:
         return True   # 甲对乙率团赴某地考察表示欢迎: the visit thanked for is the guest's
     if _GREETING.search(text, max(lo, start - 8), start):
         return True   # 向一线人员致以节日慰问: greetings extended
+    if _HEARD.search(text, max(lo, start - 24), start) and _REPORT_AFTER.match(text, end):
+        return True   # 听取各巡查组巡查工作汇报: reports on others' checks heard
     return bool(_REFERENCE.match(text, end) or _UNDER.match(text, end) or studied_reference(text, lo, start, end))
 
 

@@ -49,7 +49,7 @@ def _words(name: str) -> str:
 REPORTING = re.compile(rf"{_words('reporting_verbs')}|看望了?(?:{_words('visiting_parties')})")
 # 甲对乙率团赴某地考察表示欢迎: the act thanked for is another's
 _FOR_THE = re.compile(r"对[^。；，,“”]{2,30}$")
-_THANKED = re.compile(rf"[^。；“”]{{0,30}}?表示(?:衷心的?|诚挚的?|热烈的?)?(?:{_words('thanks_words')})")
+_THANKED = re.compile(rf"[^。；“”]{{0,30}}?(?:表示|给予了?)(?:衷心的?|诚挚的?|热烈的?|充分|高度)?(?:{_words('thanks_words')})")   # (对…巡查工作给予充分肯定)
 # words that hold a reporting verb and report nothing (主要负责同志, 重要, 需要)
 _NOT_REPORTING = re.compile(_words("not_reporting_words"))
 
@@ -131,7 +131,7 @@ _GENERIC_CLASS = re.compile(rf"(?:{_words('generic_class_openers')})(?:重点)?(
 
 
 # group 1 (the unit after 等) is only tested for presence: 等地方 gives 地方 where the list has 地 too
-_LIST_TAIL = re.compile(rf"等(?:({_words('list_tail_units')})?[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,4}}(?:{_words('generic_class_units')}))$")
+_LIST_TAIL = re.compile(rf"等(?:({_words('list_tail_units')})?[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,6}}(?:{_words('generic_class_units')}|现场))$")
 
 
 # a part of a site already visited (走进生产车间, 困难群众家中, 服务窗口): not a site of its own

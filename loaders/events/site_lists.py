@@ -224,7 +224,7 @@ def _next_clause(ctx: "Context", end: int) -> Optional[tuple[str, bool]]:
     bare = _LIST_TAIL.sub("", nxt)
     if len(nxt) < 2 or cut and not re.search(r"、|和|及", nxt) or any(len(x) > 25 for x in nxt.split("、")) or \
             not SITE_SUFFIX.search(bare) or \
-            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", _AREA_OF.sub("", nxt)) or \
+            ctx.mentions_in(end + 1, end + 1 + len(nxt)) or re.search(r"[的了着是在将要对]", _AREA_OF.sub("", bare)) or \
             _rx()["move"].search(nxt):
         return None
     return nxt, bool(cut) or bare != nxt
@@ -241,15 +241,20 @@ def _continue_list(ctx: "Context", obj: str, pos: int) -> str:
     end = pos + len(obj)
     while end < len(text) and (text[end] in "，," or text[end] in "；;" and "、" in obj and _CLOSED_AHEAD.match(text, end + 1)) \
             and (re.search(r"、", obj) or _listed_next(text, end) or _comma_run(text, end)) and \
-            not _LIST_TAIL.search(obj) and SITE_SUFFIX.search(obj.split("、")[-1].rstrip("”’」』\"")):
+            (not _LIST_TAIL.search(obj) or _GROUP_NEXT.match(text, end + 1)) and \
+            SITE_SUFFIX.search(_LIST_TAIL.sub("", obj.split("、")[-1]).rstrip("”’」』\"")):
         nxt = _next_clause(ctx, end)
         if nxt is None:
             break
         obj = obj + "、" + nxt[0]
         end = end + 1 + len(nxt[0])
-        if nxt[1]:
-            break
+        if nxt[1] and not ("、" in nxt[0] and _LIST_TAIL.search(nxt[0])):
+            break   # (A、B等某类单位，C、D等某类企业，…: lists grouped by kind go on)
     return obj
+
+
+# …A、B等消防安全重点单位，C、D等危化企业，…: the next clause is another list its kind closes
+_GROUP_NEXT = re.compile(rf"{_CLAUSE}{{2,40}}、{_CLAUSE}{{2,40}}?等{_CLAUSE}{{1,10}}[，,。；;]")
 
 
 def _units_of(obj: str) -> list[tuple[int, str]]:

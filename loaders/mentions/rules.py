@@ -51,8 +51,12 @@ def titled(f: Found) -> None:
     text, L = f.text, lex()
     prev_title: Optional[str] = None
     prev_end = -10
+    post_end = -1
     for m in post_regex().finditer(text):
         p = m.end()
+        glued, post_end = m.start() == post_end, m.end()
+        if glued and text[m.start() - 1] == "长" and has_surname(text[m.start():m.start() + 3]):
+            continue    # 科长关长青: a post right after a head's post is a name's start (关), not another post (关长)
         while p < len(text) and text[p] in " \u3000":
             p += 1
         p += next((len(w) for w in _NOMINEE if text.startswith(w, p)), 0)
@@ -365,7 +369,7 @@ def _post_after_name(text: str, taken: set[int], known: set[str]) -> list[Person
             if a < 0 or a in taken or len(c) < n:
                 continue
             before = text[a - 1:a] if a > 0 else ""
-            if not (before == "" or before in BOUND or before.isspace() or before in "率和与及由请让经" or
+            if not (before == "" or before in BOUND or before.isspace() or before in "率和与及由请让经了" or
                     before in ORG_END and (n == 3 or has_surname(c)) or before.isdigit() or before in "午晚"):
                 continue
             if any(text[k:m.end()] in posts() for k in range(a, s)):
