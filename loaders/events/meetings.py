@@ -17,7 +17,7 @@ from ..lexicon.grammar import BULLET_MARKS
 from ..models import Event, Participant
 from .non_visits import studied_reference
 from .context import Context, _event, _has_person_name, _in_quote, _in_title, _titles
-from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx
+from .patterns import _DISPATCH, _NOT_MEETINGS, _OFFICE, _ORG_HUI, _norm, _rx, inspection_words
 from .subjects import _chair, _participants_after, _subject
 
 
@@ -155,8 +155,9 @@ _A_WAY = re.compile(rf"[^。；]{{0,24}}?等(?:{_W('ways')})")
 _DECIDED = re.compile(rf"(?:{_W('decided')})[^，。；]{{0,12}}(?:召开|举行)$")
 _CONVENED_HERE = re.compile(r"(?:召开|举行)了?[^，。；]{0,6}$")
 _OF_NOUN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,12}?会议?)?的[\u4e00-\u9fff]")
-# 要及时召开X会: a meeting asked for, to come (not 主要领导召开)
-_DEMANDED = re.compile(rf"(?<![主重需])(?:{_W('demanded')})(?:{_W('demanded_adverb')})?(?:召开|举行)$")
+# 要及时召开X会: a meeting asked for, to come (not 主要领导召开: the modal closes a word, as for visits)
+_DEMANDED = re.compile(rf"(?<![{''.join(inspection_words('modal_not_after').split('|'))}])(?:{_W('demanded')})"
+                       rf"(?:{_W('demanded_adverb')})?(?:召开|举行)$")
 # 即将召开的X会: a meeting to come, named in passing (将于3月10日召开X: a planned meeting, kept)
 _UPCOMING = re.compile(rf"(?:{_W('upcoming')})[^，。；]{{0,12}}(?:召开|举行)的$")
 # 分别在两地召开了座谈会: a meeting in each place, none of them one meeting
@@ -283,8 +284,9 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                 if d is None:
                     continue
                 # 在X会议后，甲主持召开…: the sentence's chair and attendees are the later meeting's
-                chair = _chair(ctx, i) if kind != "after" else None
-                attendees = _participants_after(ctx, i, {chair} if chair else set(), window=4) if kind != "after" else []
+                follows = kind == "after"
+                chair = None if follows else _chair(ctx, i)
+                attendees = [] if follows else _participants_after(ctx, i, {chair} if chair else set(), window=4)
                 parts = _joined_meetings(name)
                 if kind in ("convened", "attended"):
                     more = _listed_rx().match(s.text, m.end("name"))   # 县政府党组会议、第10次常务会议
@@ -297,7 +299,7 @@ def named_meetings(ctx: Context, claimed: set[int]) -> list[Event]:
                         ev.participants.append(Participant(a, "attendee", _titles(ctx, a)))
                     events.append(ev)
                     # the second of 党组会议和常务会议 is a meeting of its own, never merged into the first
-                    ctx.para_of[id(ev)] = s.para if k == 0 and kind != "after" else (s.para, k, kind)
+                    ctx.para_of[id(ev)] = s.para if k == 0 and not follows else (s.para, k, kind)
                 claimed.add(i)
     out = []
     for ev in events:

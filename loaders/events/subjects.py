@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ..lexicon import alternation, wordmap
+from ..lexicon.grammar import LEADERS_CLOSE
 from ..mentions import PersonMention
 from .context import Context, Sentence, _in_quote
 from .patterns import SEVERAL_GROUPS, _ATTEND, _TOGETHER, _rx, inspection_words, reports
@@ -66,7 +67,7 @@ _UNDER_COMPANY = re.compile(rf"在[^。；在]{{1,80}}?(?:{_W('companion_under')
 _SHARED_TITLE = re.compile(r"[、及和]")
 _GROUP_AFTER = re.compile(r"(?:同志)?(?:等人?)?一行")
 # A、B等区领导 / 等市级领导: a list closed as one group of leaders
-_LEADERS_AFTER = re.compile(r"(?:同志)?等[\u4e00-\u9fff“”\"]{0,8}?领导")   # (等市“四大家”领导)
+_LEADERS_AFTER = re.compile(r"(?:同志)?" + LEADERS_CLOSE)
 
 
 def _companion_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -20,3 +20,5 @@ CIRCLED = "①-⑳"
 CN_DIGITS = "一二三四五六七八九十"
 # a month and day with the spaces flattened pages put in them: 3月7日, 3 月 7 日
 MONTH_DAY = rf"\d{{1,2}}{SP}*月{SP}*\d{{1,2}}{SP}*日"
+# a group of leaders closing a list of names, as a pattern: 等县领导, 等县四套班子领导, 等市“四大家”领导
+LEADERS_CLOSE = r"等[\u4e00-\u9fff“”\"]{0,8}?领导"

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from ..lexicon import alternation, wordlist
+from ..lexicon.grammar import LEADERS_CLOSE
 from ..titles import post_regex, post_suffix
 from .found import Found, PersonMention
 from .names import dotted_name, has_surname, is_translit, name_ok, not_place_part, strong_end
@@ -145,7 +146,7 @@ _LIST_OF_PLACES = re.compile(r"等(?:" + alternation(wordlist("list_place_ends")
 # A、B、C等 / A、B、C， / A、B、C参加 / A、B、C及: three names or more, ended by 等, punctuation, 及 or a follower word
 _BARE_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,}(?=等|[，。；、\n及]|$|"
                         + alternation(wordlist("list_followers")) + ")")
-_LEADERS_AFTER = re.compile(r"等[\u4e00-\u9fff“”]{0,6}?领导")   # 等县领导, 等县四套班子领导
+_LEADERS_AFTER = re.compile(LEADERS_CLOSE)
 _NATIONAL_BODIES = re.compile(r"等国家[部机有]")   # 等国家部委/机关/有关部门: not 等国 (countries)
 # 甲某、乙某参加会见: two names opening a clause, closed by a follower word (a list of two has no 等 to tell it)
 _BARE_PAIR = re.compile(r"(?:^|(?<=[。；\n]))([\u4e00-\u9fff]{2,3})、([\u4e00-\u9fff]{2,3})(?="
