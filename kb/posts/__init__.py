@@ -12,6 +12,8 @@ import csv
 from pathlib import Path
 from typing import Iterable, Optional
 
+from neo4j.exceptions import ClientError
+
 from .. import ids
 from ..errors import InputError
 
@@ -49,7 +51,18 @@ def after_load(driver, database: str, files: Iterable, manifest: Optional[str] =
     moved = record_regions(driver, database, files, manifest, region)
     if not changed and not moved:
         return {}
-    return build(driver, database)
+    for attempt in range(BUILD_ATTEMPTS):
+        try:
+            return build(driver, database)
+        except ClientError as e:
+            # two loads rebuilding at once: the other build deleted a node this one read (a post no tenure
+            # holds any more); the build is recomputed from the graph as it now is, so running it again is safe
+            if e.code != "Neo.ClientError.Statement.EntityNotFound" or attempt == BUILD_ATTEMPTS - 1:
+                raise
+    return {}
+
+
+BUILD_ATTEMPTS = 3
 
 
 def record_regions(driver, database: str, files: Iterable, manifest: Optional[str] = None,
