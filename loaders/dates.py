@@ -26,6 +26,7 @@ from typing import Optional
 
 from .date_lines import RX_CNDAY_LINE, RX_DAY_LINE, RX_MONTH_LINE, alone_on_line, keep_line_spans, line_days, listed_days
 from .lexicon import alternation, wordlist, wordmap
+from .lexicon.grammar import CLOCK
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
        "九": 9, "十": 10}
@@ -345,7 +346,7 @@ def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     return chosen
 
 
-_STAMP_TIME = re.compile(r"[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*(?:$|\n)", re.M)
+_STAMP_TIME = re.compile(rf"[ \t\u3000]*{CLOCK}[ \t\u3000]*(?:$|\n)", re.M)
 
 
 def find_dates(text: str, base: Optional[date], ref: Optional[date] = None,

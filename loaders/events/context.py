@@ -160,7 +160,7 @@ class Context:
         """An article that writes no date at all, in an issue of a known day: what it reports happened
         by the issue date (the interval 近日 gives, no date text)."""
         if self.published is None or self.article.published_precision != "day" or \
-                any(_usable(d) and not _DOC_ISSUED.match(self.text, d.end) for d in self.dates):
+                any(_usable(d) and not self._doc_day(d) for d in self.dates):
             return None   # (a document's day, 于2月8日发布《…》, dates no report of the article)
         return DateMention(0, 0, "", self.published - timedelta(days=APPROX_DAYS), self.published,
                            "approximate", "approximate")
@@ -209,8 +209,12 @@ class Context:
             return own[0]
         para_start = self.text.rfind("\n", 0, s.start) + 1
         before = [d for d in self._dates_in(para_start, s.start)
-                  if id(d) not in self.cutoffs and not _DOC_ISSUED.match(self.text, d.end)]
+                  if id(d) not in self.cutoffs and not self._doc_day(d)]
         return before[-1] if before else None   # (not 于2月8日发布《…》: a document's day)
+
+    def _doc_day(self, d: DateMention) -> bool:
+        """``d`` is written with a document's issue (于2月8日发布《…》): the document's day, no report's."""
+        return _DOC_ISSUED.match(self.text, d.end) is not None
 
     def _names_near(self, d: DateMention) -> bool:
         """The sentence that writes ``d`` names a person, or a visit, a move or a meeting (not a storm's day)."""
@@ -259,7 +263,7 @@ class Context:
         ps = self.text.rfind("\n", 0, ld.start) + 1
         pe = self.text.find("\n", ld.start)
         pe = len(self.text) if pe < 0 else pe
-        if _DOC_ISSUED.match(self.text, ld.end):
+        if self._doc_day(ld):
             return None   # 于2月8日发布《…》: a document's day, not of what its readers go and do
         if any(self.text.find(n, ps, pe) >= 0 for n in names):
             return ld

@@ -21,7 +21,7 @@ from ..models import Event, Participant, Site
 from .context import Context, _event, _in_quote, _titles
 from .groups import group_lead, group_members, head_after, head_next
 from .non_visits import _REFERENCE, from_command_post, not_a_visit
-from .own_days import named_leads, own_day_leads, own_sites, own_way
+from .own_days import named_leads, own_day_leads, own_sites, own_way, separate_ways_end
 from .patterns import inspection_words as _W
 from .patterns import PLACE_WORD, SEPARATE, _ATTEND, _COMPANION, _ESCORT, _OFFICE, _rx, _site_place, reports
 from .sites import _site_and_place_hits
@@ -205,6 +205,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
     first_sent: dict[Key, int] = {}
     order: list[Key] = []
     along: set[str] = set()   # officials already said to come along (B参加活动) on a lead's trip
+    separate_end = separate_ways_end(text)   # 纷纷, 分头 …: found once, not once per sentence
     for i, s in enumerate(ctx.sents):
         if i and found:
             _note_along(ctx, ctx.sents[i - 1], found, along)
@@ -249,7 +250,7 @@ def _leads(ctx: Context, claimed: set[int]) -> tuple[dict[Key, Event], list[Key]
                          if x.name in ctx.officials and x.name not in subj and all(k[0] != x.name for k in found))
         if found and not _triggers(s.text):
             own_way(ctx, s, found, along, lambda s, subj, trig, t: _add_leads(
-                ctx, s, subj, trig, t, found, order, first_sent, along))
+                ctx, s, subj, trig, t, found, order, first_sent, along), separate_end)
     own_day_leads(ctx, found, order, along, lambda s, subj, trig, t: _add_leads(
         ctx, s, subj, trig, t, found, order, first_sent, set()))
     # 连日来/近日，X检查… followed by the days themselves (8月2日，X来到…): the days are the inspections

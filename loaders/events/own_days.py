@@ -11,17 +11,36 @@ from .subjects import _subject
 _SEPARATE = re.compile(inspection_words("separate_ways"))
 
 
-def own_way(ctx: Context, s, found: dict, along: set[str], add) -> None:
-    """区政协领导纷纷走进企业… ¶ 副主席乙，深入A公司、B公司…: after the text sends its leaders each his own way,
-    an official not yet leading who moves to sites leads his own visit, though no visit verb is written
-    (``add``: inspections._add_leads with the sentence, the subject, the verb and its position)."""
+def separate_ways_end(text: str):
+    """Where the first word that sends the leaders each his own way (纷纷, 分头 …) ends, or None."""
+    m = _SEPARATE.search(text)
+    return m.end() if m else None
+
+
+def _mover(ctx: Context, s):
+    """The sentence's first movement verb (来到, 深入 …): (verb, its offset, the officials who are its subject),
+    or None."""
     m = _rx()["move"].search(s.text)
-    if not m or _in_quote(s, s.start + m.start()) or not _SEPARATE.search(ctx.text, 0, s.start):
-        return
+    if m is None:
+        return None
     t = s.start + m.start()
-    subj = [x for x in _subject(ctx, s, t) if x not in along and all(k[0] != x for k in found)]
+    return m.group(0), t, _subject(ctx, s, t)
+
+
+def own_way(ctx: Context, s, found: dict, along: set[str], add, separate_end) -> None:
+    """区政协领导纷纷走进企业… ¶ 副主席乙，深入A公司、B公司…: after the text sends its leaders each his own way
+    (``separate_end``: where that word ends), an official not yet leading who moves to sites leads his own
+    visit, though no visit verb is written (``add``: inspections._add_leads with the sentence, the subject,
+    the verb and its position)."""
+    if separate_end is None or separate_end > s.start:
+        return
+    got = _mover(ctx, s)
+    if got is None or _in_quote(s, got[1]):
+        return
+    verb, t, subj = got
+    subj = [x for x in subj if x not in along and all(k[0] != x for k in found)]
     if subj:
-        add(s, subj, m.group(0), t)
+        add(s, subj, verb, t)
 
 
 def own_day_leads(ctx: Context, found: dict, order: list, along: set[str], add) -> None:
@@ -38,12 +57,12 @@ def own_day_leads(ctx: Context, found: dict, order: list, along: set[str], add) 
         if own is None or own.precision not in ("day", "year_unknown") or not s.start <= own.start < s.end \
                 or (own.date or own.text) in days:
             continue
-        m = _rx()["move"].search(s.text)
-        if m is None:
+        got = _mover(ctx, s)
+        if got is None:
             continue
-        leads = [x for x in _subject(ctx, s, s.start + m.start()) if x in along]
+        leads = [x for x in got[2] if x in along]
         if leads:
-            add(s, leads[:1], trigger, s.start + m.start())
+            add(s, leads[:1], trigger, got[1])
             days.add(own.date or own.text)
 
 

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..clean import STRIP_CHARS, paragraphs_of, reflow, split_lines
 from ..lexicon import alternation, wordlist
-from ..lexicon.grammar import CN_DIGITS, HAN, MONTH_DAY
+from ..lexicon.grammar import CLOCK, CN_DIGITS, HAN, MONTH_DAY
 from ..models import Article, Byline, Caption
 from .grammar import CREDIT_LABEL, HOME_OUTLETS, match_dateline, norm_title, parse_credits, parse_signature
 
@@ -30,7 +30,7 @@ _META_RE = re.compile(
 # a line that is a full date and nothing else (2016年05月25日 under a web article's headline)
 # a date alone on its line, or after the short name of the unit that posted it (某部 2025-12-18)
 _DATE_LINE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,12}[ \t\u3000]+)?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-                           r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+                           rf"|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}})(?:\s*{CLOCK})?\s*$")
 _IMAGE_RE = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp)|[A-Za-z0-9_\-]{6,40})$", re.I)
 _CREDIT_LINE_RE = re.compile(CREDIT_LABEL)
 _SOURCE_LINE_RE = re.compile(rf"^\s*(?:{alternation(wordlist('source_labels'))})\s*[:：]\s*[^:：]{{1,30}}$")

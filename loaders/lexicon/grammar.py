@@ -22,3 +22,5 @@ CN_DIGITS = "一二三四五六七八九十"
 MONTH_DAY = rf"\d{{1,2}}{SP}*月{SP}*\d{{1,2}}{SP}*日"
 # a group of leaders closing a list of names, as a pattern: 等县领导, 等县四套班子领导, 等市“四大家”领导
 LEADERS_CLOSE = r"等[\u4e00-\u9fff“”\"]{0,8}?领导"
+# a clock time, as a pattern: 11:09, 14:01:01 (a web page's posting time after its date)
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
